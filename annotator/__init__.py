@@ -1,0 +1,1 @@
+"""Annotator: annotate quotes, actors and demands in news articles."""

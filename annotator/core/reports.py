@@ -1,0 +1,49 @@
+"""Results of long operations (import, check), as plain data for the CLI and the GUI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+#: Called with (items done, total or None). Returning True asks the operation to stop.
+ProgressCallback = Callable[[int, int | None], bool | None]
+
+
+class Cancelled(Exception):  # noqa: N818 - it is a signal, not an error
+    """Raised inside an operation whose progress callback asked it to stop."""
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    duplicates: list[str] = field(default_factory=list)  # where each skipped text came from
+    annotations: int = 0
+    relations: int = 0
+    entities: int = 0
+    annotations_skipped: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.added} document(s) added"]
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} already in the project (same text), skipped")
+        if self.annotations or self.annotations_skipped:
+            parts.append(f"{self.annotations} annotation(s)")
+        if self.annotations_skipped:
+            parts.append(f"{self.annotations_skipped} annotation(s) already present, skipped")
+        if self.relations:
+            parts.append(f"{self.relations} relation(s)")
+        if self.entities:
+            parts.append(f"{self.entities} actor(s) added to the registry")
+        return "; ".join(parts)
+
+
+@dataclass
+class CheckReport:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

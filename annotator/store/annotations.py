@@ -1,0 +1,148 @@
+"""Writing and reading annotations and relations (inside the caller's transaction)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.model import Annotation, Relation
+from annotator.core.schema import Schema
+from annotator.core.validation import check_relation
+from annotator.store.rows import (
+    ANNOTATION_COLUMNS,
+    INSERT_ANNOTATION,
+    RELATION_COLUMNS,
+    annotation_from_row,
+    annotation_params,
+    relation_from_row,
+)
+
+
+def get_annotation(db: Database, ann_id: str) -> Annotation | None:
+    row = db.execute(
+        f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", [ann_id]
+    ).fetchone()
+    return annotation_from_row(row) if row else None
+
+
+def require_annotation(db: Database, ann_id: str) -> Annotation:
+    ann = get_annotation(db, ann_id)
+    if ann is None:
+        raise NotFoundError(f"no annotation with id {ann_id!r}")
+    return ann
+
+
+def annotations_of(db: Database, doc_id: str, annotator: str | None = None) -> list[Annotation]:
+    sql = f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document = ?"
+    params: list[Any] = [doc_id]
+    if annotator is not None:
+        sql += " AND annotator = ?"
+        params.append(annotator)
+    sql += ' ORDER BY start, "end", created'
+    return [annotation_from_row(r) for r in db.execute(sql, params)]
+
+
+def insert_annotation(db: Database, ann: Annotation) -> None:
+    if db.execute("SELECT 1 FROM annotations WHERE id = ?", [ann.id]).fetchone():
+        raise ValidationError(f"an annotation with id {ann.id!r} already exists")
+    db.execute(INSERT_ANNOTATION, annotation_params(ann))
+
+
+def replace_annotation(db: Database, ann: Annotation) -> None:
+    params = annotation_params(ann)
+    db.execute(
+        'UPDATE annotations SET document=?, label=?, start=?, "end"=?, fragments=?, '
+        "attributes=?, entity=?, annotator=?, origin=?, note=?, created=?, modified=? "
+        "WHERE id = ?",
+        [*params[1:], ann.id],
+    )
+
+
+def delete_annotation(db: Database, ann_id: str) -> list[Relation]:
+    """Delete an annotation; returns the relations that went with it (for undo)."""
+    rels = relations_touching(db, ann_id)
+    db.execute("DELETE FROM annotations WHERE id = ?", [ann_id])
+    return rels
+
+
+def relations_touching(db: Database, ann_id: str) -> list[Relation]:
+    rows = db.execute(
+        f"SELECT {RELATION_COLUMNS} FROM relations WHERE source = ? OR target = ? ORDER BY created",
+        [ann_id, ann_id],
+    )
+    return [relation_from_row(r) for r in rows]
+
+
+def relations_of(db: Database, doc_id: str) -> list[Relation]:
+    rows = db.execute(
+        f"SELECT {', '.join('r.' + c.strip() for c in RELATION_COLUMNS.split(','))} "
+        "FROM relations r JOIN annotations a ON a.id = r.source "
+        "WHERE a.document = ? ORDER BY r.created, r.id",
+        [doc_id],
+    )
+    return [relation_from_row(r) for r in rows]
+
+
+def get_relation(db: Database, rel_id: str) -> Relation | None:
+    row = db.execute(f"SELECT {RELATION_COLUMNS} FROM relations WHERE id = ?", [rel_id]).fetchone()
+    return relation_from_row(row) if row else None
+
+
+def validate_relation(db: Database, schema: Schema, rel: Relation, replacing: bool) -> None:
+    src = db.execute(
+        "SELECT label, document FROM annotations WHERE id = ?", [rel.source]
+    ).fetchone()
+    tgt = db.execute(
+        "SELECT label, document FROM annotations WHERE id = ?", [rel.target]
+    ).fetchone()
+    if src is None:
+        raise NotFoundError(f"no annotation with id {rel.source!r} (relation source)")
+    if tgt is None:
+        raise NotFoundError(f"no annotation with id {rel.target!r} (relation target)")
+    if rel.source == rel.target:
+        raise ValidationError("a relation cannot point from an annotation to itself")
+    existing = 0
+    if not replacing:
+        existing = db.execute(
+            "SELECT count(*) FROM relations WHERE source = ? AND type = ?", [rel.source, rel.type]
+        ).fetchone()[0]
+    check_relation(schema, rel.type, src[0], tgt[0], src[1] == tgt[1], existing)
+    duplicate = db.execute(
+        "SELECT 1 FROM relations WHERE source = ? AND target = ? AND type = ?",
+        [rel.source, rel.target, rel.type],
+    ).fetchone()
+    if duplicate:
+        raise ValidationError(f"this {rel.type} relation already exists")
+
+
+def insert_relation(db: Database, rel: Relation) -> None:
+    if get_relation(db, rel.id) is not None:
+        raise ValidationError(f"a relation with id {rel.id!r} already exists")
+    db.execute(
+        "INSERT INTO relations (id, type, source, target, annotator, created) "
+        "VALUES (?,?,?,?,?,?)",
+        [rel.id, rel.type, rel.source, rel.target, rel.annotator, rel.created],
+    )
+
+
+def relations_from(db: Database, source: str, type_: str) -> list[Relation]:
+    rows = db.execute(
+        f"SELECT {RELATION_COLUMNS} FROM relations WHERE source = ? AND type = ?", [source, type_]
+    )
+    return [relation_from_row(r) for r in rows]
+
+
+def delete_relation(db: Database, rel_id: str) -> None:
+    db.execute("DELETE FROM relations WHERE id = ?", [rel_id])
+
+
+def iter_annotation_rows(db: Database) -> Iterator[tuple[Any, ...]]:
+    """Every annotation with its document's seq, in document order (for checks and exports)."""
+    yield from db.execute(
+        f"SELECT d.seq, {', '.join('a.' + c.strip() for c in ANNOTATION_COLUMNS.split(','))} "
+        "FROM annotations a JOIN documents d ON d.id = a.document "
+        'ORDER BY d.seq, a.start, a."end", a.created'
+    )

@@ -1,0 +1,74 @@
+"""Rotating backups of project files, made with SQLite's online backup API.
+
+A backup is taken when a project is opened for writing, unless the newest backup is already
+newer than the project file (nothing changed since). Backups live in the user's data folder
+(``platformdirs``), or in ``$ANNOTATOR_BACKUP_DIR`` when that is set, one subfolder per project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+
+KEEP_BACKUPS = 5
+
+
+def backup_root() -> Path:
+    override = os.environ.get("ANNOTATOR_BACKUP_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "backups"
+
+
+def backup_folder(project: Path, root: Path | None = None) -> Path:
+    """The folder of ``project``'s backups: its name plus a hash of its absolute path."""
+    resolved = str(project.resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:10]
+    return (root or backup_root()) / f"{project.stem}-{digest}"
+
+
+def list_backups(project: Path, root: Path | None = None) -> list[Path]:
+    """Backups of ``project``, newest first."""
+    folder = backup_folder(project, root)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.annotator"), reverse=True)
+
+
+def make_backup(
+    conn: sqlite3.Connection, project: Path, root: Path | None = None, keep: int = KEEP_BACKUPS
+) -> Path | None:
+    """Copy the open database ``conn`` into the backup folder and drop the oldest copies.
+
+    Returns the new backup, or None when the project has not changed since the last one.
+    """
+    existing = list_backups(project, root)
+    if existing and existing[0].stat().st_mtime >= _last_change(project):
+        return None
+    folder = backup_folder(project, root)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{stamp}.annotator"
+    partial = target.with_suffix(".partial")
+    dest = sqlite3.connect(str(partial))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    partial.replace(target)  # a backup appears complete or not at all
+    for old in list_backups(project, root)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def _last_change(project: Path) -> float:
+    times = [project.stat().st_mtime]
+    wal = project.with_name(project.name + "-wal")
+    if wal.exists():
+        times.append(wal.stat().st_mtime)
+    return max(times)

@@ -1,0 +1,154 @@
+"""Read-only questions about a whole project: counts, integrity checks, full-text search."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.errors import ValidationError
+from annotator.core.model import Fragment
+from annotator.core.reports import Cancelled, CheckReport, ProgressCallback
+from annotator.core.schema import Schema
+from annotator.core.text import text_sha256
+from annotator.core.validation import (
+    check_attributes,
+    check_fragments_against_text,
+    require_label,
+)
+
+
+def info(db: Database) -> dict[str, Any]:
+    def scalar(sql: str) -> int:
+        return db.execute(sql).fetchone()[0]
+
+    name, created = db.execute("SELECT name, created FROM project").fetchone()
+    labels = dict(
+        db.execute("SELECT label, count(*) FROM annotations GROUP BY label ORDER BY label")
+    )
+    annotators = [
+        {"id": i, "name": n, "annotations": c, "done": d}
+        for i, n, c, d in db.execute(
+            "SELECT an.id, an.name, "
+            "(SELECT count(*) FROM annotations a WHERE a.annotator = an.id), "
+            "(SELECT count(*) FROM document_status s WHERE s.annotator = an.id "
+            " AND s.state = 'done') "
+            "FROM annotators an ORDER BY an.name"
+        )
+    ]
+    return {
+        "name": name,
+        "created": created,
+        "documents": scalar("SELECT count(*) FROM documents"),
+        "annotations": sum(labels.values()),
+        "annotations_per_label": labels,
+        "relations": scalar("SELECT count(*) FROM relations"),
+        "annotators": annotators,
+        "actors": scalar("SELECT count(*) FROM entities"),
+        "linked_mentions": scalar("SELECT count(*) FROM annotations WHERE entity IS NOT NULL"),
+    }
+
+
+def schema_problems(db: Database, schema: Schema, limit: int = 1000) -> list[str]:
+    """Stored annotations and relations that do not fit ``schema``."""
+    problems: list[str] = []
+    for ann_id, label, attrs, entity in db.execute(
+        "SELECT id, label, attributes, entity FROM annotations"
+    ):
+        try:
+            spec = require_label(schema, label)
+            check_attributes(spec, json.loads(attrs))
+            if entity is not None and not spec.entity:
+                raise ValidationError(f"{label} annotations cannot be linked to actors")
+        except ValidationError as exc:
+            problems.append(f"annotation {ann_id}: {exc}")
+        if len(problems) >= limit:
+            return problems
+    for rel_id, type_, src_label, tgt_label in db.execute(
+        "SELECT r.id, r.type, s.label, t.label FROM relations r "
+        "JOIN annotations s ON s.id = r.source JOIN annotations t ON t.id = r.target"
+    ):
+        spec = schema.relation(type_)
+        if spec is None:
+            problems.append(f"relation {rel_id}: unknown relation type {type_!r}")
+        elif (spec.source, spec.target) != (src_label, tgt_label):
+            problems.append(
+                f"relation {rel_id}: {type_} goes from {spec.source} to {spec.target}, "
+                f"not from {src_label} to {tgt_label}"
+            )
+    for source, type_, count in db.execute(
+        "SELECT source, type, count(*) FROM relations GROUP BY source, type"
+    ):
+        spec = schema.relation(type_)
+        if spec is not None and spec.max is not None and count > spec.max:
+            problems.append(f"annotation {source}: {count} {type_} relations (at most {spec.max})")
+    return problems
+
+
+def check(db: Database, schema: Schema, progress: ProgressCallback | None = None) -> CheckReport:
+    report = CheckReport()
+    for (row,) in db.execute("PRAGMA integrity_check"):
+        if row != "ok":
+            report.errors.append(f"integrity: {row}")
+    for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check"):
+        report.errors.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    try:
+        db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+    except Exception as exc:  # read-only connections cannot run it; others report damage
+        if "readonly" not in str(exc).lower() and "query_only" not in str(exc).lower():
+            report.errors.append(f"full-text index: {exc}")
+    total = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    fragments = docs = 0
+    annotations = db.execute(
+        "SELECT a.document, a.id, a.fragments, a.start, a.\"end\" FROM annotations a "
+        "JOIN documents d ON d.id = a.document ORDER BY d.seq"
+    )
+    pending = next(annotations, None)
+    for doc_id, text, sha in db.execute("SELECT id, text, sha256 FROM documents ORDER BY seq"):
+        docs += 1
+        if text_sha256(text) != sha:
+            report.errors.append(f"document {doc_id}: text does not match its stored sha256")
+        while pending is not None and pending[0] == doc_id:
+            _, ann_id, raw, start, end = pending
+            frags = [Fragment(f["start"], f["end"], f["text"]) for f in json.loads(raw)]
+            fragments += len(frags)
+            for problem in check_fragments_against_text(text, frags):
+                report.errors.append(f"annotation {ann_id} in document {doc_id}: {problem}")
+            if not frags or (start, end) != (frags[0].start, frags[-1].end):
+                report.errors.append(f"annotation {ann_id}: stored extent does not match fragments")
+            pending = next(annotations, None)
+        if progress is not None and docs % 200 == 0 and progress(docs, total):
+            raise Cancelled()
+    report.errors.extend(f"schema: {p}" for p in schema_problems(db, schema))
+    report.checked = {
+        "documents": docs,
+        "annotations": db.execute("SELECT count(*) FROM annotations").fetchone()[0],
+        "fragments": fragments,
+        "relations": db.execute("SELECT count(*) FROM relations").fetchone()[0],
+    }
+    for relation in schema.relations:
+        if not relation.required:
+            continue
+        missing = db.execute(
+            "SELECT count(*) FROM annotations a WHERE a.label = ? AND NOT EXISTS "
+            "(SELECT 1 FROM relations r WHERE r.source = a.id AND r.type = ?)",
+            [relation.source, relation.name],
+        ).fetchone()[0]
+        if missing:
+            report.warnings.append(f"{missing} {relation.source} annotation(s) without a {relation.name}")
+    return report
+
+
+def search(db: Database, query: str, limit: int) -> list[tuple[str, str]]:
+    """(document id, snippet) pairs for an FTS5 query; plain words are quoted for safety."""
+    terms = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+    if not terms:
+        return []
+    rows = db.execute(
+        "SELECT d.id, snippet(documents_fts, 1, '[', ']', '…', 12) FROM documents_fts "
+        "JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ? "
+        "ORDER BY rank LIMIT ?",
+        [terms, limit],
+    )
+    return [(r[0], r[1]) for r in rows]

@@ -1,0 +1,117 @@
+"""The project file's schema, as named sqlite-utils migrations.
+
+Each migration runs once, in its own transaction, and is recorded in ``_sqlite_migrations``.
+``FORMAT_VERSION`` is the number of migrations this version knows; it is also written to
+``PRAGMA user_version`` so that a newer file can be recognised from its header alone.
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+#: Our ``PRAGMA application_id``: the bytes "ANNO". Files without it are not ours.
+APPLICATION_ID = 0x414E4E4F
+
+migrations = Migrations("annotator")
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE project (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            schema TEXT NOT NULL,
+            guidelines TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE schema_versions (
+            seq INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL,
+            schema TEXT NOT NULL,
+            installed TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE annotators (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE documents (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            source TEXT,
+            url TEXT,
+            published TEXT,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            text TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            wikidata TEXT,
+            note TEXT,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX entities_name ON entities (name);
+        CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            fragments TEXT NOT NULL,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            entity TEXT REFERENCES entities (id) ON DELETE SET NULL,
+            annotator TEXT REFERENCES annotators (id),
+            origin TEXT NOT NULL DEFAULT 'manual',
+            note TEXT,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX annotations_document ON annotations (document, start);
+        CREATE INDEX annotations_label ON annotations (label);
+        CREATE INDEX annotations_entity ON annotations (entity);
+        CREATE INDEX annotations_annotator ON annotations (annotator);
+        CREATE TABLE relations (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            source TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+            target TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+            annotator TEXT REFERENCES annotators (id),
+            created TEXT NOT NULL,
+            CHECK (source <> target)
+        ) STRICT;
+        CREATE INDEX relations_source ON relations (source);
+        CREATE INDEX relations_target ON relations (target);
+        CREATE TABLE document_status (
+            document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators (id),
+            state TEXT NOT NULL CHECK (state IN ('new', 'in_progress', 'done')),
+            updated TEXT NOT NULL,
+            PRIMARY KEY (document, annotator)
+        ) STRICT;
+        """
+    )
+    # Full-text search over titles and texts; triggers keep it in step with documents.
+    db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+#: How many migrations this version of Annotator knows.
+KNOWN_MIGRATIONS = tuple(m.name for m in migrations.pending(Database(memory=True)))
+FORMAT_VERSION = len(KNOWN_MIGRATIONS)
+
+
+def apply_migrations(db: Database) -> None:
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")

@@ -1,0 +1,106 @@
+"""Conversions between table rows and model dataclasses (the store's private vocabulary)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from annotator.core.model import Annotation, Document, Entity, Fragment, Relation
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON for columns; stable so that stored text can be compared and spliced."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def fragments_json(fragments: Sequence[Fragment]) -> str:
+    return dumps([f.to_dict() for f in fragments])
+
+
+def parse_fragments(raw: str) -> list[Fragment]:
+    return [Fragment(f["start"], f["end"], f["text"]) for f in json.loads(raw)]
+
+
+DOCUMENT_COLUMNS = "id, title, text, sha256, source, url, published, metadata, created"
+
+
+def document_from_row(row: Sequence[Any]) -> Document:
+    return Document(
+        id=row[0],
+        title=row[1],
+        text=row[2],
+        sha256=row[3],
+        source=row[4],
+        url=row[5],
+        published=row[6],
+        metadata=json.loads(row[7]),
+        created=row[8],
+    )
+
+
+ANNOTATION_COLUMNS = (
+    'id, document, label, fragments, attributes, entity, annotator, origin, note, created, modified'
+)
+
+
+def annotation_from_row(row: Sequence[Any]) -> Annotation:
+    return Annotation(
+        id=row[0],
+        document=row[1],
+        label=row[2],
+        fragments=parse_fragments(row[3]),
+        attributes=json.loads(row[4]),
+        entity=row[5],
+        annotator=row[6],
+        origin=row[7],
+        note=row[8],
+        created=row[9],
+        modified=row[10],
+    )
+
+
+def annotation_params(a: Annotation) -> tuple[Any, ...]:
+    return (
+        a.id,
+        a.document,
+        a.label,
+        a.start,
+        a.end,
+        fragments_json(a.fragments),
+        dumps(a.attributes),
+        a.entity,
+        a.annotator,
+        a.origin,
+        a.note,
+        a.created,
+        a.modified,
+    )
+
+
+INSERT_ANNOTATION = (
+    'INSERT INTO annotations (id, document, label, start, "end", fragments, attributes, entity, '
+    "annotator, origin, note, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+RELATION_COLUMNS = "id, type, source, target, annotator, created"
+
+
+def relation_from_row(row: Sequence[Any]) -> Relation:
+    return Relation(*row)
+
+
+ENTITY_COLUMNS = "id, name, type, aliases, wikidata, note, created, modified"
+
+
+def entity_from_row(row: Sequence[Any]) -> Entity:
+    return Entity(
+        id=row[0],
+        name=row[1],
+        type=row[2],
+        aliases=json.loads(row[3]),
+        wikidata=row[4],
+        note=row[5],
+        created=row[6],
+        modified=row[7],
+    )
