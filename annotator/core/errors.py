@@ -55,3 +55,9 @@ class NotFoundError(AnnotatorError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
+
+
+class OutputError(AnnotatorError):
+    """An export cannot be written (folder missing, permission denied, disk full)."""
+
+    exit_code = 7

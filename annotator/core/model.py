@@ -124,3 +124,4 @@ class DocumentInput:
     published: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     origin: str = ""  # where it was read from, e.g. "articles/a.txt" or "feed.jsonl:12"
+    id: str | None = None  # kept when re-importing an export; a new UUID otherwise

@@ -50,6 +50,13 @@ _CP1252_LANGUAGES = frozenset(
         "Danish", "Swedish", "Norwegian", "Finnish", "Catalan", "Icelandic",
     }
 )  # fmt: skip
+# Languages written in cp1250/cp1257/cp1254: their cp1252 reading is garbled yet just as "clean".
+_CENTRAL_EUROPEAN = frozenset(
+    {
+        "Czech", "Slovak", "Polish", "Hungarian", "Slovene", "Croatian", "Turkish",
+        "Lithuanian", "Latvian", "Estonian",
+    }
+)  # fmt: skip
 _CP1252_CHAOS_MARGIN = 0.1
 _RARE_PENALTY = 0.2
 _RARE_PREFIXES = ("mac_", "cp4", "cp7", "cp8", "cp1006", "cp1125", "ptcp", "kz1048", "hp_", "tis")
@@ -121,15 +128,19 @@ def _candidate_encodings(data: bytes) -> list[str]:
     if not matches:
         return []
     least_chaos = min(match.chaos for match in matches)
+    clean = [match for match in matches if match.chaos <= least_chaos + _CP1252_CHAOS_MARGIN]
     ranked: list[tuple[float, int, str]] = []
-    for order, match in enumerate(matches):
-        alternatives = match.could_be_from_charset or [match.encoding]
-        if (
-            "cp1252" in alternatives
-            and match.chaos <= least_chaos + _CP1252_CHAOS_MARGIN
-            and match.language in _CP1252_LANGUAGES
+    for order, match in enumerate(clean):
+        if "cp1252" not in (match.could_be_from_charset or [match.encoding]):
+            continue
+        # The language guess on a few sentences is shaky (Italian reads as "Romanian"), so a
+        # cp1252 reading that is at least as coherent as every other clean reading also wins.
+        others = [m.coherence for m in clean if "cp1252" not in m.could_be_from_charset]
+        if match.language in _CP1252_LANGUAGES or (
+            match.language not in _CENTRAL_EUROPEAN and match.coherence >= max(others, default=0)
         ):
             ranked.append((-1.0, order, "cp1252"))
+    for order, match in enumerate(matches):
         rare = match.encoding.startswith(_RARE_PREFIXES)
         ranked.append((match.chaos + (_RARE_PENALTY if rare else 0.0), order, match.encoding))
     return [encoding for _score, _order, encoding in sorted(ranked)]
@@ -162,7 +173,7 @@ def _decode_unmarked(data: bytes, name: str) -> str:
         line = data.count(b"\n", 0, offset) + 1
         bad = data[offset : offset + 1].hex().upper()
         raise InputError(
-            f"{name}: the file is UTF-8 but byte 0x{bad} at offset {offset} (line {line}) "
+            f"{name}: the file looks like UTF-8, but byte 0x{bad} at offset {offset} (line {line}) "
             "is not valid UTF-8; the file may be damaged or mix encodings. Repair it, or if it "
             "uses another encoding, name it with --encoding, e.g. --encoding cp1252"
         )

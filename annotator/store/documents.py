@@ -32,7 +32,7 @@ def prepare(item: DocumentInput, report: ImportReport) -> tuple[Any, ...]:
     if had_markup:
         report.warnings.append(f"{where}: HTML removed from the title, stored as {title!r}")
     return (
-        new_id(),
+        item.id or new_id(),
         title,
         item.source or None,
         item.url or None,

@@ -33,6 +33,7 @@ from annotator.core.schema import Schema, default_schema, load_schema_text
 from annotator.core.validation import check_state
 from annotator.store import bundles
 from annotator.store import documents as doc_sql
+from annotator.store import merge
 from annotator.store import inspect as inspect_sql
 from annotator.store import registry as reg_sql
 from annotator.store.backup import make_backup
@@ -301,11 +302,28 @@ class Project(AnnotationEditing, RegistryEditing):
         *,
         progress: ProgressCallback | None = None,
         total: int | None = None,
+        report: ImportReport | None = None,
     ) -> ImportReport:
         """Add many documents in one transaction: all of them, or (on any error) none."""
-        report = ImportReport()
+        report = report if report is not None else ImportReport()
         with self.transaction():
             doc_sql.insert_documents(self.db, items, report, progress, total)
+        return report
+
+    def merge_native(
+        self,
+        header: dict[str, Any],
+        documents: Iterable[tuple[str, dict[str, Any]]],
+        *,
+        progress: ProgressCallback | None = None,
+        total: int | None = None,
+        report: ImportReport | None = None,
+    ) -> ImportReport:
+        """Merge native-shape data (``annotator/1``) in one transaction; see store/merge.py."""
+        report = report if report is not None else ImportReport()
+        with self.transaction():
+            ids = merge.merge_header(self, header, report)
+            merge.merge_documents(self, documents, ids, report, progress, total)
         return report
 
     def document(self, doc_id: str) -> Document:

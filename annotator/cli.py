@@ -1,0 +1,223 @@
+"""The command line: ``annotator new | import | export | info | check | demo``."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.core.reports import Cancelled
+
+PROJECT = click.Path(dir_okay=False, path_type=Path)
+
+
+def fail(exc: AnnotatorError) -> NoReturn:
+    click.echo(f"Error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+@contextlib.contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn our exceptions into a message and an exit code; Ctrl-C into a clean stop."""
+    try:
+        yield
+    except AnnotatorError as exc:
+        fail(exc)
+    except (KeyboardInterrupt, Cancelled):
+        click.echo("Cancelled; nothing was changed.", err=True)
+        sys.exit(130)
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int | None], None] | None]:
+    """A progress bar on a terminal (stderr); nothing when output is redirected."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar_ctx: Any = None
+    state = {"shown": 0}
+
+    def update(done: int, total: int | None) -> None:
+        nonlocal bar_ctx
+        if bar_ctx is None:
+            bar_ctx = click.progressbar(length=total or 0, label=label, file=sys.stderr)
+            bar_ctx.__enter__()
+        bar_ctx.update(done - state["shown"])
+        state["shown"] = done
+
+    try:
+        yield update
+    finally:
+        if bar_ctx is not None:
+            bar_ctx.__exit__(None, None, None)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotator")
+def main() -> None:
+    """Annotator: tag quotes, actors and demands in news articles; export research datasets.
+
+    A project is one file (SQLite). Every change is saved the moment it is made.
+    """
+
+
+@main.command()
+@click.argument("project", type=PROJECT)
+@click.option("--schema", "schema_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Schema JSON file (default: Claims — quotes, actors, demands).")
+@click.option("--name", help="Project name (default: the file name).")
+def new(project: Path, schema_file: Path | None, name: str | None) -> None:
+    """Create a new, empty PROJECT file."""
+    from annotator.core.schema import load_schema_text
+    from annotator.store.project import Project
+
+    with user_errors():
+        schema = None
+        if schema_file is not None:
+            from annotator.io.common import read_text_file
+
+            schema = load_schema_text(read_text_file(schema_file), str(schema_file))
+        with Project.create(project, schema=schema, name=name) as p:
+            click.echo(f"Created {project} ({p.schema.name}, version {p.schema.version}).")
+
+
+@main.command("import")
+@click.argument("project", type=PROJECT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", "txt", "md", "jsonl", "json", "csv", "native"]),
+              help="Input format; auto decides by extension (and recognises our exports).")
+@click.option("--text-field", default="text", show_default=True,
+              help="JSONL/CSV field holding the article text.")
+@click.option("--title-field", default="title", show_default=True, help="Field holding the title.")
+@click.option("--source-field", default="source", show_default=True)
+@click.option("--url-field", default="url", show_default=True)
+@click.option("--published-field", default="published", show_default=True)
+@click.option("--encoding", help="Force a text encoding (e.g. cp1252) instead of detecting it.")
+@click.option("--annotator", "annotator_name",
+              help="Your name, for annotations of a native import without an annotator.")
+def import_(project: Path, paths: tuple[Path, ...], fmt: str, text_field: str, title_field: str,
+            source_field: str, url_field: str, published_field: str, encoding: str | None,
+            annotator_name: str | None) -> None:
+    """Import articles from PATHS (files or folders) into PROJECT.
+
+    Plain text and Markdown files become one document each (folders are read recursively);
+    JSONL, JSON arrays and CSV hold one article per record, other fields going to metadata.
+    A text already in the project is skipped. The import is all or nothing.
+    """
+    from annotator.io.common import ReadOptions
+    from annotator.io.importing import import_paths
+    from annotator.store.project import Project
+
+    options = ReadOptions(text_field, title_field, source_field, url_field, published_field,
+                          encoding)
+    with user_errors(), Project.open(project, annotator=annotator_name) as p:
+        for warning in p.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        with progress_bar("Importing") as bar:
+            report = import_paths(p, list(paths), fmt, options, bar)
+        for warning in report.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        for origin in report.duplicates[:20]:
+            click.echo(f"Skipped (already in the project): {origin}", err=True)
+        if len(report.duplicates) > 20:
+            click.echo(f"... and {len(report.duplicates) - 20} more duplicates", err=True)
+        click.echo(f"Imported: {report.summary()}.")
+
+
+@main.command()
+@click.argument("project", type=PROJECT)
+@click.option("--format", "fmt", default="native", show_default=True,
+              type=click.Choice(["native", "jsonl"]),
+              help="native: one JSON file; jsonl: a header line, then one document per line.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (replaced only when the export succeeds).")
+@click.option("--annotator", "annotator_name", help="Only this annotator's annotations.")
+def export(project: Path, fmt: str, output: Path, annotator_name: str | None) -> None:
+    """Export PROJECT as a dataset."""
+    from annotator.io.exporting import export_project
+    from annotator.store.project import Project
+
+    with user_errors(), Project.open(project, readonly=True) as p:
+        with progress_bar("Exporting") as bar:
+            count = export_project(p, fmt, output, annotator_name, bar)
+        click.echo(f"Exported {count} document(s) to {output}.")
+
+
+@main.command()
+@click.argument("project", type=PROJECT)
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def info(project: Path, as_json: bool) -> None:
+    """Counts: documents, annotations per label, annotators, actors."""
+    from annotator.store.project import Project
+
+    with user_errors(), Project.open(project, readonly=True) as p:
+        facts = p.info()
+    if as_json:
+        click.echo(json.dumps(facts, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Project:     {facts['name']}  ({project})")
+    click.echo(f"Documents:   {facts['documents']}")
+    click.echo(f"Annotations: {facts['annotations']}")
+    for label, count in facts["annotations_per_label"].items():
+        click.echo(f"  {label:<12}{count}")
+    click.echo(f"Relations:   {facts['relations']}")
+    click.echo(f"Actors:      {facts['actors']} in the registry, "
+               f"{facts['linked_mentions']} linked mention(s)")
+    click.echo(f"Annotators:  {len(facts['annotators'])}")
+    for person in facts["annotators"]:
+        click.echo(f"  {person['name']:<20}{person['annotations']} annotation(s), "
+                   f"{person['done']} document(s) done")
+
+
+@main.command()
+@click.argument("project", type=PROJECT)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def check(project: Path, as_json: bool) -> None:
+    """Verify PROJECT: SQLite integrity, foreign keys, every fragment against its text, schema.
+
+    Exits with 0 only when everything holds.
+    """
+    from annotator.store.project import Project
+
+    with user_errors(), Project.open(project, readonly=True) as p, progress_bar("Checking") as bar:
+        report = p.check(bar)
+    if as_json:
+        click.echo(json.dumps({"ok": report.ok, "errors": report.errors,
+                               "warnings": report.warnings, "checked": report.checked}, indent=2))
+    else:
+        checked = ", ".join(f"{n} {what}" for what, n in report.checked.items())
+        for error in report.errors:
+            click.echo(f"Error: {error}")
+        for warning in report.warnings:
+            click.echo(f"Warning: {warning}")
+        click.echo(("OK: " if report.ok else "FAILED: ") + f"checked {checked}.")
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.argument("path", required=False, type=PROJECT)
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+def demo(path: Path | None, force: bool) -> None:
+    """Write the demo project (twelve articles, some annotated) to PATH and show its counts.
+
+    PATH defaults to annotator-demo.annotator in the current folder.
+    """
+    from annotator.demo import write_demo
+
+    target = path or Path("annotator-demo.annotator")
+    with user_errors():
+        write_demo(target, replace=force)
+    click.echo(f"Demo project written to {target}.")
+    info.main([str(target)], standalone_mode=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,69 @@
+"""Importing files into a project: all given files in one transaction (all or nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.core.model import DocumentInput
+from annotator.core.reports import ImportReport, ProgressCallback
+from annotator.io import native
+from annotator.io.common import ReadOptions
+from annotator.io.formats import FORMATS, collect
+from annotator.store.project import Project
+
+
+def import_paths(
+    project: Project,
+    paths: list[Path],
+    fmt: str = "auto",
+    options: ReadOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Import files and folders. Progress is reported in bytes of input read.
+
+    Any error (a bad file, a full disk, a cancel from ``progress``) rolls everything back.
+    """
+    options = options or ReadOptions()
+    files, ignored = collect(paths, fmt)
+    report = ImportReport()
+    if ignored:
+        report.warnings.append(f"{ignored} file(s) in folders skipped (unknown extension)")
+    sizes = [path.stat().st_size for path, _ in files]
+    total = sum(sizes)
+    done_before = 0
+
+    def scaled(extra: int) -> bool | None:
+        return progress(min(done_before + extra, total), total) if progress else None
+
+    with project.transaction():
+        plain_files = [(p, f, s) for (p, f), s in zip(files, sizes, strict=True) if f != "native"]
+        if plain_files:
+            position = [0]
+
+            def items() -> Iterator[DocumentInput]:
+                base = 0
+                for path, name, size in plain_files:
+                    reader = FORMATS[name].reader
+                    assert reader is not None
+                    for item, consumed in reader(path, options):
+                        position[0] = base + consumed
+                        yield item
+                    base += size
+                    position[0] = base
+
+            project.import_documents(
+                items(), progress=lambda _n, _t: scaled(position[0]), report=report
+            )
+            done_before += sum(s for _, _, s in plain_files)
+        for (path, name), size in zip(files, sizes, strict=True):
+            if name != "native":
+                continue
+            header, docs, count = native.read_native(path)
+            project.merge_native(
+                header, docs, report=report,
+                progress=lambda n, _t, c=count, s=size: scaled(s * n // max(c, 1)),
+                total=count,
+            )
+            done_before += size
+    return report

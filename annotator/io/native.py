@@ -1,0 +1,204 @@
+"""The native format ``annotator/1``: a whole project as JSON, or as JSON Lines.
+
+JSON: one object with ``format``, ``project``, ``schema``, ``annotators``, ``entities`` and
+``documents``. JSONL: the same header object (without ``documents``) on the first line, then one
+document object per line. resources/export/annotator-1.schema.json describes both. Exports are
+written to a temporary file and renamed, so a failed export never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.core.errors import InputError, OutputError
+from annotator.core.model import now
+from annotator.core.reports import Cancelled, ProgressCallback
+from annotator.io.common import read_text_file
+from annotator.io.tabular import iter_jsonl_records
+from annotator.resources_path import read_text
+from annotator.store.project import Project
+
+FORMAT = "annotator/1"
+
+
+@cache
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema of the native export (resources/export/annotator-1.schema.json)."""
+    return json.loads(read_text("export", "annotator-1.schema.json"))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@contextlib.contextmanager
+def atomic_output(out: Path) -> Iterator[IO[str]]:
+    """A text file that appears at ``out`` only when everything was written."""
+    if not out.parent.is_dir():
+        raise OutputError(f"{out.parent}: no such folder")
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        partial.replace(out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise OutputError(f"{out}: cannot be written ({exc.strerror or exc})") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _header(project: Project, annotator: str | None) -> dict[str, Any]:
+    return {"format": FORMAT, "exported": now(), **project.header_dict(annotator)}
+
+
+def _documents(
+    project: Project, annotator: str | None, progress: ProgressCallback | None
+) -> Iterator[dict[str, Any]]:
+    total = project.document_count()
+    for done, doc in enumerate(project.document_dicts(annotator), start=1):
+        yield doc
+        if progress is not None and progress(done, total):
+            raise Cancelled()
+
+
+def write_json(
+    project: Project, out: Path, annotator: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """The whole project as one JSON object; documents one per line for readable diffs."""
+    count = 0
+    with atomic_output(out) as fh:
+        header = _dumps(_header(project, annotator))
+        fh.write(header[:-1] + ',"documents":[')
+        for doc in _documents(project, annotator, progress):
+            fh.write(("\n" if count == 0 else ",\n") + _dumps(doc))
+            count += 1
+        fh.write("\n]}\n")
+    return count
+
+
+def write_jsonl(
+    project: Project, out: Path, annotator: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> int:
+    """A header line, then one document per line (streamed)."""
+    count = 0
+    with atomic_output(out) as fh:
+        fh.write(_dumps(_header(project, annotator)) + "\n")
+        write = fh.write
+        for doc in _documents(project, annotator, progress):
+            write(_dumps(doc) + "\n")
+            count += 1
+    return count
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def _validator(definition: str) -> Callable[[Any], list[str]]:
+    import jsonschema
+
+    schema = export_schema()
+    sub = {"$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]}
+    validator = jsonschema.Draft202012Validator(sub)
+
+    def errors(value: Any) -> list[str]:
+        found = sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))
+        return [
+            f"{'/'.join(str(p) for p in e.absolute_path) or '(top level)'}: {e.message}"
+            for e in found
+        ]
+
+    return errors
+
+
+def is_native_jsonl(path: Path) -> bool:
+    """True when the first line of ``path`` is an annotator/1 header."""
+    try:
+        with path.open("rb") as fh:
+            first = fh.readline(1 << 20)
+    except OSError:
+        return False
+    return b'"format"' in first and FORMAT.encode() in first
+
+
+def is_native_json(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            start = fh.read(256)
+    except OSError:
+        return False
+    return b'"format"' in start and FORMAT.encode() in start
+
+
+NativeDocuments = Iterator[tuple[str, dict[str, Any]]]
+
+
+def read_native(path: Path) -> tuple[dict[str, Any], NativeDocuments, int]:
+    """(header, documents with where they are in the file, document count), all validated."""
+    text = read_text_file(path)
+    if path.suffix.lower() == ".jsonl":
+        records = iter_jsonl_records(text, str(path))
+        try:
+            _number, header, _ = next(records)
+        except StopIteration:
+            raise InputError(f"{path}: the file is empty") from None
+        docs: NativeDocuments = ((f"{path}:{n}", r) for n, r, _ in records)
+        count = text.count("\n", text.find("\n") + 1)
+        _check(header, "header", str(path) + ":1")
+    else:
+        try:
+            whole = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+            ) from None
+        if not isinstance(whole, dict) or "documents" not in whole:
+            raise InputError(f"{path}: not an Annotator export (no 'documents')")
+        documents = whole.pop("documents")
+        header = whole
+        _check(header, "header", str(path))
+        if not isinstance(documents, list):
+            raise InputError(f"{path}: 'documents' must be a list")
+        docs = ((f"{path}: documents[{i}]", d) for i, d in enumerate(documents))
+        count = len(documents)
+    if header_format(header) != FORMAT:
+        raise InputError(f"{path}: format {header_format(header)!r} is not {FORMAT!r}")
+    check_document = _validator("document")
+
+    def validated() -> NativeDocuments:
+        for where, doc in docs:
+            problems = check_document(doc)
+            if problems:
+                raise InputError(f"{where}: {problems[0]}")
+            yield where, doc
+
+    return header, validated(), count
+
+
+def header_format(header: dict[str, Any]) -> Any:
+    return header.get("format")
+
+
+def _check(header: Any, definition: str, where: str) -> None:
+    if not isinstance(header, dict):
+        raise InputError(f"{where}: not an Annotator export header")
+    fmt = header.get("format")
+    if isinstance(fmt, str) and fmt.startswith("annotator/") and fmt != FORMAT:
+        raise InputError(
+            f"{where}: written in format {fmt!r}, which this version of Annotator cannot read "
+            f"(it reads {FORMAT!r}); update Annotator"
+        )
+    problems = _validator(definition)(header)
+    if problems:
+        raise InputError(f"{where}: not a valid Annotator export: {problems[0]}")

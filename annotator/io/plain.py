@@ -1,0 +1,55 @@
+"""Plain text (.txt) and Markdown (.md) articles: one file, one document.
+
+A Markdown file may start with YAML front matter (title, source, url, published or date, and
+any other keys, which go to the document's metadata). Without a ``title``, the first ``# ``
+heading is used, and failing that the file name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from annotator.core.errors import InputError
+from annotator.core.model import DocumentInput
+from annotator.io.common import ReadOptions, optional_text, plain_value, read_text_file
+
+
+def _fallback_title(path: Path) -> str:
+    return path.stem.replace("_", " ").strip()
+
+
+def read_txt(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
+    text = read_text_file(path, options.encoding)
+    size = path.stat().st_size
+    yield DocumentInput(text=text, title=_fallback_title(path), origin=str(path)), size
+
+
+def read_markdown(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
+    raw = read_text_file(path, options.encoding)
+    try:
+        post = frontmatter.loads(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{path}: the front matter is not valid YAML{where}") from None
+    meta = {str(k): plain_value(v) for k, v in post.metadata.items()}
+    body = post.content
+    title = optional_text(meta.pop("title", None))
+    if title is None:
+        first = body.lstrip().split("\n", 1)[0]
+        title = first.lstrip("#").strip() if first.startswith("# ") else _fallback_title(path)
+    published = meta.pop("published", None) or meta.pop("date", None)
+    item = DocumentInput(
+        text=body,
+        title=title,
+        source=optional_text(meta.pop("source", None)),
+        url=optional_text(meta.pop("url", None)),
+        published=optional_text(published),
+        metadata=meta,
+        origin=str(path),
+    )
+    yield item, path.stat().st_size

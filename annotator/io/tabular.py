@@ -1,0 +1,147 @@
+"""Many documents per file: JSON Lines, a JSON array of objects, and CSV/TSV tables.
+
+One field (column) holds the text; title, source, url and published are taken from fields of
+those names (configurable); every other field goes to the document's metadata. Malformed input
+is reported with its line (JSONL) or row (CSV) number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import InputError
+from annotator.core.model import DocumentInput
+from annotator.io.common import ReadOptions, optional_text, plain_value, read_text_file
+
+# Articles are long: allow fields far beyond csv's default 128 KB (but not unbounded).
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+def record_to_input(
+    record: dict[str, Any], options: ReadOptions, where: str, keys_hint: str
+) -> DocumentInput | None:
+    """A document from one record; None (skip) when its text is blank."""
+    if options.text_field not in record:
+        raise InputError(
+            f"{where}: no {options.text_field!r} field (found: {keys_hint}); "
+            f"name the text field with --text-field"
+        )
+    text = record[options.text_field]
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    if not isinstance(text, str):
+        raise InputError(f"{where}: the {options.text_field!r} field is not text")
+    taken = {
+        options.text_field,
+        options.title_field,
+        options.source_field,
+        options.url_field,
+        options.published_field,
+    }
+    metadata = {
+        str(k): plain_value(v) for k, v in record.items() if k not in taken and v not in ("", None)
+    }
+    return DocumentInput(
+        text=text,
+        title=optional_text(record.get(options.title_field)) or "",
+        source=optional_text(record.get(options.source_field)),
+        url=optional_text(record.get(options.url_field)),
+        published=optional_text(record.get(options.published_field)),
+        metadata=metadata,
+        origin=where,
+    )
+
+
+def iter_jsonl_records(text: str, name: str) -> Iterator[tuple[int, dict[str, Any], int]]:
+    """(line number, object, characters consumed) for each non-blank line."""
+    consumed = 0
+    # split on LF only: str.splitlines would also break at U+2028, which JSON strings may hold
+    for number, line in enumerate(text.split("\n"), start=1):
+        consumed += len(line) + 1
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{name}:{number}: not valid JSON ({exc.msg}, column {exc.colno})"
+            ) from None
+        if not isinstance(value, dict):
+            raise InputError(f"{name}:{number}: each line must be a JSON object")
+        yield number, value, consumed
+
+
+def read_jsonl(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
+    text = read_text_file(path, options.encoding)
+    size = path.stat().st_size
+    scale = size / max(len(text), 1)
+    for number, record, consumed in iter_jsonl_records(text, str(path)):
+        if str(record.get("format", "")).startswith("annotator/"):
+            continue  # the header line of a native export read as plain JSONL
+        where = f"{path}:{number}"
+        item = record_to_input(record, options, where, ", ".join(map(str, record)) or "none")
+        if item is not None:
+            yield item, int(consumed * scale)
+
+
+def read_json_array(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
+    text = read_text_file(path, options.encoding)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise InputError(
+            f"{path}: expected an Annotator export or a JSON array of objects with a "
+            f"{options.text_field!r} field"
+        )
+    size = path.stat().st_size
+    for index, record in enumerate(value):
+        item = record_to_input(
+            record, options, f"{path}[{index}]", ", ".join(map(str, record)) or "none"
+        )
+        if item is not None:
+            yield item, size * (index + 1) // len(value)
+
+
+def _dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
+    if path.suffix.lower() == ".tsv":
+        return csv.excel_tab
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
+    text = read_text_file(path, options.encoding)
+    size = path.stat().st_size
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text[:8192], path))
+    columns = reader.fieldnames or []
+    if options.text_field not in columns:
+        found = ", ".join(repr(c) for c in columns) or "none"
+        raise InputError(
+            f"{path}: no {options.text_field!r} column (columns: {found}); "
+            f"name the text column with --text-field"
+        )
+    lines = max(text.count("\n"), 1)
+    try:
+        for record in reader:
+            extra = record.pop(None, None)  # type: ignore[call-overload]
+            if extra:
+                raise InputError(
+                    f"{path}: row {reader.line_num} has more cells than the header has columns"
+                )
+            where = f"{path}:{reader.line_num}"
+            item = record_to_input(record, options, where, ", ".join(columns))
+            if item is not None:
+                yield item, min(size, size * reader.line_num // lines)
+    except csv.Error as exc:
+        raise InputError(f"{path}: row {reader.line_num}: malformed CSV ({exc})") from None
