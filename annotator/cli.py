@@ -70,8 +70,12 @@ def main() -> None:
 
 @main.command()
 @click.argument("project", type=PROJECT)
-@click.option("--schema", "schema_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Schema JSON file (default: Claims — quotes, actors, demands).")
+@click.option(
+    "--schema",
+    "schema_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Schema JSON file (default: Claims — quotes, actors, demands).",
+)
 @click.option("--name", help="Project name (default: the file name).")
 def new(project: Path, schema_file: Path | None, name: str | None) -> None:
     """Create a new, empty PROJECT file."""
@@ -91,21 +95,42 @@ def new(project: Path, schema_file: Path | None, name: str | None) -> None:
 @main.command("import")
 @click.argument("project", type=PROJECT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", default="auto", show_default=True,
-              type=click.Choice(["auto", "txt", "md", "jsonl", "json", "csv", "native"]),
-              help="Input format; auto decides by extension (and recognises our exports).")
-@click.option("--text-field", default="text", show_default=True,
-              help="JSONL/CSV field holding the article text.")
+@click.option(
+    "--format",
+    "fmt",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "txt", "md", "jsonl", "json", "csv", "native"]),
+    help="Input format; auto decides by extension (and recognises our exports).",
+)
+@click.option(
+    "--text-field",
+    default="text",
+    show_default=True,
+    help="JSONL/CSV field holding the article text.",
+)
 @click.option("--title-field", default="title", show_default=True, help="Field holding the title.")
 @click.option("--source-field", default="source", show_default=True)
 @click.option("--url-field", default="url", show_default=True)
 @click.option("--published-field", default="published", show_default=True)
 @click.option("--encoding", help="Force a text encoding (e.g. cp1252) instead of detecting it.")
-@click.option("--annotator", "annotator_name",
-              help="Your name, for annotations of a native import without an annotator.")
-def import_(project: Path, paths: tuple[Path, ...], fmt: str, text_field: str, title_field: str,
-            source_field: str, url_field: str, published_field: str, encoding: str | None,
-            annotator_name: str | None) -> None:
+@click.option(
+    "--annotator",
+    "annotator_name",
+    help="Your name, for annotations of a native import without an annotator.",
+)
+def import_(
+    project: Path,
+    paths: tuple[Path, ...],
+    fmt: str,
+    text_field: str,
+    title_field: str,
+    source_field: str,
+    url_field: str,
+    published_field: str,
+    encoding: str | None,
+    annotator_name: str | None,
+) -> None:
     """Import articles from PATHS (files or folders) into PROJECT.
 
     Plain text and Markdown files become one document each (folders are read recursively);
@@ -116,8 +141,9 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, text_field: str, t
     from annotator.io.importing import import_paths
     from annotator.store.project import Project
 
-    options = ReadOptions(text_field, title_field, source_field, url_field, published_field,
-                          encoding)
+    options = ReadOptions(
+        text_field, title_field, source_field, url_field, published_field, encoding
+    )
     with user_errors(), Project.open(project, annotator=annotator_name) as p:
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
@@ -134,11 +160,21 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, text_field: str, t
 
 @main.command()
 @click.argument("project", type=PROJECT)
-@click.option("--format", "fmt", default="native", show_default=True,
-              type=click.Choice(["native", "jsonl"]),
-              help="native: one JSON file; jsonl: a header line, then one document per line.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (replaced only when the export succeeds).")
+@click.option(
+    "--format",
+    "fmt",
+    default="native",
+    show_default=True,
+    type=click.Choice(["native", "jsonl"]),
+    help="native: one JSON file; jsonl: a header line, then one document per line.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (replaced only when the export succeeds).",
+)
 @click.option("--annotator", "annotator_name", help="Only this annotator's annotations.")
 def export(project: Path, fmt: str, output: Path, annotator_name: str | None) -> None:
     """Export PROJECT as a dataset."""
@@ -169,12 +205,16 @@ def info(project: Path, as_json: bool) -> None:
     for label, count in facts["annotations_per_label"].items():
         click.echo(f"  {label:<12}{count}")
     click.echo(f"Relations:   {facts['relations']}")
-    click.echo(f"Actors:      {facts['actors']} in the registry, "
-               f"{facts['linked_mentions']} linked mention(s)")
+    click.echo(
+        f"Actors:      {facts['actors']} in the registry, "
+        f"{facts['linked_mentions']} linked mention(s)"
+    )
     click.echo(f"Annotators:  {len(facts['annotators'])}")
     for person in facts["annotators"]:
-        click.echo(f"  {person['name']:<20}{person['annotations']} annotation(s), "
-                   f"{person['done']} document(s) done")
+        click.echo(
+            f"  {person['name']:<20}{person['annotations']} annotation(s), "
+            f"{person['done']} document(s) done"
+        )
 
 
 @main.command()
@@ -190,8 +230,17 @@ def check(project: Path, as_json: bool) -> None:
     with user_errors(), Project.open(project, readonly=True) as p, progress_bar("Checking") as bar:
         report = p.check(bar)
     if as_json:
-        click.echo(json.dumps({"ok": report.ok, "errors": report.errors,
-                               "warnings": report.warnings, "checked": report.checked}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "errors": report.errors,
+                    "warnings": report.warnings,
+                    "checked": report.checked,
+                },
+                indent=2,
+            )
+        )
     else:
         checked = ", ".join(f"{n} {what}" for what, n in report.checked.items())
         for error in report.errors:

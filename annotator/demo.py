@@ -56,20 +56,33 @@ def write_demo(target: Path, replace: bool = False) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
     spec = json.loads(read_text("demo", "annotations.json"))
-    with Project.create(target, name="Demo: diplomacy, protests, negotiations",
-                        annotator=DEMO_ANNOTATOR) as project, project.transaction():
+    with (
+        Project.create(
+            target, name="Demo: diplomacy, protests, negotiations", annotator=DEMO_ANNOTATOR
+        ) as project,
+        project.transaction(),
+    ):
         ids_by_file: dict[str, str] = {}
         for path in article_paths():
             for item, _ in read_markdown(path, ReadOptions()):
                 doc = project.add_document(
-                    item.text, title=item.title, source=item.source, url=item.url,
-                    published=item.published, metadata=item.metadata,
+                    item.text,
+                    title=item.title,
+                    source=item.source,
+                    url=item.url,
+                    published=item.published,
+                    metadata=item.metadata,
                 )
                 ids_by_file[path.name] = doc.id
         entity_ids = {}
         for e in spec["entities"]:
-            entity = project.add_entity(e["name"], type=e.get("type"), aliases=e.get("aliases", []),
-                                        wikidata=e.get("wikidata"), note=e.get("note"))
+            entity = project.add_entity(
+                e["name"],
+                type=e.get("type"),
+                aliases=e.get("aliases", []),
+                wikidata=e.get("wikidata"),
+                note=e.get("note"),
+            )
             entity_ids[e["key"]] = entity.id
         for filename, doc_spec in spec["documents"].items():
             doc_id = ids_by_file[filename]
@@ -77,7 +90,9 @@ def write_demo(target: Path, replace: bool = False) -> None:
             keys: dict[str, str] = {}
             for a in doc_spec["annotations"]:
                 ann = project.add_annotation(
-                    doc_id, a["label"], _locate(text, a["fragments"]),
+                    doc_id,
+                    a["label"],
+                    _locate(text, a["fragments"]),
                     attributes=a.get("attributes", {}),
                     entity=entity_ids[a["entity"]] if a.get("entity") else None,
                     origin="import",
@@ -87,4 +102,3 @@ def write_demo(target: Path, replace: bool = False) -> None:
                 project.add_relation(r["type"], keys[r["source"]], keys[r["target"]])
             if doc_spec.get("status"):
                 project.set_status(doc_id, doc_spec["status"])
-

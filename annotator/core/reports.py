@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 ProgressCallback = Callable[[int, int | None], bool | None]
 
 
-class Cancelled(Exception):  # noqa: N818 - it is a signal, not an error
+class Cancelled(Exception):
     """Raised inside an operation whose progress callback asked it to stop."""
 
 

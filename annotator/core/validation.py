@@ -6,6 +6,7 @@ with a message that names what is wrong. The store calls them before writing any
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -56,7 +57,7 @@ def build_fragments(text: str, items: Iterable[FragmentLike]) -> list[Fragment]:
     if not fragments:
         raise ValidationError("an annotation needs at least one fragment")
     fragments.sort(key=lambda f: (f.start, f.end))
-    for before, after in zip(fragments, fragments[1:], strict=False):
+    for before, after in itertools.pairwise(fragments):
         if after.start < before.end:
             raise ValidationError(
                 f"fragments {before.start}–{before.end} and {after.start}–{after.end} overlap"

@@ -28,15 +28,31 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("txt", "plain text, one article per file", (".txt", ".text"), plain.read_txt),
-        Format("md", "Markdown with optional YAML front matter", (".md", ".markdown"),
-               plain.read_markdown),
-        Format("jsonl", "JSON Lines, one article per line (text field + metadata)",
-               (".jsonl", ".ndjson"), tabular.read_jsonl),
+        Format(
+            "md",
+            "Markdown with optional YAML front matter",
+            (".md", ".markdown"),
+            plain.read_markdown,
+        ),
+        Format(
+            "jsonl",
+            "JSON Lines, one article per line (text field + metadata)",
+            (".jsonl", ".ndjson"),
+            tabular.read_jsonl,
+        ),
         Format("json", "a JSON array of article objects", (".json",), tabular.read_json_array),
-        Format("csv", "CSV/TSV, one article per row (text column + metadata columns)",
-               (".csv", ".tsv"), tabular.read_csv),
-        Format("native", "Annotator export (annotator/1), JSON or JSONL, with annotations",
-               (".json", ".jsonl"), can_export=True),
+        Format(
+            "csv",
+            "CSV/TSV, one article per row (text column + metadata columns)",
+            (".csv", ".tsv"),
+            tabular.read_csv,
+        ),
+        Format(
+            "native",
+            "Annotator export (annotator/1), JSON or JSONL, with annotations",
+            (".json", ".jsonl"),
+            can_export=True,
+        ),
     )
 }
 
@@ -84,5 +100,7 @@ def collect(paths: list[Path], fmt: str = "auto") -> tuple[list[tuple[Path, str]
         else:
             files.append((path, detect(path) if fmt == "auto" else fmt))
     if not files:
-        raise InputError("no files to import" + (f" ({ignored} with unknown extensions)" if ignored else ""))
+        raise InputError(
+            "no files to import" + (f" ({ignored} with unknown extensions)" if ignored else "")
+        )
     return files, ignored

@@ -61,7 +61,9 @@ def import_paths(
                 continue
             header, docs, count = native.read_native(path)
             project.merge_native(
-                header, docs, report=report,
+                header,
+                docs,
+                report=report,
                 progress=lambda n, _t, c=count, s=size: scaled(s * n // max(c, 1)),
                 total=count,
             )

@@ -72,7 +72,9 @@ def _documents(
 
 
 def write_json(
-    project: Project, out: Path, annotator: str | None = None,
+    project: Project,
+    out: Path,
+    annotator: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
     """The whole project as one JSON object; documents one per line for readable diffs."""
@@ -88,7 +90,9 @@ def write_json(
 
 
 def write_jsonl(
-    project: Project, out: Path, annotator: str | None = None,
+    project: Project,
+    out: Path,
+    annotator: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
     """A header line, then one document per line (streamed)."""

@@ -122,8 +122,7 @@ def insert_relation(db: Database, rel: Relation) -> None:
     if get_relation(db, rel.id) is not None:
         raise ValidationError(f"a relation with id {rel.id!r} already exists")
     db.execute(
-        "INSERT INTO relations (id, type, source, target, annotator, created) "
-        "VALUES (?,?,?,?,?,?)",
+        "INSERT INTO relations (id, type, source, target, annotator, created) VALUES (?,?,?,?,?,?)",
         [rel.id, rel.type, rel.source, rel.target, rel.annotator, rel.created],
     )
 

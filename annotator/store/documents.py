@@ -50,7 +50,8 @@ def existing_hashes(db: Database, hashes: list[str]) -> set[str]:
         chunk = hashes[i : i + 900]
         marks = ",".join("?" * len(chunk))
         found.update(
-            r[0] for r in db.execute(f"SELECT sha256 FROM documents WHERE sha256 IN ({marks})", chunk)
+            r[0]
+            for r in db.execute(f"SELECT sha256 FROM documents WHERE sha256 IN ({marks})", chunk)
         )
     return found
 
@@ -70,7 +71,6 @@ def insert_documents(
     seen: set[str] = set()
     batch: list[tuple[Any, ...]] = []
     origins: list[str] = []
-    done = 0
 
     def flush() -> None:
         known = existing_hashes(db, [row[7] for row in batch])
@@ -87,10 +87,9 @@ def insert_documents(
         batch.clear()
         origins.clear()
 
-    for item in items:
+    for done, item in enumerate(items, start=1):
         batch.append(prepare(item, report))
         origins.append(item.origin or item.title)
-        done += 1
         if len(batch) >= BATCH:
             flush()
         if progress is not None and progress(done, total):

@@ -74,11 +74,11 @@ class AnnotationEditing(_ProjectParts):
         note: str | None = None,
         origin: str = "manual",
         annotator: str | None = None,
-        id: str | None = None,  # noqa: A002 - mirrors the exported field
+        id: str | None = None,
         created: str | None = None,
         modified: str | None = None,
     ) -> Annotation:
-        """Add an annotation. ``fragments`` are (start, end) or (start, end, text) in code points."""
+        """Add an annotation; ``fragments`` are (start, end[, text]) in code points."""
         stamp = now()
         ann = Annotation(
             id=id or new_id(),
@@ -169,12 +169,12 @@ class AnnotationEditing(_ProjectParts):
 
     def add_relation(
         self,
-        type: str,  # noqa: A002 - mirrors the exported field
+        type: str,
         source: str,
         target: str,
         *,
         annotator: str | None = None,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         created: str | None = None,
     ) -> Relation:
         """Link two annotations of one document, e.g. ``add_relation("speaker", quote, actor)``."""
@@ -186,7 +186,7 @@ class AnnotationEditing(_ProjectParts):
             ann_sql.insert_relation(self.db, rel)
         return rel
 
-    def set_relation(self, type: str, source: str, target: str) -> tuple[Relation, list[Relation]]:  # noqa: A002
+    def set_relation(self, type: str, source: str, target: str) -> tuple[Relation, list[Relation]]:
         """Make ``target`` the only ``type`` relation of ``source``; returns (new, replaced)."""
         with self.transaction():
             replaced = ann_sql.relations_from(self.db, source, type)
@@ -215,18 +215,24 @@ class RegistryEditing(_ProjectParts):
         self,
         name: str,
         *,
-        type: str | None = None,  # noqa: A002
+        type: str | None = None,
         aliases: Iterable[str] = (),
         wikidata: str | None = None,
         note: str | None = None,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         created: str | None = None,
         modified: str | None = None,
     ) -> Entity:
         stamp = now()
         entity = Entity(
-            id or new_id(), name, type, list(aliases), wikidata, note,
-            created or stamp, modified or created or stamp,
+            id or new_id(),
+            name,
+            type,
+            list(aliases),
+            wikidata,
+            note,
+            created or stamp,
+            modified or created or stamp,
         )
         with self.transaction():
             reg_sql.clean_entity(self.schema, entity)
@@ -240,7 +246,7 @@ class RegistryEditing(_ProjectParts):
         entity_id: str,
         *,
         name: str = _UNSET,
-        type: str | None = _UNSET,  # noqa: A002
+        type: str | None = _UNSET,
         aliases: Iterable[str] = _UNSET,
         wikidata: str | None = _UNSET,
         note: str | None = _UNSET,
@@ -248,7 +254,10 @@ class RegistryEditing(_ProjectParts):
         with self.transaction():
             entity = reg_sql.require_entity(self.db, entity_id)
             for field, value in (
-                ("name", name), ("type", type), ("wikidata", wikidata), ("note", note)
+                ("name", name),
+                ("type", type),
+                ("wikidata", wikidata),
+                ("note", note),
             ):
                 if value is not _UNSET:
                     setattr(entity, field, value)

@@ -101,7 +101,7 @@ def check(db: Database, schema: Schema, progress: ProgressCallback | None = None
     total = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     fragments = docs = 0
     annotations = db.execute(
-        "SELECT a.document, a.id, a.fragments, a.start, a.\"end\" FROM annotations a "
+        'SELECT a.document, a.id, a.fragments, a.start, a."end" FROM annotations a '
         "JOIN documents d ON d.id = a.document ORDER BY d.seq"
     )
     pending = next(annotations, None)
@@ -136,7 +136,9 @@ def check(db: Database, schema: Schema, progress: ProgressCallback | None = None
             [relation.source, relation.name],
         ).fetchone()[0]
         if missing:
-            report.warnings.append(f"{missing} {relation.source} annotation(s) without a {relation.name}")
+            report.warnings.append(
+                f"{missing} {relation.source} annotation(s) without a {relation.name}"
+            )
     return report
 
 

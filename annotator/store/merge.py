@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 def merge_header(project: Project, header: dict[str, Any], report: ImportReport) -> dict[str, str]:
     """Schema, annotators and registry; returns the map of incoming to local annotator ids."""
     incoming = parse_schema(header["schema"])
-    if incoming.raw != project.schema.raw:
-        if project.document_count() == 0:
-            project.set_schema(incoming)
-            report.warnings.append(f"the project now uses the schema of the export: {incoming.name}")
-        # otherwise every annotation is checked against the project's own schema below
+    # An empty project adopts the export's schema; otherwise every annotation is checked
+    # against the project's own schema when it is merged.
+    if incoming.raw != project.schema.raw and project.document_count() == 0:
+        project.set_schema(incoming)
+        report.warnings.append(f"the project now uses the export's schema: {incoming.name}")
     annotator_ids: dict[str, str] = {}
     for person in header.get("annotators", []):
         local = reg_sql.annotator_by_id(project.db, person["id"])
@@ -42,9 +42,14 @@ def merge_header(project: Project, header: dict[str, Any], report: ImportReport)
     for e in header.get("entities", []):
         if reg_sql.get_entity(project.db, e["id"]) is None:
             project.add_entity(
-                e["name"], type=e.get("type"), aliases=e.get("aliases", []),
-                wikidata=e.get("wikidata"), note=e.get("note"), id=e["id"],
-                created=e.get("created"), modified=e.get("modified"),
+                e["name"],
+                type=e.get("type"),
+                aliases=e.get("aliases", []),
+                wikidata=e.get("wikidata"),
+                note=e.get("note"),
+                id=e["id"],
+                created=e.get("created"),
+                modified=e.get("modified"),
             )
             report.entities += 1
     return annotator_ids
@@ -79,9 +84,13 @@ def _merge_document(
     local_id = doc_sql.document_id_by_sha(project.db, sha)
     if local_id is None:
         item = DocumentInput(
-            text=text, title=doc.get("title") or "", source=doc.get("source"),
-            url=doc.get("url"), published=doc.get("published"),
-            metadata=doc.get("metadata") or {}, origin=where,
+            text=text,
+            title=doc.get("title") or "",
+            source=doc.get("source"),
+            url=doc.get("url"),
+            published=doc.get("published"),
+            metadata=doc.get("metadata") or {},
+            origin=where,
             # keep the exported id unless another text already has it here
             id=None if doc_sql.get_document(project.db, doc["id"]) else doc["id"],
         )
@@ -101,17 +110,29 @@ def _merge_document(
             report.annotations_skipped += 1
             continue
         project.add_annotation(
-            local_id, a["label"], a["fragments"], attributes=a["attributes"], entity=a["entity"],
-            note=a["note"], origin=a["origin"], annotator=who(a["annotator"]) or project.annotator.id,
-            id=a["id"], created=a["created"], modified=a["modified"],
+            local_id,
+            a["label"],
+            a["fragments"],
+            attributes=a["attributes"],
+            entity=a["entity"],
+            note=a["note"],
+            origin=a["origin"],
+            annotator=who(a["annotator"]) or project.annotator.id,
+            id=a["id"],
+            created=a["created"],
+            modified=a["modified"],
         )
         report.annotations += 1
     for r in doc["relations"]:
         if ann_sql.get_relation(project.db, r["id"]) is not None:
             continue
         project.add_relation(
-            r["type"], r["source"], r["target"], annotator=who(r["annotator"]),
-            id=r["id"], created=r["created"],
+            r["type"],
+            r["source"],
+            r["target"],
+            annotator=who(r["annotator"]),
+            id=r["id"],
+            created=r["created"],
         )
         report.relations += 1
     current = reg_sql.status_of(project.db, local_id)

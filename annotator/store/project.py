@@ -31,13 +31,11 @@ from annotator.core.model import (
 from annotator.core.reports import CheckReport, ImportReport, ProgressCallback
 from annotator.core.schema import Schema, default_schema, load_schema_text
 from annotator.core.validation import check_state
-from annotator.store import bundles
+from annotator.store import bundles, merge
 from annotator.store import documents as doc_sql
-from annotator.store import merge
 from annotator.store import inspect as inspect_sql
 from annotator.store import registry as reg_sql
 from annotator.store.backup import make_backup
-from annotator.store.editing import AnnotationEditing, RegistryEditing
 from annotator.store.connection import (
     WriterLock,
     check_header,
@@ -48,6 +46,7 @@ from annotator.store.connection import (
     translate_error,
     write_transaction,
 )
+from annotator.store.editing import AnnotationEditing, RegistryEditing
 from annotator.store.migrations import apply_migrations
 
 PathLike = str | os.PathLike[str]
@@ -130,8 +129,13 @@ class Project(AnnotationEditing, RegistryEditing):
         except BaseException:
             lock.release()
             raise
-        return cls(db, path, readonly=False, annotator_name=annotator or default_annotator_name(),
-                   lock=lock)
+        return cls(
+            db,
+            path,
+            readonly=False,
+            annotator_name=annotator or default_annotator_name(),
+            lock=lock,
+        )
 
     @classmethod
     def open(
@@ -152,8 +156,9 @@ class Project(AnnotationEditing, RegistryEditing):
             except BaseException:
                 db.close()
                 raise
-            return cls(db, path, readonly=True,
-                       annotator_name=annotator or default_annotator_name())
+            return cls(
+                db, path, readonly=True, annotator_name=annotator or default_annotator_name()
+            )
         check_writable(path)
         lock = WriterLock(path)
         lock.acquire()
@@ -161,8 +166,13 @@ class Project(AnnotationEditing, RegistryEditing):
             db = connect_readwrite(path)
             try:
                 check_inside(db, path)
-                project = cls(db, path, readonly=False,
-                              annotator_name=annotator or default_annotator_name(), lock=lock)
+                project = cls(
+                    db,
+                    path,
+                    readonly=False,
+                    annotator_name=annotator or default_annotator_name(),
+                    lock=lock,
+                )
                 if backup:
                     project._backup()
                 with write_transaction(db, path):
@@ -242,7 +252,9 @@ class Project(AnnotationEditing, RegistryEditing):
                     f"{problems[0]}"
                 )
             stamp = now()
-            self.db.execute("UPDATE project SET schema = ?, modified = ?", [schema.to_json(), stamp])
+            self.db.execute(
+                "UPDATE project SET schema = ?, modified = ?", [schema.to_json(), stamp]
+            )
             self.db.execute(
                 "INSERT INTO schema_versions (version, schema, installed) VALUES (?,?,?)",
                 [schema.version, schema.to_json(), stamp],
@@ -269,7 +281,7 @@ class Project(AnnotationEditing, RegistryEditing):
     def annotator_named(self, name: str) -> Annotator | None:
         return reg_sql.annotator_by_name(self.db, name)
 
-    def add_annotator(self, name: str, id: str | None = None) -> Annotator:  # noqa: A002
+    def add_annotator(self, name: str, id: str | None = None) -> Annotator:
         with self.transaction():
             if reg_sql.annotator_by_name(self.db, name.strip()):
                 raise ValidationError(f"an annotator named {name.strip()!r} already exists")
@@ -357,7 +369,9 @@ class Project(AnnotationEditing, RegistryEditing):
 
     def search(self, query: str, limit: int = 50) -> list[tuple[Document, str]]:
         """Full-text search over titles and texts: (document, snippet) pairs, best first."""
-        return [(self.document(i), snippet) for i, snippet in inspect_sql.search(self.db, query, limit)]
+        return [
+            (self.document(i), snippet) for i, snippet in inspect_sql.search(self.db, query, limit)
+        ]
 
     # -- status ----------------------------------------------------------------------------
 

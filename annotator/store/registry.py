@@ -100,7 +100,9 @@ def insert_annotator(db: Database, name: str, annotator_id: str | None = None) -
 
 
 def list_annotators(db: Database) -> list[Annotator]:
-    return [Annotator(*r) for r in db.execute("SELECT id, name, created FROM annotators ORDER BY name")]
+    return [
+        Annotator(*r) for r in db.execute("SELECT id, name, created FROM annotators ORDER BY name")
+    ]
 
 
 def set_status(db: Database, doc_id: str, annotator_id: str, state: str, updated: str) -> None:

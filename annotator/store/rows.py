@@ -40,7 +40,7 @@ def document_from_row(row: Sequence[Any]) -> Document:
 
 
 ANNOTATION_COLUMNS = (
-    'id, document, label, fragments, attributes, entity, annotator, origin, note, created, modified'
+    "id, document, label, fragments, attributes, entity, annotator, origin, note, created, modified"
 )
 
 
