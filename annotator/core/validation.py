@@ -147,11 +147,13 @@ def check_relation(
         raise ValidationError(f"unknown relation type {type_!r} (the schema has: {known})")
     if source_label != spec.source:
         raise ValidationError(
-            f"a {type_} relation goes from a {spec.source} annotation, not from a {source_label}"
+            f"{type_} relations go from {spec.source} to {spec.target} annotations, "
+            f"not from {source_label}"
         )
     if target_label != spec.target:
         raise ValidationError(
-            f"a {type_} relation points to a {spec.target} annotation, not to a {target_label}"
+            f"{type_} relations go from {spec.source} to {spec.target} annotations, "
+            f"not to {target_label}"
         )
     if not same_document:
         raise ValidationError("both ends of a relation must be in the same document")
