@@ -48,7 +48,9 @@ def make_backup(
     Returns the new backup, or None when the project has not changed since the last one.
     """
     existing = list_backups(project, root)
-    if existing and existing[0].stat().st_mtime >= _last_change(project):
+    # Strictly newer: with coarse file times a change in the same tick as the last backup
+    # must still count as a change.
+    if existing and existing[0].stat().st_mtime > _last_change(project):
         return None
     folder = backup_folder(project, root)
     folder.mkdir(parents=True, exist_ok=True)
@@ -69,6 +71,7 @@ def make_backup(
 def _last_change(project: Path) -> float:
     times = [project.stat().st_mtime]
     wal = project.with_name(project.name + "-wal")
-    if wal.exists():
+    # An empty log holds no change: the opening connection itself has just created it.
+    if wal.exists() and wal.stat().st_size > 0:
         times.append(wal.stat().st_mtime)
     return max(times)

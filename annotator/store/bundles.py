@@ -43,10 +43,13 @@ def iter_document_dicts(db: Database, annotator: str | None = None) -> Iterator[
         'ORDER BY d.seq, a.start, a."end", a.created, a.id',
         {"who": annotator},
     )
+    # both ends must be in the export too: no relation to another annotator's annotation
+    rel_who = "" if annotator is None else who + " AND r.annotator = :who AND t.annotator = :who"
     rel_rows = db.execute(
         "SELECT d.seq, r.id, r.type, r.source, r.target, r.annotator, r.created FROM relations r "
-        "JOIN annotations a ON a.id = r.source JOIN documents d ON d.id = a.document "
-        f"WHERE 1{who.replace('a.annotator', 'r.annotator')} ORDER BY d.seq, r.created, r.id",
+        "JOIN annotations a ON a.id = r.source JOIN annotations t ON t.id = r.target "
+        "JOIN documents d ON d.id = a.document "
+        f"WHERE 1{rel_who} ORDER BY d.seq, r.created, r.id",
         {"who": annotator},
     )
     status_rows = db.execute(

@@ -29,6 +29,13 @@ from annotator.store import registry as reg_sql
 _UNSET: Any = object()
 
 
+def _alias_list(aliases: Iterable[str]) -> list[str]:
+    # list("Karamov") would store seven one-letter aliases
+    if isinstance(aliases, str):
+        raise ValidationError("aliases must be a list of names, not one text")
+    return list(aliases)
+
+
 class _ProjectParts:
     """What the editing mixins need from the project (declared for type checkers)."""
 
@@ -228,7 +235,7 @@ class RegistryEditing(_ProjectParts):
             id or new_id(),
             name,
             type,
-            list(aliases),
+            _alias_list(aliases),
             wikidata,
             note,
             created or stamp,
@@ -262,7 +269,7 @@ class RegistryEditing(_ProjectParts):
                 if value is not _UNSET:
                     setattr(entity, field, value)
             if aliases is not _UNSET:
-                entity.aliases = list(aliases)
+                entity.aliases = _alias_list(aliases)
             reg_sql.clean_entity(self.schema, entity)
             entity.modified = now()
             reg_sql.upsert_entity(self.db, entity, insert=False)

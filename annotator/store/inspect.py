@@ -94,7 +94,8 @@ def check(db: Database, schema: Schema, progress: ProgressCallback | None = None
     for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check"):
         report.errors.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
     try:
-        db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+        # rank 1: also compare the index with the documents table (external content)
+        db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
     except Exception as exc:  # read-only connections cannot run it; others report damage
         if "readonly" not in str(exc).lower() and "query_only" not in str(exc).lower():
             report.errors.append(f"full-text index: {exc}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import InputError, ValidationError
+from annotator.core.errors import InputError, NotFoundError, ValidationError
 from annotator.core.model import DocumentInput, now
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.core.schema import parse_schema
@@ -66,7 +66,7 @@ def merge_documents(
     for done, (where, doc) in enumerate(docs, start=1):
         try:
             _merge_document(project, doc, annotator_ids, report, where)
-        except ValidationError as exc:
+        except (ValidationError, NotFoundError) as exc:  # e.g. a relation to a missing annotation
             raise InputError(f"{where}: {exc}") from None
         if progress is not None and progress(done, total):
             raise Cancelled()

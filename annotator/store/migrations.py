@@ -114,4 +114,7 @@ FORMAT_VERSION = len(KNOWN_MIGRATIONS)
 
 def apply_migrations(db: Database) -> None:
     migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+    # Only write when it differs: setting it always would change the file on every open,
+    # so that each open looked like a change and took a new backup.
+    if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT_VERSION:
+        db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")

@@ -85,6 +85,7 @@ class Project(AnnotationEditing, RegistryEditing):
         self._text_cache: tuple[str, str] | None = None
         self.backup_path: Path | None = None
         self.warnings: list[str] = []
+        self._committed = False  # a write transaction was committed (see close)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -121,6 +122,9 @@ class Project(AnnotationEditing, RegistryEditing):
                         "INSERT INTO schema_versions (version, schema, installed) VALUES (?,?,?)",
                         [schema.version, schema.to_json(), stamp],
                     )
+                # Until a checkpoint, application_id and user_version live only in the WAL, and
+                # another process (check_header reads the file) would refuse the new project.
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except BaseException:
                 db.close()
                 for suffix in ("", "-wal", "-shm"):
@@ -193,7 +197,9 @@ class Project(AnnotationEditing, RegistryEditing):
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
-            if not self.readonly:
+            # ANALYZE writes statistics: not after a failed import, which must leave the file
+            # byte for byte as it was
+            if not self.readonly and self._committed:
                 self.db.execute("PRAGMA optimize")
         self.db.close()
         if self._lock is not None:
@@ -210,8 +216,18 @@ class Project(AnnotationEditing, RegistryEditing):
     def transaction(self) -> Iterator[None]:
         """Group several calls into one transaction (all or nothing)."""
         self._require_writable()
-        with write_transaction(self.db, self.path):
-            yield
+        try:
+            with write_transaction(self.db, self.path):
+                yield
+        except BaseException:
+            # What was cached inside may have been rolled back (e.g. the annotator created on
+            # first use, or a schema set by a merge); read it again from the file next time.
+            self._annotator = None
+            self._schema = None
+            self._text_cache = None
+            raise
+        if not self.db.conn.in_transaction:  # the outermost transaction was committed
+            self._committed = True
 
     def _require_writable(self) -> None:
         if self.readonly:

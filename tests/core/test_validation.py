@@ -61,7 +61,7 @@ def test_attributes_checked_against_the_schema() -> None:
     schema = default_schema()
     quote, demand = schema.label("Quote"), schema.label("Demand")
     assert check_attributes(quote, {"form": "direct"}) == {"form": "direct"}
-    with pytest.raises(ValidationError, match="not a value of Quote.form"):
+    with pytest.raises(ValidationError, match=r"not a value of Quote\.form"):
         check_attributes(quote, {"form": "shouted"})
     with pytest.raises(ValidationError, match="no attribute 'issue'"):
         check_attributes(quote, {"issue": "cease-fire"})

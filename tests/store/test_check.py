@@ -1,0 +1,205 @@
+"""``Project.check()``: a clean project passes; every kind of tampering is reported by name.
+
+The tampering is done with plain sqlite3 on a closed project, as a script or another tool
+would do it behind Annotator's back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator import Project
+
+
+@contextlib.contextmanager
+def tamper(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection (foreign keys off, as by default), committed on exit."""
+    conn = sqlite3.connect(str(path))
+    try:
+        with conn:
+            yield conn
+    finally:
+        conn.close()
+
+
+def check(path: Path, readonly: bool = True):
+    with Project.open(path, readonly=readonly) as p:
+        return p.check()
+
+
+def annotated(path: Path) -> tuple[str, str, str, list[dict]]:
+    """A document with annotations: (document id, its text, an annotation id, its fragments)."""
+    with tamper(path) as conn:
+        doc_id, text, ann_id, frags = conn.execute(
+            "SELECT d.id, d.text, a.id, a.fragments FROM annotations a "
+            "JOIN documents d ON d.id = a.document WHERE a.label = 'Quote' "
+            "ORDER BY d.seq, a.start LIMIT 1"
+        ).fetchone()
+    return doc_id, text, ann_id, json.loads(frags)
+
+
+@pytest.mark.parametrize("readonly", [True, False], ids=["read", "write"])
+def test_demo_project_passes(demo_path: Path, readonly: bool) -> None:
+    report = check(demo_path, readonly)
+    assert report.ok, report.errors
+    assert report.errors == [] and report.warnings == []
+    with tamper(demo_path) as conn:
+        expected = {
+            "documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+            "annotations": conn.execute("SELECT count(*) FROM annotations").fetchone()[0],
+            "relations": conn.execute("SELECT count(*) FROM relations").fetchone()[0],
+            "fragments": sum(
+                len(json.loads(f)) for (f,) in conn.execute("SELECT fragments FROM annotations")
+            ),
+        }
+    assert report.checked == expected
+    assert expected["documents"] == 12 and expected["annotations"] > 0
+
+
+def test_changed_document_text_is_reported(demo_path: Path) -> None:
+    doc_id, text, ann_id, frags = annotated(demo_path)
+    pos = frags[0]["start"]
+    changed = text[:pos] + ("X" if text[pos] != "X" else "Y") + text[pos + 1 :]
+    assert len(changed) == len(text)
+    with tamper(demo_path) as conn:  # the FTS triggers keep the search index in step
+        conn.execute("UPDATE documents SET text = ? WHERE id = ?", [changed, doc_id])
+    report = check(demo_path)
+    assert not report.ok
+    assert f"document {doc_id}: text does not match its stored sha256" in report.errors
+    drifted = [
+        e for e in report.errors if e.startswith(f"annotation {ann_id} in document {doc_id}")
+    ]
+    assert len(drifted) == 1 and "stored snippet is" in drifted[0]
+    # the search index itself is consistent (the triggers did their work)
+    assert not [e for e in check(demo_path, readonly=False).errors if "full-text" in e]
+
+
+def test_changed_fragment_snippet_is_reported(demo_path: Path) -> None:
+    doc_id, _, ann_id, frags = annotated(demo_path)
+    original = frags[0]["text"]
+    frags[0]["text"] = original[:-1] + ("?" if original[-1] != "?" else "!")
+    with tamper(demo_path) as conn:
+        conn.execute(
+            "UPDATE annotations SET fragments = ? WHERE id = ?", [json.dumps(frags), ann_id]
+        )
+    report = check(demo_path)
+    assert not report.ok
+    (error,) = report.errors
+    assert error.startswith(f"annotation {ann_id} in document {doc_id}: fragment ")
+    assert repr(original) in error and repr(frags[0]["text"]) in error
+
+
+def test_shifted_fragment_offsets_are_reported(demo_path: Path) -> None:
+    doc_id, _, ann_id, frags = annotated(demo_path)
+    frags[0]["start"] += 1
+    frags[0]["end"] += 1
+    with tamper(demo_path) as conn:
+        conn.execute(
+            "UPDATE annotations SET fragments = ? WHERE id = ?", [json.dumps(frags), ann_id]
+        )
+    errors = check(demo_path).errors
+    assert any(e.startswith(f"annotation {ann_id} in document {doc_id}") for e in errors)
+    assert f"annotation {ann_id}: stored extent does not match fragments" in errors
+
+
+def test_fragment_beyond_the_text_is_reported(demo_path: Path) -> None:
+    doc_id, text, ann_id, frags = annotated(demo_path)
+    frags[-1]["end"] = len(text) + 5
+    with tamper(demo_path) as conn:
+        conn.execute(
+            'UPDATE annotations SET fragments = ?, "end" = ? WHERE id = ?',
+            [json.dumps(frags), len(text) + 5, ann_id],
+        )
+    errors = check(demo_path).errors
+    assert any(
+        e.startswith(f"annotation {ann_id} in document {doc_id}") and "outside the text" in e
+        for e in errors
+    )
+
+
+def test_dangling_annotations_are_reported(demo_path: Path) -> None:
+    doc_id, _, _, _ = annotated(demo_path)
+    with tamper(demo_path) as conn:
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 0
+        dangling = conn.execute(
+            "SELECT count(*) FROM annotations WHERE document = ?", [doc_id]
+        ).fetchone()[0]
+        statuses = conn.execute(
+            "SELECT count(*) FROM document_status WHERE document = ?", [doc_id]
+        ).fetchone()[0]
+        conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+    assert dangling > 0
+    report = check(demo_path)
+    assert not report.ok
+    about_annotations = [e for e in report.errors if e.startswith("foreign key: annotations row ")]
+    assert len(about_annotations) == dangling
+    assert all("missing documents" in e for e in about_annotations)
+    about_status = [e for e in report.errors if e.startswith("foreign key: document_status")]
+    assert len(about_status) == statuses
+
+
+def test_schema_violations_are_reported(demo_path: Path) -> None:
+    with tamper(demo_path) as conn:
+        (quote,) = conn.execute(
+            "SELECT id FROM annotations WHERE label = 'Quote' ORDER BY id LIMIT 1"
+        ).fetchone()
+        (cue,) = conn.execute(
+            "SELECT id FROM annotations WHERE label = 'Cue' ORDER BY id LIMIT 1"
+        ).fetchone()
+        (actor, doc) = conn.execute(
+            "SELECT a.id, a.document FROM annotations a WHERE label = 'Actor' AND NOT EXISTS "
+            "(SELECT 1 FROM relations r WHERE r.target = a.id OR r.source = a.id) "
+            "ORDER BY id LIMIT 1"
+        ).fetchone()
+        conn.execute("UPDATE annotations SET label = 'Speaker' WHERE id = ?", [cue])
+        conn.execute(
+            'UPDATE annotations SET attributes = \'{"form":"shouted"}\' WHERE id = ?', [quote]
+        )
+        conn.execute(
+            "UPDATE relations SET type = 'mentions' WHERE id = "
+            "(SELECT id FROM relations WHERE type = 'addressee' ORDER BY id LIMIT 1)"
+        )
+        # a second speaker for a quote of the same document
+        (two_speakers,) = conn.execute(
+            "SELECT id FROM annotations WHERE label = 'Quote' AND document = ? "
+            "AND id IN (SELECT source FROM relations WHERE type = 'speaker') LIMIT 1",
+            [doc],
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO relations (id, type, source, target, created) "
+            "VALUES ('extra-speaker', 'speaker', ?, ?, '2026-01-01')",
+            [two_speakers, actor],
+        )
+    errors = check(demo_path).errors
+    assert any(e.startswith(f"schema: annotation {cue}: unknown label 'Speaker'") for e in errors)
+    assert any(e.startswith(f"schema: annotation {quote}:") and "shouted" in e for e in errors)
+    assert any("unknown relation type 'mentions'" in e for e in errors)
+    assert f"schema: annotation {two_speakers}: 2 speaker relations (at most 1)" in errors
+
+
+def test_search_index_out_of_step_is_reported(demo_path: Path) -> None:
+    with tamper(demo_path) as conn:
+        conn.execute("DELETE FROM documents_fts WHERE rowid = 2")
+    report = check(demo_path, readonly=False)
+    assert not report.ok
+    assert any(e.startswith("full-text index:") for e in report.errors)
+
+
+def test_missing_required_relations_are_warnings(project, doc, find) -> None:
+    project.add_annotation(doc.id, "Quote", [find("We will not give up a single village,")])
+    demand = project.add_annotation(doc.id, "Demand", [find("a cease-fire")])
+    actor = project.add_annotation(doc.id, "Actor", [find("Illešová")])
+    report = project.check()
+    assert report.ok
+    assert sorted(report.warnings) == [
+        "1 Demand annotation(s) without a claimant",
+        "1 Quote annotation(s) without a speaker",
+    ]
+    project.add_relation("claimant", demand.id, actor.id)  # addressee is optional
+    assert project.check().warnings == ["1 Quote annotation(s) without a speaker"]

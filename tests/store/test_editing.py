@@ -1,0 +1,484 @@
+"""Annotations, relations, documents and status through the API, read back with plain sqlite3.
+
+Every refused edit must leave the project exactly as it was: the row counts of every table are
+compared before and after.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from annotator import NotFoundError, Project, ValidationError
+from annotator.core.errors import AnnotatorError
+from annotator.core.schema import default_schema, parse_schema
+
+
+@pytest.fixture
+def actor(project, doc, find):
+    return project.add_annotation(doc.id, "Actor", [find("Karamov")], attributes={"type": "person"})
+
+
+@pytest.fixture
+def quote(project, doc, find):
+    return project.add_annotation(
+        doc.id,
+        "Quote",
+        [find("We will not give up a single village,")],
+        attributes={"form": "direct"},
+    )
+
+
+def stored_annotation(rows, path, ann_id):
+    found = rows(
+        path,
+        'SELECT document, label, start, "end", fragments, attributes, entity, annotator, origin, '
+        "note FROM annotations WHERE id = ?",
+        [ann_id],
+    )
+    assert len(found) == 1, f"annotation {ann_id} is not stored"
+    doc, label, start, end, frags, attrs, entity, annotator, origin, note = found[0]
+    return {
+        "document": doc,
+        "label": label,
+        "start": start,
+        "end": end,
+        "fragments": json.loads(frags),
+        "attributes": json.loads(attrs),
+        "entity": entity,
+        "annotator": annotator,
+        "origin": origin,
+        "note": note,
+    }
+
+
+def test_added_annotation_is_stored_as_given(project, doc, find, rows) -> None:
+    start, end = find("Karamov")
+    ann = project.add_annotation(
+        doc.id, "Actor", [(start, end)], attributes={"type": "person"}, note="the envoy"
+    )
+    stored = stored_annotation(rows, project.path, ann.id)
+    assert stored == {
+        "document": doc.id,
+        "label": "Actor",
+        "start": start,
+        "end": end,
+        "fragments": [{"start": start, "end": end, "text": "Karamov"}],
+        "attributes": {"type": "person"},
+        "entity": None,
+        "annotator": project.annotator.id,
+        "origin": "manual",
+        "note": "the envoy",
+    }
+    # and it survives closing and reopening
+    project.close()
+    with Project.open(project.path, readonly=True) as again:
+        (back,) = again.annotations(doc.id)
+        assert back == ann
+
+
+# -- refused edits leave nothing behind ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "fragments", "attributes", "error", "message"),
+    [
+        ("Speaker", [(0, 7)], {}, ValidationError, "unknown label 'Speaker'"),
+        ("Actor", [(0, 10_000)], {}, ValidationError, "outside the text"),
+        ("Actor", [(-1, 3)], {}, ValidationError, "outside the text"),
+        ("Actor", [(5, 5)], {}, ValidationError, "outside the text .* or empty"),
+        ("Actor", [], {}, ValidationError, "at least one fragment"),
+        ("Quote", [(0, 12), (8, 20)], {}, ValidationError, "overlap"),
+        ("Actor", [(0, 7, "Karamow")], {}, ValidationError, "does not match"),
+        ("Actor", [(0, 7)], {"role": "envoy"}, ValidationError, "no attribute 'role'"),
+        ("Quote", [(0, 7)], {"form": "shouted"}, ValidationError, "'shouted' is not a value"),
+        ("Actor", [(0, 7)], {"type": ""}, ValidationError, "non-empty text"),
+        ("Actor", [("0", 7)], {}, ValidationError, "integers"),
+    ],
+)
+def test_invalid_annotation_is_refused_and_nothing_written(
+    project, doc, counts, label, fragments, attributes, error, message
+) -> None:
+    before = counts(project.path)
+    with pytest.raises(error, match=message):
+        project.add_annotation(doc.id, label, fragments, attributes=attributes)
+    assert counts(project.path) == before
+
+
+def test_annotation_on_unknown_document_is_refused(project, doc, counts) -> None:
+    before = counts(project.path)
+    with pytest.raises(NotFoundError, match="no document"):
+        project.add_annotation("no-such-doc", "Actor", [(0, 7)])
+    assert counts(project.path) == before
+
+
+def test_unknown_annotator_or_origin_is_refused(project, doc, counts) -> None:
+    before = counts(project.path)
+    with pytest.raises(NotFoundError, match="no annotator"):
+        project.add_annotation(doc.id, "Actor", [(0, 7)], annotator="nobody")
+    with pytest.raises(ValidationError, match="unknown origin"):
+        project.add_annotation(doc.id, "Actor", [(0, 7)], origin="guesswork")
+    assert counts(project.path) == before
+
+
+def test_editable_attribute_accepts_a_new_value(project, doc, find, rows) -> None:
+    ann = project.add_annotation(
+        doc.id, "Demand", [find("a cease-fire")], attributes={"issue": "prisoner exchange"}
+    )
+    assert stored_annotation(rows, project.path, ann.id)["attributes"] == {
+        "issue": "prisoner exchange"
+    }
+    # the other, closed attribute of Demand still refuses new values
+    with pytest.raises(ValidationError, match=r"not a value of Demand\.position"):
+        project.update_annotation(ann.id, attributes={"issue": "x", "position": "maybe"})
+    assert stored_annotation(rows, project.path, ann.id)["attributes"] == {
+        "issue": "prisoner exchange"
+    }
+
+
+def test_entity_links(project, doc, find, rows, counts) -> None:
+    karamov = project.add_entity("Sergei Karamov", type="person")
+    actor = project.add_annotation(doc.id, "Actor", [find("Karamov")], entity=karamov.id)
+    assert stored_annotation(rows, project.path, actor.id)["entity"] == karamov.id
+    before = counts(project.path)
+    with pytest.raises(ValidationError, match="Cue annotations cannot be linked"):
+        project.add_annotation(doc.id, "Cue", [find("said")], entity=karamov.id)
+    with pytest.raises(NotFoundError, match="no actor with id 'ghost'"):
+        project.add_annotation(doc.id, "Actor", [find("Belotsky")], entity="ghost")
+    with pytest.raises(NotFoundError, match="no actor"):
+        project.update_annotation(actor.id, entity="ghost")
+    assert counts(project.path) == before
+    assert stored_annotation(rows, project.path, actor.id)["entity"] == karamov.id
+
+
+# -- relations -----------------------------------------------------------------------------------
+
+
+def test_speaker_relation_is_stored(project, quote, actor, rows) -> None:
+    rel = project.add_relation("speaker", quote.id, actor.id)
+    assert rows(project.path, "SELECT id, type, source, target, annotator FROM relations") == [
+        (rel.id, "speaker", quote.id, actor.id, project.annotator.id)
+    ]
+
+
+def test_invalid_relations_are_refused_and_nothing_written(
+    project, doc, quote, actor, find, counts
+) -> None:
+    other_doc = project.add_document("Belotsky said nothing at all.", title="Other")
+    elsewhere = project.add_annotation(other_doc.id, "Actor", [(0, 8)])
+    project.add_relation("speaker", quote.id, actor.id)
+    second_actor = project.add_annotation(doc.id, "Actor", [find("Belotsky")])
+    before = counts(project.path)
+    cases = [
+        (("mentions", quote.id, actor.id), ValidationError, "unknown relation type 'mentions'"),
+        (("speaker", actor.id, quote.id), ValidationError, "not from Actor"),
+        (("speaker", quote.id, quote.id), ValidationError, "to itself"),
+        (("speaker", quote.id, elsewhere.id), ValidationError, "same document"),
+        (("speaker", quote.id, second_actor.id), ValidationError, "at most 1"),
+        (("speaker", quote.id, actor.id), ValidationError, "already"),
+        (("speaker", quote.id, "ghost"), NotFoundError, "relation target"),
+        (("speaker", "ghost", actor.id), NotFoundError, "relation source"),
+    ]
+    for args, error, message in cases:
+        with pytest.raises(error, match=message):
+            project.add_relation(*args)
+    assert counts(project.path) == before
+
+
+def test_duplicate_relation_is_refused_without_a_max(tmp_path, counts) -> None:
+    raw = json.loads(default_schema().to_json())
+    for rel in raw["relations"]:
+        rel.pop("max", None)
+    text = "Karamov said it. Karamov said it again."
+    with Project.create(tmp_path / "nomax.annotator", schema=parse_schema(raw)) as p:
+        doc = p.add_document(text)
+        quote = p.add_annotation(doc.id, "Quote", [(13, 15)])
+        actor = p.add_annotation(doc.id, "Actor", [(0, 7)])
+        other = p.add_annotation(doc.id, "Actor", [(17, 24)])
+        p.add_relation("speaker", quote.id, actor.id)
+        p.add_relation("speaker", quote.id, other.id)  # no max: a second speaker is fine
+        before = counts(p.path)
+        with pytest.raises(ValidationError, match="this speaker relation already exists"):
+            p.add_relation("speaker", quote.id, actor.id)
+        assert counts(p.path) == before
+
+
+def test_set_relation_replaces_the_speaker(project, doc, quote, actor, find, rows) -> None:
+    old = project.add_relation("speaker", quote.id, actor.id)
+    belotsky = project.add_annotation(doc.id, "Actor", [find("Belotsky")])
+    new, replaced = project.set_relation("speaker", quote.id, belotsky.id)
+    assert [r.id for r in replaced] == [old.id]
+    assert rows(project.path, "SELECT id, source, target FROM relations WHERE type='speaker'") == [
+        (new.id, quote.id, belotsky.id)
+    ]
+
+
+def test_set_relation_that_fails_keeps_the_old_speaker(project, quote, actor, rows) -> None:
+    old = project.add_relation("speaker", quote.id, actor.id)
+    with pytest.raises(ValidationError):
+        project.set_relation("speaker", quote.id, quote.id)
+    assert rows(project.path, "SELECT id, target FROM relations") == [(old.id, actor.id)]
+
+
+def test_delete_and_restore_annotation_with_its_relations(
+    project, doc, quote, actor, find, rows, counts
+) -> None:
+    cue = project.add_annotation(doc.id, "Cue", [find("warned")])
+    speaker = project.add_relation("speaker", quote.id, actor.id)
+    cue_rel = project.add_relation("cue", quote.id, cue.id)
+    all_rows = "SELECT * FROM {} ORDER BY id"
+    before_anns = rows(project.path, all_rows.format("annotations"))
+    before_rels = rows(project.path, all_rows.format("relations"))
+    before = counts(project.path)
+
+    removed, relations = project.delete_annotation(quote.id)
+    assert removed == quote
+    assert {r.id for r in relations} == {speaker.id, cue_rel.id}
+    assert rows(project.path, "SELECT id FROM annotations WHERE id = ?", [quote.id]) == []
+    assert rows(project.path, "SELECT count(*) FROM relations") == [(0,)]  # cascaded
+    assert counts(project.path)["annotations"] == before["annotations"] - 1
+
+    project.restore_annotation(removed, relations)
+    assert rows(project.path, all_rows.format("annotations")) == before_anns
+    assert rows(project.path, all_rows.format("relations")) == before_rels
+    assert counts(project.path) == before
+
+
+def test_delete_target_cascades_relations(project, quote, actor, rows) -> None:
+    project.add_relation("speaker", quote.id, actor.id)
+    _, relations = project.delete_annotation(actor.id)
+    assert len(relations) == 1
+    assert rows(project.path, "SELECT count(*) FROM relations") == [(0,)]
+    assert rows(project.path, "SELECT id FROM annotations") == [(quote.id,)]
+
+
+def test_delete_unknown_annotation_is_refused(project, actor, counts) -> None:
+    before = counts(project.path)
+    with pytest.raises(NotFoundError, match="no annotation with id 'ghost'"):
+        project.delete_annotation("ghost")
+    assert counts(project.path) == before
+
+
+def test_changing_label_is_refused_while_a_relation_needs_it(
+    project, doc, quote, actor, rows
+) -> None:
+    rel = project.add_relation("speaker", quote.id, actor.id)
+    before = stored_annotation(rows, project.path, actor.id)
+    with pytest.raises(ValidationError, match="its speaker relation needs a Actor"):
+        project.update_annotation(actor.id, label="Cue", attributes={})
+    with pytest.raises(ValidationError, match="needs a Quote"):
+        project.update_annotation(quote.id, label="Demand", attributes={})
+    assert stored_annotation(rows, project.path, actor.id) == before
+    assert stored_annotation(rows, project.path, quote.id)["label"] == "Quote"
+    project.delete_relation(rel.id)
+    project.update_annotation(actor.id, label="Cue", attributes={})
+    assert stored_annotation(rows, project.path, actor.id)["label"] == "Cue"
+
+
+def test_update_annotation_changes_only_what_is_given(project, quote, find, rows) -> None:
+    before = stored_annotation(rows, project.path, quote.id)
+    start, end = find("We will not give up")
+    updated = project.update_annotation(quote.id, fragments=[(start, end)])
+    after = stored_annotation(rows, project.path, quote.id)
+    assert after["fragments"] == [{"start": start, "end": end, "text": "We will not give up"}]
+    assert (after["start"], after["end"]) == (start, end)
+    assert {k: v for k, v in after.items() if k not in ("fragments", "start", "end")} == {
+        k: v for k, v in before.items() if k not in ("fragments", "start", "end")
+    }
+    assert updated.modified >= quote.modified
+    with pytest.raises(ValidationError, match="overlap"):
+        project.update_annotation(quote.id, fragments=[(start, end), (start + 1, end + 3)])
+    assert stored_annotation(rows, project.path, quote.id) == after
+
+
+def test_discontinuous_annotation_keeps_sorted_fragments(project, doc, find, rows) -> None:
+    second = find("the minister warned")
+    first = find("We will not")
+    ann = project.add_annotation(doc.id, "Quote", [second, (*first, "We will not")])
+    stored = stored_annotation(rows, project.path, ann.id)
+    assert stored["fragments"] == [
+        {"start": first[0], "end": first[1], "text": "We will not"},
+        {"start": second[0], "end": second[1], "text": "the minister warned"},
+    ]
+    assert (stored["start"], stored["end"]) == (first[0], second[1])
+
+
+# -- text: offsets are code points into the normalised text ---------------------------------
+
+
+def test_fragments_over_astral_and_combining_characters(project, rows) -> None:
+    raw = (
+        "Line one 😀 and a family 👨\u200d👩\u200d👧 here.\r\n"
+        "Ext-B 𠀀 char, Cafe\u0301 au lait, and Ame\u0301lie\r\nlast line\r"
+    )
+    doc = project.add_document(raw, title="Unicode")
+    ((text,),) = rows(project.path, "SELECT text FROM documents WHERE id = ?", [doc.id])
+    assert text == unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    assert "\r" not in text
+    assert unicodedata.is_normalized("NFC", text)
+    assert "Café" in text and "Amélie" in text and "e\u0301" not in text
+    assert doc.text == text
+
+    def at(needle: str) -> tuple[int, int]:
+        pos = text.index(needle)
+        return pos, pos + len(needle)
+
+    pieces = ["😀", "👨\u200d👩\u200d👧", "𠀀", "Café", "Amélie", "last line"]
+    made = [project.add_annotation(doc.id, "Cue", [at(p)]) for p in pieces]
+    for ann, piece in zip(made, pieces, strict=True):
+        ((raw_frags, start, end),) = rows(
+            project.path, 'SELECT fragments, start, "end" FROM annotations WHERE id = ?', [ann.id]
+        )
+        (frag,) = json.loads(raw_frags)
+        assert frag["text"] == piece == text[frag["start"] : frag["end"]]
+        assert (start, end) == (frag["start"], frag["end"])
+    # An offset inside the family emoji covers only part of it, and is stored as exactly that.
+    s, _ = at("👨\u200d👩\u200d👧")
+    ann = project.add_annotation(doc.id, "Actor", [(s, s + 1)])
+    assert ann.fragments[0].text == "👨"
+    assert project.check().ok
+
+
+def test_fragment_text_given_decomposed_is_refused(project, counts) -> None:
+    doc = project.add_document("Cafe\u0301 talks")
+    assert doc.text == "Café talks"
+    before = counts(project.path)
+    with pytest.raises(ValidationError, match="does not match"):
+        project.add_annotation(doc.id, "Cue", [(0, 5, "Cafe\u0301")])
+    assert counts(project.path) == before
+
+
+# -- documents --------------------------------------------------------------------------------
+
+
+def test_duplicate_document_is_refused(project, doc, counts) -> None:
+    before = counts(project.path)
+    with pytest.raises(ValidationError, match="already in the project"):
+        project.add_document(doc.text, title="Same text, other title")
+    assert counts(project.path) == before
+
+
+def test_duplicate_document_with_other_line_endings_is_refused(project, rows, counts) -> None:
+    lf = "First line.\nSecond line.\n"
+    first = project.add_document(lf)
+    before = counts(project.path)
+    for variant in (lf.replace("\n", "\r\n"), lf.replace("\n", "\r"), "\ufeff" + lf):
+        with pytest.raises(ValidationError, match="same sha256"):
+            project.add_document(variant)
+    assert counts(project.path) == before
+    assert rows(project.path, "SELECT id, text FROM documents") == [(first.id, lf)]
+
+
+def test_empty_document_is_refused(project, counts) -> None:
+    before = counts(project.path)
+    for text in ("", "   \n\t  "):
+        with pytest.raises(AnnotatorError, match="empty"):
+            project.add_document(text)
+    assert counts(project.path) == before
+
+
+def test_document_title_with_html_is_stored_as_plain_text(project, rows) -> None:
+    doc = project.add_document("Body text.", title="<b>Talks</b> &amp; more")
+    assert rows(project.path, "SELECT title FROM documents WHERE id = ?", [doc.id]) == [
+        ("Talks & more",)
+    ]
+
+
+def test_document_fields_and_sha256_are_stored(project, rows) -> None:
+    import hashlib
+
+    doc = project.add_document(
+        "Karamov said talks would resume.\r\n",
+        title="Talks",
+        source="Valdoria Herald",
+        url="https://example.org/a",
+        published="2026-03-14",
+        metadata={"section": "World", "words": 5},
+    )
+    ((title, source, url, published, metadata, text, sha),) = rows(
+        project.path,
+        "SELECT title, source, url, published, metadata, text, sha256 FROM documents WHERE id = ?",
+        [doc.id],
+    )
+    assert (title, source, url, published) == (
+        "Talks",
+        "Valdoria Herald",
+        "https://example.org/a",
+        "2026-03-14",
+    )
+    assert json.loads(metadata) == {"section": "World", "words": 5}
+    assert text == "Karamov said talks would resume.\n"
+    assert sha == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert project.document_by_sha256(sha) == doc
+
+
+def test_delete_document_cascades(project, doc, quote, actor, rows, counts) -> None:
+    project.add_relation("speaker", quote.id, actor.id)
+    project.set_status(doc.id, "done")
+    other = project.add_document("Another article.")
+    project.delete_document(doc.id)
+    after = counts(project.path)
+    assert (after["documents"], after["annotations"], after["relations"]) == (1, 0, 0)
+    assert after["document_status"] == 0
+    assert rows(project.path, "SELECT id FROM documents") == [(other.id,)]
+    assert project.search("Karamov") == []
+    with pytest.raises(NotFoundError):
+        project.delete_document(doc.id)
+
+
+# -- status and annotators ----------------------------------------------------------------------
+
+
+def test_status_is_per_annotator(project, doc, rows, counts) -> None:
+    ana = project.add_annotator("Ana")
+    project.set_status(doc.id, "in_progress")
+    project.set_status(doc.id, "done", annotator=ana.id)
+    project.set_status(doc.id, "done")
+    assert sorted(
+        rows(
+            project.path,
+            "SELECT annotator, state FROM document_status WHERE document = ?",
+            [doc.id],
+        )
+    ) == sorted([(project.annotator.id, "done"), (ana.id, "done")])
+    assert project.status(doc.id) == {project.annotator.id: "done", ana.id: "done"}
+    before = counts(project.path)
+    with pytest.raises(ValidationError, match="unknown document status 'finished'"):
+        project.set_status(doc.id, "finished")
+    with pytest.raises(NotFoundError, match="no annotator"):
+        project.set_status(doc.id, "done", annotator="ghost")
+    with pytest.raises(NotFoundError, match="no document"):
+        project.set_status("ghost", "done")
+    assert counts(project.path) == before
+
+
+def test_annotator_is_created_on_first_use_and_stamped(tmp_path, rows) -> None:
+    path = tmp_path / "p.annotator"
+    with Project.create(path, annotator="Ana") as p:
+        doc = p.add_document("Karamov said talks would resume.")
+        assert rows(path, "SELECT count(*) FROM annotators") == [(0,)]
+        first = p.add_annotation(doc.id, "Actor", [(0, 7)])
+    ((ana_id, name),) = rows(path, "SELECT id, name FROM annotators")
+    assert name == "Ana"
+    assert rows(path, "SELECT annotator FROM annotations WHERE id = ?", [first.id]) == [(ana_id,)]
+    with Project.open(path, annotator="Ben") as p:
+        second = p.add_annotation(doc.id, "Cue", [(8, 12)])
+    with Project.open(path, annotator="Ana") as p:
+        third = p.add_annotation(doc.id, "Cue", [(13, 18)])
+    names = dict(rows(path, "SELECT id, name FROM annotators"))
+    assert sorted(names.values()) == ["Ana", "Ben"]
+    stamped = dict(rows(path, "SELECT id, annotator FROM annotations"))
+    assert names[stamped[second.id]] == "Ben"
+    assert stamped[third.id] == ana_id
+
+
+def test_add_annotator_refuses_duplicates_and_empty_names(project, counts) -> None:
+    project.add_annotator("Ana")
+    before = counts(project.path)
+    with pytest.raises(ValidationError, match="already exists"):
+        project.add_annotator(" Ana ")
+    with pytest.raises(ValidationError, match="needs a name"):
+        project.add_annotator("   ")
+    assert counts(project.path) == before
