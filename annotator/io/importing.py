@@ -40,6 +40,7 @@ def import_paths(
         plain_files = [(p, f, s) for (p, f), s in zip(files, sizes, strict=True) if f != "native"]
         if plain_files:
             position = [0]
+            blank: list[str] = []
 
             def items() -> Iterator[DocumentInput]:
                 base = 0
@@ -48,7 +49,10 @@ def import_paths(
                     assert reader is not None
                     for item, consumed in reader(path, options):
                         position[0] = base + consumed
-                        yield item
+                        if item.text.strip():
+                            yield item
+                        else:
+                            blank.append(item.origin)
                     base += size
                     position[0] = base
 
@@ -56,6 +60,13 @@ def import_paths(
                 items(), progress=lambda _n, _t: scaled(position[0]), report=report
             )
             done_before += sum(s for _, _, s in plain_files)
+            if blank:
+                shown = ", ".join(blank[:5]) + (
+                    f" and {len(blank) - 5} more" if len(blank) > 5 else ""
+                )
+                report.warnings.append(
+                    f"{len(blank)} record(s) with an empty text skipped: {shown}"
+                )
         for (path, name), size in zip(files, sizes, strict=True):
             if name != "native":
                 continue

@@ -24,8 +24,8 @@ csv.field_size_limit(64 * 1024 * 1024)
 
 def record_to_input(
     record: dict[str, Any], options: ReadOptions, where: str, keys_hint: str
-) -> DocumentInput | None:
-    """A document from one record; None (skip) when its text is blank."""
+) -> DocumentInput:
+    """A document from one record (with an empty text when the record's text is blank)."""
     if options.text_field not in record:
         raise InputError(
             f"{where}: no {options.text_field!r} field (found: {keys_hint}); "
@@ -33,7 +33,7 @@ def record_to_input(
         )
     text = record[options.text_field]
     if text is None or (isinstance(text, str) and not text.strip()):
-        return None
+        return DocumentInput(text="", origin=where)  # skipped and reported by the importer
     if not isinstance(text, str):
         raise InputError(f"{where}: the {options.text_field!r} field is not text")
     taken = {
@@ -85,8 +85,7 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput
             continue  # the header line of a native export read as plain JSONL
         where = f"{path}:{number}"
         item = record_to_input(record, options, where, ", ".join(map(str, record)) or "none")
-        if item is not None:
-            yield item, int(consumed * scale)
+        yield item, int(consumed * scale)
 
 
 def read_json_array(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
@@ -107,8 +106,7 @@ def read_json_array(path: Path, options: ReadOptions) -> Iterator[tuple[Document
         item = record_to_input(
             record, options, f"{path}[{index}]", ", ".join(map(str, record)) or "none"
         )
-        if item is not None:
-            yield item, size * (index + 1) // len(value)
+        yield item, size * (index + 1) // len(value)
 
 
 def _dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
@@ -123,7 +121,10 @@ def _dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
 def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
     text = read_text_file(path, options.encoding)
     size = path.stat().st_size
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text[:8192], path))
+    # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
+    reader = csv.DictReader(
+        io.StringIO(text, newline=""), dialect=_dialect(text[:8192], path), strict=True
+    )
     columns = reader.fieldnames or []
     if options.text_field not in columns:
         found = ", ".join(repr(c) for c in columns) or "none"
@@ -141,7 +142,9 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, 
                 )
             where = f"{path}:{reader.line_num}"
             item = record_to_input(record, options, where, ", ".join(columns))
-            if item is not None:
-                yield item, min(size, size * reader.line_num // lines)
+            yield item, min(size, size * reader.line_num // lines)
     except csv.Error as exc:
-        raise InputError(f"{path}: row {reader.line_num}: malformed CSV ({exc})") from None
+        hint = " — an unclosed quotation mark?" if "end of data" in str(exc) else ""
+        raise InputError(
+            f"{path}: malformed CSV after line {reader.line_num} ({exc}{hint})"
+        ) from None

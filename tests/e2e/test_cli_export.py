@@ -1,0 +1,146 @@
+"""`annotator export` from the command line, checked against the JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator import Project
+
+
+@pytest.fixture
+def demo(cli, tmp_path: Path) -> Path:
+    path = tmp_path / "demo.annotator"
+    result = cli("demo", path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_export_native_and_jsonl(cli, demo: Path, tmp_path: Path, assert_valid_export) -> None:
+    out_json = tmp_path / "out.json"
+    result = cli("export", demo, "--format", "native", "-o", out_json)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Exported 12 document(s) to {out_json}.\n"
+    header_1, docs_1 = assert_valid_export(out_json)
+
+    out_jsonl = tmp_path / "out.jsonl"
+    result = cli("export", demo, "--format", "jsonl", "--output", out_jsonl)
+    assert result.returncode == 0, result.stderr
+    header_2, docs_2 = assert_valid_export(out_jsonl)
+    assert len(out_jsonl.read_text(encoding="utf-8").splitlines()) == 13
+
+    with Project.open(demo, readonly=True) as p:
+        info = p.info()
+        texts = [d.text for d in p.documents()]
+    for header, docs in ((header_1, docs_1), (header_2, docs_2)):
+        assert [d["text"] for d in docs] == texts
+        assert sum(len(d["annotations"]) for d in docs) == info["annotations"]
+        assert sum(len(d["relations"]) for d in docs) == info["relations"]
+        assert len(header["entities"]) == info["actors"]
+    assert docs_1 == docs_2
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_export_default_format_is_native_json(cli, demo, tmp_path, assert_valid_export):
+    out = tmp_path / "default.json"
+    assert cli("export", demo, "-o", out).returncode == 0
+    raw = out.read_text(encoding="utf-8")
+    assert json.loads(raw)["format"] == "annotator/1"  # one JSON object
+    assert_valid_export(out)
+
+
+def test_export_replaces_an_existing_file(cli, demo, tmp_path, assert_valid_export) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("old content", encoding="utf-8")
+    assert cli("export", demo, "-o", out).returncode == 0
+    _, documents = assert_valid_export(out)
+    assert len(documents) == 12
+
+
+def test_export_for_one_annotator(cli, demo, tmp_path, assert_valid_export) -> None:
+    out = tmp_path / "demo-annotator.jsonl"
+    result = cli("export", demo, "--format", "jsonl", "-o", out, "--annotator", "Demo annotator")
+    assert result.returncode == 0, result.stderr
+    header, documents = assert_valid_export(out)
+    assert [a["name"] for a in header["annotators"]] == ["Demo annotator"]
+    assert sum(len(d["annotations"]) for d in documents) == 111
+
+
+def test_unknown_annotator_lists_the_annotators(cli, demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("previous", encoding="utf-8")
+    result = cli("export", demo, "-o", out, "--annotator", "Nobody")
+    assert result.returncode == 2
+    assert result.stderr == ("Error: no annotator named 'Nobody' (annotators: Demo annotator)\n")
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir() if "out" in p.name) == ["out.json"]
+
+
+def test_unknown_annotator_in_a_project_without_any(cli, tmp_path: Path) -> None:
+    project = tmp_path / "p.annotator"
+    cli("new", project)
+    result = cli("export", project, "-o", tmp_path / "out.json", "--annotator", "Ana")
+    assert result.returncode == 2
+    assert "(annotators: none yet)" in result.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_export_into_a_missing_folder(cli, demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "folder" / "out.json"
+    result = cli("export", demo, "-o", out)
+    assert result.returncode == 7
+    assert f"Error: {out.parent}: no such folder" in result.stderr
+    assert not (tmp_path / "no").exists()
+
+
+def test_export_requires_an_output(cli, demo: Path) -> None:
+    result = cli("export", demo)
+    assert result.returncode == 2
+    assert "Missing option '-o' / '--output'" in result.stderr
+
+
+def test_export_does_not_change_the_project(cli, demo, tmp_path, assert_valid_export) -> None:
+    before = demo.read_bytes()
+    assert cli("export", demo, "-o", tmp_path / "a.json").returncode == 0
+    assert demo.read_bytes() == before
+    assert_valid_export(tmp_path / "a.json")
+
+
+def test_export_import_export_round_trip(cli, demo: Path, tmp_path: Path, assert_valid_export):
+    first = tmp_path / "first.jsonl"
+    assert cli("export", demo, "--format", "jsonl", "-o", first).returncode == 0
+    copy = tmp_path / "copy.annotator"
+    assert cli("new", copy).returncode == 0
+    result = cli("import", copy, first)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported: 12 document(s) added; 111 annotation(s); ")
+    again = cli("import", copy, first)
+    assert again.returncode == 0, again.stderr
+    assert "0 document(s) added" in again.stdout
+    assert "111 annotation(s) already present, skipped" in again.stdout
+    second = tmp_path / "second.jsonl"
+    assert cli("export", copy, "--format", "jsonl", "-o", second).returncode == 0
+    (h1, d1), (h2, d2) = assert_valid_export(first), assert_valid_export(second)
+    for header in (h1, h2):
+        del header["exported"], header["project"]["name"], header["project"]["created"]
+    assert (h1, d1) == (h2, d2)
+
+
+def test_native_import_stamps_unattributed_annotations(cli, demo, tmp_path, assert_valid_export):
+    export = tmp_path / "demo.json"
+    assert cli("export", demo, "-o", export).returncode == 0
+    assert_valid_export(export)
+    data = json.loads(export.read_text(encoding="utf-8"))
+    for doc in data["documents"]:
+        for ann in doc["annotations"]:
+            ann["annotator"] = None
+    export.write_text(json.dumps(data), encoding="utf-8")
+    copy = tmp_path / "copy.annotator"
+    cli("new", copy)
+    result = cli("import", copy, export, "--annotator", "Ana Lyst")
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(cli("info", "--json", copy).stdout)
+    by_name = {a["name"]: a["annotations"] for a in facts["annotators"]}
+    assert by_name == {"Ana Lyst": 111, "Demo annotator": 0}

@@ -1,0 +1,71 @@
+"""`--help` of the group and every command, and `--version`."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator import __version__
+
+COMMANDS = {
+    "new": ["PROJECT", "--schema", "--name"],
+    "import": [
+        "PROJECT",
+        "PATHS",
+        "--format",
+        "auto",
+        "jsonl",
+        "csv",
+        "native",
+        "--text-field",
+        "--title-field",
+        "--source-field",
+        "--url-field",
+        "--published-field",
+        "--encoding",
+        "--annotator",
+        "all or nothing",
+    ],
+    "export": ["PROJECT", "--format", "native", "jsonl", "-o", "--output", "--annotator"],
+    "info": ["PROJECT", "--json"],
+    "check": ["PROJECT", "--json"],
+    "demo": ["PATH", "--force"],
+}
+
+
+def test_group_help_lists_every_command(cli) -> None:
+    result = cli("--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Usage: ")
+    for option in ("--version", "--help"):
+        assert option in result.stdout
+    commands = result.stdout.split("Commands:")[1]
+    listed = {line.split()[0] for line in commands.splitlines() if line.strip()}
+    assert listed == set(COMMANDS)
+    assert cli("-h").stdout == result.stdout
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_command_help_mentions_its_options(cli, command: str) -> None:
+    result = cli(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Usage: python -m annotator {command} ")
+    # click wraps help text; join it to one line before looking for phrases
+    flat = " ".join(result.stdout.split())
+    for word in COMMANDS[command]:
+        assert word in flat, f"{command} --help does not mention {word!r}"
+    assert result.stderr == ""
+
+
+def test_version(cli) -> None:
+    result = cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"annotator, version {__version__}"
+
+
+def test_unknown_command_and_missing_arguments(cli) -> None:
+    result = cli("frobnicate")
+    assert result.returncode == 2
+    assert "No such command 'frobnicate'" in result.stderr
+    result = cli("import")
+    assert result.returncode == 2
+    assert "Missing argument 'PROJECT'" in result.stderr
