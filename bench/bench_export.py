@@ -1,0 +1,206 @@
+"""Export speed: 100,000 annotations as native JSONL, against ``json.dumps`` of prebuilt dicts.
+
+Target (issue): ``annotator export --format jsonl`` takes at most twice as long as merely
+serialising the same data, i.e. reading it from SQLite and shaping it costs at most as much
+again as writing it.
+
+Setup (timed and reported, not part of the target): 2,000 articles of ~3 KB, each with 50
+annotations (Actors, some linked to the registry; Quotes, some of two fragments; Demands;
+Cues; all with attributes) and relations (every Quote has a speaker, some a cue; every Demand a
+claimant, some an addressee), added through the public API in one ``project.transaction()``.
+
+Measured on the project opened read-only, as the command does:
+
+* baseline: the document dicts are materialised first (``list(project.document_dicts())``),
+  then the clock times writing the header and ``json.dumps`` of each dict, one per line, to a
+  file in the same way the export does (``atomic_output``: temp file, fsync, rename);
+* ``write_jsonl(project, out)``: the whole export;
+* for information, ``list(project.document_dicts())`` alone (the reading and shaping part).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from common import (
+    ArticleMaker,
+    Measure,
+    Row,
+    bench_folder,
+    clock,
+    interleaved,
+    parser,
+    print_machine,
+    print_table,
+    ratio,
+    word_spans,
+)
+
+from annotator.core.model import DocumentInput, now
+from annotator.io.native import FORMAT, atomic_output, write_jsonl
+from annotator.store.project import Project
+
+TARGET = 2.0
+PER_DOCUMENT = {"Actor": 18, "Quote": 14, "Demand": 12, "Cue": 6}  # 50 annotations
+ACTOR_TYPES = ["person", "government", "state", "party", "NGO", "media"]
+ISSUES = ["cease-fire", "troop withdrawal", "humanitarian access", "negotiations", "sanctions"]
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def annotate(
+    project: Project, doc_id: str, text: str, rng: random.Random, entities: list[str]
+) -> int:
+    """Add 50 annotations and their relations to one document; returns the relations added."""
+    words = word_spans(text)
+    last = len(words) - 1
+
+    def span(length: int) -> tuple[int, int]:
+        first = rng.randrange(0, last - length)
+        return words[first][0], words[first + length - 1][1]
+
+    actors = [
+        project.add_annotation(
+            doc_id,
+            "Actor",
+            [span(rng.randint(1, 2))],
+            attributes={"type": rng.choice(ACTOR_TYPES)},
+            entity=rng.choice(entities) if rng.random() < 0.5 else None,
+        ).id
+        for _ in range(PER_DOCUMENT["Actor"])
+    ]
+    cues = [project.add_annotation(doc_id, "Cue", [span(1)]).id for _ in range(PER_DOCUMENT["Cue"])]
+    relations = 0
+    for i in range(PER_DOCUMENT["Quote"]):
+        if i % 4 == 0:  # a discontinuous quote: two fragments around "she said"
+            first = rng.randrange(0, last - 20)
+            fragments = [
+                (words[first][0], words[first + 6][1]),
+                (words[first + 10][0], words[first + 18][1]),
+            ]
+        else:
+            fragments = [span(rng.randint(5, 15))]
+        quote = project.add_annotation(
+            doc_id,
+            "Quote",
+            fragments,
+            attributes={"form": rng.choice(["direct", "indirect", "mixed"])},
+            note="check the attribution" if i == 0 else None,
+        )
+        project.add_relation("speaker", quote.id, rng.choice(actors))
+        relations += 1
+        if i < len(cues):
+            project.add_relation("cue", quote.id, cues[i])
+            relations += 1
+    for i in range(PER_DOCUMENT["Demand"]):
+        demand = project.add_annotation(
+            doc_id,
+            "Demand",
+            [span(rng.randint(4, 10))],
+            attributes={"issue": rng.choice(ISSUES), "position": rng.choice(["for", "against"])},
+        )
+        claimant, addressee = rng.sample(actors, 2)
+        project.add_relation("claimant", demand.id, claimant)
+        relations += 1
+        if i % 2 == 0:
+            project.add_relation("addressee", demand.id, addressee)
+            relations += 1
+    return relations
+
+
+def build_project(path: Path, documents: int) -> dict[str, float | int]:
+    """The project to export; returns how long each part of the setup took."""
+    articles = ArticleMaker(seed=2).articles(documents)
+    rng = random.Random(3)
+    started = time.perf_counter()
+    with Project.create(path) as project:
+        project.import_documents(
+            DocumentInput(
+                a["text"], a["title"], a["source"], a["url"], a["published"], {"lang": "en"}
+            )
+            for a in articles
+        )
+        imported = time.perf_counter()
+        relations = 0
+        with project.transaction():
+            entities = [
+                project.add_entity(f"Actor {i}", type="person", aliases=[f"A{i}"]).id
+                for i in range(40)
+            ]
+            for n, doc in enumerate(project.documents()):
+                relations += annotate(project, doc.id, doc.text, rng, entities)
+                if n % 2 == 0:
+                    project.set_status(doc.id, "done")
+        annotated = time.perf_counter()
+    return {
+        "import": imported - started,
+        "annotate": annotated - imported,
+        "relations": relations,
+    }
+
+
+def main() -> None:
+    args = parser(__doc__.splitlines()[0]).parse_args()
+    documents = 100 if args.quick else 2_000
+    repeat = args.repeat or (2 if args.quick else 5)
+    annotations = documents * sum(PER_DOCUMENT.values())
+    with bench_folder(args.tmp) as folder:
+        print_machine(folder)
+        path = folder / "export.annotator"
+        setup = build_project(path, documents)
+        print(
+            f"setup: {documents:,} documents imported in {setup['import']:.1f} s; "
+            f"{annotations:,} annotations and {setup['relations']:,} relations added through "
+            f"the public API in one transaction in {setup['annotate']:.1f} s"
+        )
+        with Project.open(path, readonly=True) as project:
+            docs = list(project.document_dicts())
+            header = {"format": FORMAT, "exported": now(), **project.header_dict()}
+            assert sum(len(d["annotations"]) for d in docs) == annotations
+            out = folder / "out.jsonl"
+            base_out = folder / "baseline.jsonl"
+
+            def baseline() -> None:
+                with atomic_output(base_out) as fh:
+                    fh.write(dumps(header) + "\n")
+                    write = fh.write
+                    for d in docs:
+                        write(dumps(d) + "\n")
+
+            def export() -> None:
+                assert write_jsonl(project, out) == documents
+
+            def read_only() -> None:
+                list(project.document_dicts())
+
+            cases: dict[str, Callable[[], float]] = {
+                "baseline: json.dumps of prebuilt dicts": lambda: clock(baseline),
+                "write_jsonl (the export)": lambda: clock(export),
+                "document_dicts() only (info)": lambda: clock(read_only),
+            }
+            results = interleaved(cases, repeat)
+            size = out.stat().st_size
+            same = out.read_bytes().split(b"\n", 1)[1] == base_out.read_bytes().split(b"\n", 1)[1]
+        print(f"JSONL file: {size / 1e6:.1f} MB; identical to the baseline's documents: {same}")
+    base: Measure = results["baseline: json.dumps of prebuilt dicts"]
+    ours = results["write_jsonl (the export)"]
+    print_table(
+        f"Export of {documents:,} documents with {annotations:,} annotations as JSONL",
+        [
+            Row(base),
+            Row(ours, f"<= {TARGET:g}x baseline", ratio(ours, base) <= TARGET),
+            Row(results["document_dicts() only (info)"]),
+        ],
+        [("baseline", base)],
+    )
+
+
+if __name__ == "__main__":
+    main()
