@@ -46,7 +46,10 @@ class StoreCommand(QUndoCommand):
 
 class AddAnnotation(StoreCommand):
     def __init__(
-        self, session: Session, label: str, spans: list[tuple[int, int]],
+        self,
+        session: Session,
+        label: str,
+        spans: list[tuple[int, int]],
         attributes: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(session, f"Tag {label}")
@@ -151,12 +154,18 @@ class ChangeLabel(StoreCommand):
         project = self.project
         with project.transaction():
             ann = project.update_annotation(
-                self.ann_id, label=self.before.label, attributes=self.before.attributes,
+                self.ann_id,
+                label=self.before.label,
+                attributes=self.before.attributes,
                 entity=self.before.entity,
             )
             for rel in self.dropped:
                 project.add_relation(
-                    rel.type, rel.source, rel.target, annotator=rel.annotator, id=rel.id,
+                    rel.type,
+                    rel.source,
+                    rel.target,
+                    annotator=rel.annotator,
+                    id=rel.id,
                     created=rel.created,
                 )
         self.session.annotation_stored(ann)
@@ -176,7 +185,8 @@ class SetRelation(StoreCommand):
         project = self.project
         with project.transaction():
             self.replaced = [
-                r for r in self.session.relations.values()
+                r
+                for r in self.session.relations.values()
                 if r.source == self.source and r.type == self.type
             ]
             for old in self.replaced:

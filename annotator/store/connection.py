@@ -14,6 +14,7 @@ import sqlite3
 import struct
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import quote
 
 from filelock import FileLock, Timeout
@@ -120,16 +121,31 @@ def check_writable(path: Path) -> None:
 
 
 class WriterLock:
-    """An exclusive lock file beside the project (``NAME.lock``), held while it is open."""
+    """An exclusive lock file beside the project (``NAME.lock``), held while it is open.
 
-    def __init__(self, path: Path) -> None:
+    With ``shared_in_process`` a second connection of the same process may join a lock the
+    process already holds (the GUI's import worker does: it writes on its own connection
+    while the window keeps the project open). Other processes are always kept out.
+    """
+
+    _held: ClassVar[dict[Path, int]] = {}  # locks this process holds, with how many users
+
+    def __init__(self, path: Path, shared_in_process: bool = False) -> None:
         self.path = path
         self.lock_path = path.with_name(path.name + ".lock")
+        self._key = path.resolve()
+        self._shared = shared_in_process
+        self._joined = False
         self._lock = FileLock(str(self.lock_path), timeout=0, is_singleton=False)
 
     def acquire(self) -> None:
+        if self._shared and self._held.get(self._key):
+            self._held[self._key] += 1
+            self._joined = True
+            return
         try:
             self._lock.acquire()
+            self._held[self._key] = 1
         except Timeout:
             raise ProjectLockedError(
                 f"{self.path}: the project is open for writing in another Annotator window or "
@@ -139,6 +155,11 @@ class WriterLock:
             raise ProjectFileError(f"{self.path}: cannot create the lock file ({exc})") from None
 
     def release(self) -> None:
+        if self._joined:
+            self._held[self._key] -= 1
+            self._joined = False
+            return
+        self._held.pop(self._key, None)
         self._lock.release()
         with contextlib.suppress(OSError):
             self.lock_path.unlink()

@@ -149,8 +149,13 @@ class Project(AnnotationEditing, RegistryEditing):
         readonly: bool = False,
         annotator: str | None = None,
         backup: bool = True,
+        shared_in_process: bool = False,
     ) -> Project:
-        """Open an existing project. Writers take a lock and a rotating backup first."""
+        """Open an existing project. Writers take a lock and a rotating backup first.
+
+        ``shared_in_process``: join this process's own lock on the project instead of being
+        refused (for a second connection used by a worker thread).
+        """
         path = Path(path)
         check_header(path)
         if readonly:
@@ -164,7 +169,7 @@ class Project(AnnotationEditing, RegistryEditing):
                 db, path, readonly=True, annotator_name=annotator or default_annotator_name()
             )
         check_writable(path)
-        lock = WriterLock(path)
+        lock = WriterLock(path, shared_in_process)
         lock.acquire()
         try:
             db = connect_readwrite(path)

@@ -1,0 +1,228 @@
+"""The reader: an article's text, read-only, with annotations painted over it.
+
+Highlights are painted, not written into the document (no character formats), and only for
+the blocks on screen, so a 1 MB article with 10,000 annotations opens and scrolls as fast as
+plain text. Every span gets a translucent fill in its label's colour (overlaps darken) and an
+underline band whose height depends on its nesting depth, so nested and overlapping
+annotations stay distinguishable. The selected annotation is outlined (all its fragments),
+and the annotations it links to (speaker, claimant, addressee) get a dashed outline.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from annotator.core.schema import Schema
+from annotator.core.spans import Span, SpanIndex, nesting_depths
+from annotator.gui.positions import TextPositions
+
+BAND = 2.0  # height of an underline band, in pixels
+BAND_GAP = 1.0
+
+
+class ReaderView(QPlainTextEdit):
+    annotationClicked = Signal(object)  # an annotation id, or None for a click on bare text
+    fragmentSelected = Signal(int, int)  # Ctrl+selection: a code-point span to add as a fragment
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCursorWidth(2)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setViewportMargins(24, 16, 24, 16)
+        self.positions = TextPositions("")
+        self.index = SpanIndex([])
+        self.colors: dict[str, QColor] = {}
+        self.labels: dict[str, str] = {}  # annotation id -> label
+        self.selected: str | None = None
+        self.linked: set[str] = set()
+        self._press: tuple[int, bool] | None = None
+        self._cycle: tuple[int, int] = (-1, 0)  # last clicked position, how many clicks there
+
+    # -- content ------------------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        self.positions = TextPositions(text)
+        self.index = SpanIndex([])
+        self.setPlainText(text)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_schema(self, schema: Schema) -> None:
+        self.colors = {label.name: QColor(label.color) for label in schema.labels}
+
+    def set_annotations(self, annotations: dict, selected: str | None, linked: set[str]) -> None:
+        """Rebuild the span index (in Qt positions) and repaint."""
+        to_qt = self.positions.to_qt
+        spans = []
+        labels = {}
+        for ann in annotations.values():
+            labels[ann.id] = ann.label
+            for i, f in enumerate(ann.fragments):
+                spans.append(Span(to_qt(f.start), to_qt(f.end), ann.id, i))
+        self.index = SpanIndex(spans)
+        self.labels = labels
+        self.selected = selected
+        self.linked = linked
+        self.viewport().update()
+
+    def set_font_size(self, points: float) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(points)
+        self.setFont(font)
+
+    # -- geometry -------------------------------------------------------------------------
+
+    def _visible_blocks(self, rect: QRectF) -> list:
+        blocks = []
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > rect.bottom():
+                break
+            if block.isVisible() and geometry.bottom() >= rect.top():
+                blocks.append((block, geometry))
+            block = block.next()
+        return blocks
+
+    def _rects(self, start: int, end: int, blocks: list) -> list[QRectF]:
+        rects = []
+        for block, geometry in blocks:
+            b_start = block.position()
+            b_end = b_start + block.length() - 1
+            if end <= b_start or start > b_end:
+                continue
+            layout = block.layout()
+            for n in range(layout.lineCount()):
+                line = layout.lineAt(n)
+                l_start = b_start + line.textStart()
+                l_end = l_start + line.textLength()
+                lo, hi = max(start, l_start), min(end, l_end)
+                if lo >= hi and not (lo == hi == l_end and start < l_end):
+                    continue
+                x1 = line.cursorToX(lo - b_start)[0]
+                x2 = line.cursorToX(hi - b_start)[0]
+                top = geometry.top() + line.y()
+                rects.append(QRectF(geometry.left() + x1, top, max(x2 - x1, 2.0), line.height()))
+        return rects
+
+    # -- painting -------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if len(self.index):
+            painter = QPainter(self.viewport())
+            try:
+                self._paint_highlights(painter, QRectF(event.rect()))
+            finally:
+                painter.end()
+        super().paintEvent(event)
+
+    def _paint_highlights(self, painter: QPainter, area: QRectF) -> None:
+        blocks = self._visible_blocks(area)
+        if not blocks:
+            return
+        first, last = blocks[0][0], blocks[-1][0]
+        spans = self.index.overlapping(first.position(), last.position() + last.length())
+        depths = nesting_depths(spans)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        outlines: list[tuple[QRectF, QColor, bool]] = []
+        for span in spans:
+            color = self.colors.get(self.labels.get(span.key, ""), QColor("#888888"))
+            depth = depths[(span.key, span.fragment)]
+            fill = QColor(color)
+            fill.setAlpha(110 if span.key == self.selected else 48)
+            band = QColor(color)
+            for rect in self._rects(span.start, span.end, blocks):
+                painter.fillRect(rect, fill)
+                y = rect.bottom() - BAND - depth * (BAND + BAND_GAP)
+                painter.fillRect(QRectF(rect.left(), y, rect.width(), BAND), band)
+                if span.key == self.selected or span.key in self.linked:
+                    outlines.append((rect, color, span.key == self.selected))
+        for rect, color, is_selected in outlines:
+            pen = QPen(color.darker(140), 2 if is_selected else 1.5)
+            if not is_selected:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+
+    # -- mouse ----------------------------------------------------------------------------
+
+    def annotations_at(self, qt_position: int) -> list[str]:
+        """Ids of the annotations under a Qt position, innermost first, without repeats."""
+        seen: list[str] = []
+        for span in self.index.at(qt_position):
+            if span.key not in seen:
+                seen.append(span.key)
+        return seen
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            pos = self.cursorForPosition(event.position().toPoint()).position()
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self._press = (pos, ctrl)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return
+        press, ctrl = self._press
+        self._press = None
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            if ctrl:
+                span = self.positions.selection_to_span(
+                    cursor.selectionStart(),
+                    cursor.selectionEnd(),
+                    words=not bool(event.modifiers() & Qt.KeyboardModifier.AltModifier),
+                )
+                if span is not None:
+                    self.fragmentSelected.emit(*span)
+            return
+        self._click(press)
+
+    def _click(self, qt_position: int) -> None:
+        found = self.annotations_at(qt_position)
+        if not found:
+            self._cycle = (-1, 0)
+            self.annotationClicked.emit(None)
+            return
+        last, count = self._cycle
+        count = count + 1 if last == qt_position else 0
+        self._cycle = (qt_position, count)
+        self.annotationClicked.emit(found[count % len(found)])
+
+    # -- helpers for the tagging controller ---------------------------------------------------
+
+    def selection_span(self, words: bool) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.positions.selection_to_span(
+            cursor.selectionStart(), cursor.selectionEnd(), words=words
+        )
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def reveal(self, offset: int) -> None:
+        """Scroll so that the code-point ``offset`` is visible (the text cursor moves there)."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.positions.to_qt(offset))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def point_of(self, offset: int) -> QPointF:
+        """Where the code-point ``offset`` is on screen (viewport coordinates)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(offset))
+        return QPointF(self.cursorRect(cursor).center())

@@ -1,0 +1,69 @@
+"""User preferences, kept in a readable JSON file under the user's config folder.
+
+Window geometry is the only thing left to QSettings. ``$ANNOTATOR_CONFIG_DIR`` moves the
+folder (the tests point it at a temporary one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+MAX_RECENT = 8
+
+
+def config_dir() -> Path:
+    override = os.environ.get("ANNOTATOR_CONFIG_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir("annotator", appauthor=False))
+
+
+@dataclass
+class Settings:
+    annotator_name: str = ""
+    snap_to_words: bool = True
+    font_size: float = 12.0
+    theme: str = "system"  # system, light or dark
+    recent_projects: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return config_dir() / "preferences.json"
+
+    @classmethod
+    def load(cls) -> Settings:
+        path = config_dir() / "preferences.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known} if isinstance(data, dict) else {}
+        try:
+            return cls(**values)
+        except TypeError:
+            return cls()
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".partial")
+        partial.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
+        partial.replace(self.path)
+
+    def remember_project(self, path: Path) -> None:
+        entry = str(Path(path).resolve())
+        self.recent_projects = [entry] + [p for p in self.recent_projects if p != entry]
+        del self.recent_projects[MAX_RECENT:]
+        self.save()
+
+    @property
+    def last_project(self) -> Path | None:
+        for entry in self.recent_projects:
+            if Path(entry).exists():
+                return Path(entry)
+        return None
