@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 import click
 
 from annotator import __version__
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ProjectFileError
 from annotator.core.reports import Cancelled
 
 PROJECT = click.Path(dir_okay=False, path_type=Path)
@@ -59,13 +59,34 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int | None], None] | Non
             bar_ctx.__exit__(None, None, None)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True
+)
 @click.version_option(__version__, prog_name="annotator")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Annotator: tag quotes, actors and demands in news articles; export research datasets.
 
-    A project is one file (SQLite). Every change is saved the moment it is made.
+    A project is one file (SQLite). Every change is saved the moment it is made. Without a
+    command, the window opens on the last project (or the demo project).
     """
+    if ctx.invoked_subcommand is None:
+        sys.exit(_run_gui(None))
+
+
+def _run_gui(project: Path | None) -> int:
+    from annotator.app import run
+
+    return run(project)
+
+
+@main.command()
+@click.argument("project", required=False, type=PROJECT)
+def gui(project: Path | None) -> None:
+    """Open the window on PROJECT (default: the last project, or the demo project)."""
+    if project is not None and not project.exists():
+        fail(ProjectFileError(f"{project}: no such project file"))
+    sys.exit(_run_gui(project))
 
 
 @main.command()

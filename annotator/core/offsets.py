@@ -237,3 +237,30 @@ def utf16_slice_matches(text: str, start16: int, end16: int, expected: str) -> b
         return encoded[2 * start16 : 2 * end16].decode("utf-16-le") == expected
     except UnicodeDecodeError:
         return False
+
+
+_WORD_RE = regex.compile(r"\w+(?:['’\-]\w+)*", regex.V1)
+
+
+def step_grapheme(text: str, pos: int, direction: Direction) -> int:
+    """The grapheme-cluster boundary one cluster to the left or right of boundary ``pos``."""
+    _check_position(text, pos)
+    if direction == "right":
+        return pos if pos >= len(text) else snap_to_grapheme(text, pos + 1, "right")
+    return pos if pos <= 0 else snap_to_grapheme(text, pos - 1, "left")
+
+
+def step_word(text: str, pos: int, direction: Direction) -> int:
+    """The next word end to the right of ``pos``, or the previous word start to its left.
+
+    Used to grow or shrink an annotation by a whole word; stays at ``pos`` at the text's ends.
+    """
+    _check_position(text, pos)
+    if direction == "right":
+        match = _WORD_RE.search(text, pos)
+        while match is not None and match.end() <= pos:
+            match = _WORD_RE.search(text, match.end())
+        return match.end() if match is not None else len(text)
+    starts = [m.start() for m in _WORD_RE.finditer(text, max(0, pos - 400), pos)]
+    before = [s for s in starts if s < pos]
+    return before[-1] if before else 0

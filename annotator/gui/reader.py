@@ -45,6 +45,7 @@ class ReaderView(QPlainTextEdit):
         self.linked: set[str] = set()
         self._press: tuple[int, bool] | None = None
         self._cycle: tuple[int, int] = (-1, 0)  # last clicked position, how many clicks there
+        self.alt_selection = False  # the current mouse selection was made with Alt held
 
     # -- content ------------------------------------------------------------------------
 
@@ -57,7 +58,12 @@ class ReaderView(QPlainTextEdit):
     def set_schema(self, schema: Schema) -> None:
         self.colors = {label.name: QColor(label.color) for label in schema.labels}
 
-    def set_annotations(self, annotations: dict, selected: str | None, linked: set[str]) -> None:
+    def set_selection(self, selected: str | None, linked: set[str]) -> None:
+        self.selected = selected
+        self.linked = linked
+        self.viewport().update()
+
+    def set_annotations(self, annotations: dict) -> None:
         """Rebuild the span index (in Qt positions) and repaint."""
         to_qt = self.positions.to_qt
         spans = []
@@ -68,8 +74,6 @@ class ReaderView(QPlainTextEdit):
                 spans.append(Span(to_qt(f.start), to_qt(f.end), ann.id, i))
         self.index = SpanIndex(spans)
         self.labels = labels
-        self.selected = selected
-        self.linked = linked
         self.viewport().update()
 
     def set_font_size(self, points: float) -> None:
@@ -175,6 +179,7 @@ class ReaderView(QPlainTextEdit):
             return
         press, ctrl = self._press
         self._press = None
+        self.alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         cursor = self.textCursor()
         if cursor.hasSelection():
             if ctrl:
@@ -213,6 +218,7 @@ class ReaderView(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.clearSelection()
         self.setTextCursor(cursor)
+        self.alt_selection = False
 
     def reveal(self, offset: int) -> None:
         """Scroll so that the code-point ``offset`` is visible (the text cursor moves there)."""

@@ -1,0 +1,81 @@
+"""Starting the desktop application: QApplication, preferences, the window, a project."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from annotator.gui.main_window import MainWindow
+from annotator.gui.session import Session
+from annotator.gui.settings import Settings
+
+
+def demo_project_path() -> Path:
+    return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "demo.annotator"
+
+
+def ensure_demo() -> Path:
+    from annotator.demo import write_demo
+
+    path = demo_project_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_demo(path)
+    return path
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    app.setStyle(QStyleFactory.create("Fusion"))
+    if theme != "dark":
+        return
+    palette = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#262626",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#333333",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#3d6fb4",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#333333",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+    }
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    app.setPalette(palette)
+
+
+def build_window(project: Path | None, settings: Settings | None = None) -> MainWindow:
+    """The window with ``project`` (or the last project, or the demo) open.
+
+    Asks for the annotator's name first when it is not known yet.
+    """
+    settings = settings or Settings.load()
+    if not settings.annotator_name:
+        from annotator.gui.dialogs import ask_annotator_name
+        from annotator.store.project import default_annotator_name
+
+        name = ask_annotator_name(None, default_annotator_name())
+        settings.annotator_name = name or default_annotator_name()
+        settings.save()
+    window = MainWindow(Session(settings.annotator_name), settings)
+    target = project or settings.last_project or ensure_demo()
+    window.open_project(target)
+    return window
+
+
+def run(project: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Annotator")
+    app.setOrganizationName("annotator")
+    settings = Settings.load()
+    apply_theme(app, settings.theme)
+    window = build_window(project, settings)
+    window.show()
+    return app.exec()

@@ -1,0 +1,190 @@
+"""The main window: documents on the left, the reader in the middle, annotations on the right.
+
+The window composes the parts and routes between them; the parts observe the session. Menus
+and window-wide shortcuts are built in gui/menus.py from the one shortcut table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.gui.annotation_panel import AnnotationPanel
+from annotator.gui.documents_dock import DocumentsDock
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.commands import SetStatus
+from annotator.gui.reader import ReaderView
+from annotator.gui.session import Session
+from annotator.gui.settings import Settings
+from annotator.gui.tagging import TaggingController
+from annotator.gui.widgets import FindBar, GuidelinesView, StatusLine, TagBar
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: Settings) -> None:
+        super().__init__()
+        self.session, self.settings = session, settings
+        self.setWindowTitle("Annotator")
+        self.resize(1400, 860)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("document-heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # titles may contain "<"
+        self.heading.setWordWrap(True)
+        self.heading.setContentsMargins(28, 12, 28, 4)
+        self.reader = ReaderView()
+        self.reader.setObjectName("reader")
+        self.reader.set_font_size(settings.font_size)
+        self.find_bar = FindBar(self.reader)
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.reader, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
+
+        self.tagging = TaggingController(session, self.reader, settings)
+        self.documents = DocumentsDock(session, self)
+        self.annotations = AnnotationPanel(session, self)
+        self.guidelines = GuidelinesView()
+        guide_dock = QDockWidget("Guidelines", self)
+        guide_dock.setObjectName("guidelines-dock")
+        guide_dock.setWidget(self.guidelines)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.documents)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, guide_dock)
+        self.tabifyDockWidget(self.annotations, guide_dock)
+        self.annotations.raise_()
+        self.resizeDocks([self.documents, self.annotations], [330, 380], Qt.Orientation.Horizontal)
+
+        self.tagbar = TagBar(self)
+        self.addToolBar(self.tagbar)
+        self.status_line = StatusLine(session, self)
+        self.setStatusBar(self.status_line)
+
+        from annotator.gui.menus import build_menus
+
+        self.actions_by_name = build_menus(self)
+
+        self.tagbar.tagRequested.connect(self.tagging.tag)
+        self.tagging.message.connect(self.show_message)
+        self.documents.documentActivated.connect(self.open_document)
+        self.annotations.pickRelation.connect(self._pick_from_panel)
+        session.projectOpened.connect(self._project_opened)
+        session.documentOpened.connect(self._document_opened)
+        session.annotationsChanged.connect(self._annotations_changed)
+        session.selectionChanged.connect(self._selection_changed)
+        session.failed.connect(lambda text: self.show_message(f"Not done: {text}", 8000))
+        geometry = QSettings("annotator", "annotator").value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- projects and documents -------------------------------------------------------------
+
+    def open_project(self, path: Path) -> bool:
+        try:
+            self.session.open_project(path)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, "Cannot open the project", str(exc))
+            return False
+        self.settings.remember_project(path)
+        return True
+
+    def _project_opened(self) -> None:
+        project = self.session.project
+        assert project is not None
+        self.setWindowTitle(f"{project.name} — Annotator")
+        self.reader.set_schema(project.schema)
+        self.tagbar.set_schema(project.schema)
+        self.guidelines.show_project(project.guidelines, project.schema)
+        for warning in project.warnings:
+            self.show_message(warning, 8000)
+        first = next(iter(project.list_documents(0, 1)), None)
+        if first is not None:
+            self.open_document(first.id)
+        else:
+            self.heading.setText("This project has no documents yet: File → Import… (Ctrl+I)")
+            self.reader.set_text("")
+
+    def open_document(self, doc_id: str) -> None:
+        if self.session.document is not None and self.session.document.id == doc_id:
+            return
+        try:
+            self.session.open_document(doc_id)
+        except AnnotatorError as exc:
+            self.show_message(str(exc), 8000)
+
+    def _document_opened(self) -> None:
+        doc = self.session.document
+        assert doc is not None
+        facts = " · ".join(x for x in (doc.source, doc.published) if x)
+        self.heading.setText(doc.title + (f"\n{facts}" if facts else ""))
+        self.reader.set_text(doc.text)
+        self.reader.set_annotations(self.session.annotations)
+        self.reader.set_selection(None, set())
+        self.documents.select(doc.id)
+        self.reader.setFocus()
+
+    def _annotations_changed(self) -> None:
+        self.reader.set_annotations(self.session.annotations)
+        self._selection_changed()
+        doc = self.session.document
+        project = self.session.project
+        if doc is not None and project is not None and self.session.annotations:
+            state = project.status(doc.id).get(project.annotator.id, "new")
+            if state == "new":  # the first annotation puts the document in progress
+                project.set_status(doc.id, "in_progress")
+                self.session.statusChanged.emit(doc.id)
+
+    def _selection_changed(self) -> None:
+        selected = self.session.selected
+        linked = {target.id for _, target in self.session.links_of(selected)} if selected else set()
+        self.reader.set_selection(selected, linked)
+
+    def _pick_from_panel(self, relation: str) -> None:
+        self.reader.setFocus()
+        self.tagging.pick(relation)
+
+    def step_document(self, step: int) -> None:
+        doc = self.session.document
+        if doc is None or self.session.project is None:
+            return
+        target = self.session.project.neighbour(doc.id, step)
+        if target is not None:
+            self.open_document(target)
+
+    def done_and_next(self) -> None:
+        doc = self.session.document
+        project = self.session.project
+        if doc is None or project is None:
+            return
+        self.session.execute(SetStatus(self.session, doc.id, "done"))
+        target = project.neighbour(doc.id, 1, not_done=True)
+        if target is None:
+            self.show_message("Every document is done.", 6000)
+        else:
+            self.open_document(target)
+
+    def zoom(self, step: float) -> None:
+        self.settings.font_size = max(8.0, min(32.0, self.settings.font_size + step))
+        self.reader.set_font_size(self.settings.font_size)
+        self.settings.save()
+
+    def show_message(self, text: str, timeout: int = 0) -> None:
+        if text:
+            self.status_line.showMessage(text, timeout)
+        else:
+            self.status_line.clearMessage()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # commits a note being edited (it saves on focus-out)
+        QSettings("annotator", "annotator").setValue("window/geometry", self.saveGeometry())
+        self.session.close_project()
+        super().closeEvent(event)

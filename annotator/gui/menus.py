@@ -1,0 +1,194 @@
+"""Menus and window-wide actions, with keys from the one shortcut table (gui/shortcuts.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.gui.shortcuts import by_action
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    keys = by_action()
+    actions: dict[str, QAction] = {}
+
+    def add(menu: QMenu, name: str, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if name in keys:
+            action.setShortcuts([QKeySequence(k) for k in keys[name].keys])
+            action.setToolTip(keys[name].description)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        actions[name] = action
+        return action
+
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    add(file_menu, "new_project", "&New project…", lambda: new_project(window))
+    add(file_menu, "open_project", "&Open project…", lambda: open_project(window))
+    recent = file_menu.addMenu("Open &recent")
+    recent.aboutToShow.connect(lambda: fill_recent(window, recent))
+    file_menu.addSeparator()
+    add(file_menu, "import", "&Import articles…", lambda: import_articles(window))
+    add(file_menu, "export", "&Export…", lambda: export_project(window))
+    file_menu.addSeparator()
+    add(file_menu, "preferences", "&Preferences…", lambda: preferences(window))
+    add(file_menu, "quit", "&Quit", window.close)
+
+    edit = bar.addMenu("&Edit")
+    undo = window.session.undo_stack.createUndoAction(window, "&Undo")
+    redo = window.session.undo_stack.createRedoAction(window, "&Redo")
+    for action, name in ((undo, "undo"), (redo, "redo")):
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(k) for k in keys[name].keys])
+        edit.addAction(action)
+        actions[name] = action
+    edit.addSeparator()
+    add(edit, "find", "&Find in document…", window.find_bar.open_bar)
+    add(edit, "search_corpus", "&Search all documents…", window.documents.focus_search)
+
+    document = bar.addMenu("&Document")
+    add(document, "done_next", "Mark &done and open the next", window.done_and_next)
+    add(document, "next_document", "&Next document", lambda: window.step_document(1))
+    add(document, "previous_document", "&Previous document", lambda: window.step_document(-1))
+
+    view = bar.addMenu("&View")
+    add(view, "zoom_in", "Zoom &in", lambda: window.zoom(1))
+    add(view, "zoom_out", "Zoom &out", lambda: window.zoom(-1))
+    view.addSeparator()
+    view.addAction(window.documents.toggleViewAction())
+    view.addAction(window.annotations.toggleViewAction())
+
+    help_menu = bar.addMenu("&Help")
+    add(help_menu, "shortcuts", "&Keyboard shortcuts", lambda: shortcut_sheet(window))
+    add(help_menu, "about", "&About Annotator", lambda: about(window))
+    return actions
+
+
+def fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    for entry in window.settings.recent_projects:
+        action = menu.addAction(entry)
+        action.triggered.connect(lambda _c=False, p=entry: window.open_project(Path(p)))
+    if menu.isEmpty():
+        menu.addAction("(none yet)").setEnabled(False)
+
+
+def new_project(window: MainWindow) -> None:
+    from annotator.store.project import Project
+
+    name, _ = QFileDialog.getSaveFileName(window, "New project", "", PROJECT_FILTER)
+    if not name:
+        return
+    path = Path(name if name.endswith(".annotator") else name + ".annotator")
+    try:
+        Project.create(path, annotator=window.settings.annotator_name).close()
+    except AnnotatorError as exc:
+        QMessageBox.warning(window, "Cannot create the project", str(exc))
+        return
+    window.open_project(path)
+
+
+def open_project(window: MainWindow) -> None:
+    name, _ = QFileDialog.getOpenFileName(window, "Open project", "", PROJECT_FILTER)
+    if name:
+        window.open_project(Path(name))
+
+
+def import_articles(window: MainWindow) -> None:
+    from annotator.gui.import_dialog import ImportDialog, run_import, show_import_report
+
+    project = window.session.project
+    if project is None:
+        return
+    dialog = ImportDialog(window)
+    if not dialog.exec():
+        return
+    try:
+        report = run_import(
+            window,
+            project.path,
+            window.settings.annotator_name,
+            dialog.paths(),
+            dialog.format(),
+            dialog.options(),
+        )
+    except AnnotatorError as exc:
+        QMessageBox.warning(window, "Nothing was imported", str(exc))
+        return
+    if report is None:
+        window.show_message("Import cancelled; nothing was imported.", 6000)
+        return
+    window.session.documentsChanged.emit()
+    show_import_report(window, report)
+    if window.session.document is None:
+        first = next(iter(project.list_documents(0, 1)), None)
+        if first is not None:
+            window.open_document(first.id)
+
+
+def export_project(window: MainWindow) -> None:
+    from annotator.gui.export_dialog import choose_export, run_export
+
+    project = window.session.project
+    if project is None:
+        return
+    choice = choose_export(window)
+    if choice is None:
+        return
+    fmt, out, only_mine = choice
+    who = window.settings.annotator_name if only_mine else None
+    try:
+        count = run_export(window, project.path, fmt, out, who)
+    except AnnotatorError as exc:
+        QMessageBox.warning(window, "Export failed", str(exc))
+        return
+    if count is not None:
+        window.show_message(f"Exported {count} document(s) to {out}.", 8000)
+
+
+def preferences(window: MainWindow) -> None:
+    from annotator.gui.dialogs import PreferencesDialog
+
+    dialog = PreferencesDialog(window.settings, window)
+    if dialog.exec():
+        window.reader.set_font_size(window.settings.font_size)
+        if window.settings.annotator_name != window.session.annotator_name:
+            window.show_message(
+                "The new annotator name applies when a project is opened next.", 8000
+            )
+
+
+def shortcut_sheet(window: MainWindow) -> None:
+    from annotator.gui.dialogs import ShortcutSheet
+
+    extra: list[tuple[str, str]] = []
+    if window.session.project is not None:
+        schema = window.session.project.schema
+        extra += [(x.hotkey, f"Tag as {x.name} (or relabel)") for x in schema.labels if x.hotkey]
+        extra += [
+            (r.hotkey, f"Set the {r.name} of the selected {r.source}")
+            for r in schema.relations
+            if r.hotkey
+        ]
+    ShortcutSheet(window, extra).exec()
+
+
+def about(window: MainWindow) -> None:
+    QMessageBox.about(
+        window,
+        "About Annotator",
+        f"Annotator {__version__}\nQuotes, actors and demands in news articles.",
+    )

@@ -1,0 +1,209 @@
+"""Keyboard-first tagging: label keys, relation picking, moving boundaries, navigation.
+
+The controller turns key presses and clicks in the reader into undo commands. Single-letter
+keys are shortcuts of the reader only, so they never fire while the user types in a field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMenu
+
+from annotator.core.model import Fragment
+from annotator.core.offsets import step_grapheme, step_word
+from annotator.gui.commands import (
+    AddAnnotation,
+    ChangeLabel,
+    DeleteAnnotation,
+    SetRelation,
+    UpdateAnnotation,
+)
+from annotator.gui.reader import ReaderView
+from annotator.gui.session import Session
+from annotator.gui.settings import Settings
+from annotator.gui.shortcuts import SHORTCUTS
+
+
+class TaggingController(QObject):
+    message = Signal(str)  # a hint for the status bar ("" clears it)
+
+    def __init__(self, session: Session, reader: ReaderView, settings: Settings) -> None:
+        super().__init__(reader)
+        self.session, self.reader, self.settings = session, reader, settings
+        self.picking: str | None = None  # relation type waiting for a click on its target
+        self._schema_shortcuts: list[QShortcut] = []
+        actions: dict[str, Callable[[], None]] = {
+            "delete": self.delete,
+            "next_annotation": lambda: self.step_annotation(1),
+            "previous_annotation": lambda: self.step_annotation(-1),
+            "end_right": lambda: self.move_edge("end", "right", step_grapheme),
+            "end_left": lambda: self.move_edge("end", "left", step_grapheme),
+            "end_word_right": lambda: self.move_edge("end", "right", step_word),
+            "end_word_left": lambda: self.move_edge("end", "left", step_word),
+            "start_left": lambda: self.move_edge("start", "left", step_grapheme),
+            "start_right": lambda: self.move_edge("start", "right", step_grapheme),
+            "start_word_left": lambda: self.move_edge("start", "left", step_word),
+            "start_word_right": lambda: self.move_edge("start", "right", step_word),
+            "deselect": self.deselect,
+        }
+        for shortcut in SHORTCUTS:
+            if shortcut.scope == "reader" and shortcut.action in actions:
+                for keys in shortcut.keys:
+                    self._shortcut(keys, actions[shortcut.action])
+        reader.annotationClicked.connect(self.clicked)
+        reader.fragmentSelected.connect(self.add_fragment)
+        session.projectOpened.connect(self.install_schema_keys)
+
+    def _shortcut(self, keys: str, slot: Callable[[], None]) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(keys), self.reader)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    def install_schema_keys(self) -> None:
+        """One key per label (tag / relabel) and per relation (pick its target)."""
+        for shortcut in self._schema_shortcuts:
+            shortcut.setParent(None)
+            shortcut.deleteLater()
+        self._schema_shortcuts = []
+        assert self.session.project is not None
+        schema = self.session.project.schema
+        for label in schema.labels:
+            if label.hotkey:
+                self._schema_shortcuts.append(
+                    self._shortcut(label.hotkey, lambda name=label.name: self.tag(name))
+                )
+        for relation in schema.relations:
+            if relation.hotkey:
+                self._schema_shortcuts.append(
+                    self._shortcut(relation.hotkey, lambda name=relation.name: self.pick(name))
+                )
+
+    # -- tagging ----------------------------------------------------------------------------
+
+    def tag(self, label: str) -> None:
+        """Tag the selected text; with no text selected, relabel the selected annotation."""
+        if self.session.document is None:
+            return
+        alt = bool(QGuiApplication.queryKeyboardModifiers() & Qt.KeyboardModifier.AltModifier)
+        words = self.settings.snap_to_words and not alt and not self.reader.alt_selection
+        span = self.reader.selection_span(words=words)
+        if span is not None:
+            if self.session.execute(AddAnnotation(self.session, label, [span])):
+                self.reader.clear_selection()
+            return
+        current = self.session.selected_annotation()
+        if current is not None and current.label != label:
+            self.session.execute(ChangeLabel(self.session, current.id, label))
+        elif current is None:
+            self.message.emit("Select some text first, then press the label's key.")
+
+    def delete(self) -> None:
+        if self.session.selected is not None:
+            self.session.execute(DeleteAnnotation(self.session, self.session.selected))
+
+    def deselect(self) -> None:
+        if self.picking:
+            self.picking = None
+            self.message.emit("")
+            return
+        self.reader.clear_selection()
+        self.session.select(None)
+
+    def add_fragment(self, start: int, end: int) -> None:
+        """Ctrl+selection: one more fragment for the selected annotation (discontinuous)."""
+        current = self.session.selected_annotation()
+        if current is None:
+            self.message.emit("Select an annotation first, then Ctrl+drag to add a fragment.")
+            return
+        fragments = [*current.fragments, Fragment(start, end, "")]
+        spans = [(f.start, f.end) for f in fragments]
+        if self.session.execute(
+            UpdateAnnotation(self.session, current.id, "Add fragment", fragments=spans)
+        ):
+            self.reader.clear_selection()
+
+    def move_edge(self, edge: str, direction: str, step: Callable[[str, int, str], int]) -> None:
+        """Grow or shrink the selected annotation at its start or end."""
+        current = self.session.selected_annotation()
+        document = self.session.document
+        if current is None or document is None:
+            return
+        spans = [(f.start, f.end) for f in current.fragments]
+        start, end = spans[0][0] if edge == "start" else spans[-1][0], spans[-1][1]
+        if edge == "start":
+            start = step(document.text, spans[0][0], direction)
+            spans[0] = (start, spans[0][1])
+        else:
+            end = step(document.text, spans[-1][1], direction)
+            spans[-1] = (spans[-1][0], end)
+        if spans == [(f.start, f.end) for f in current.fragments]:
+            return
+        self.session.execute(UpdateAnnotation(self.session, current.id, "Resize", fragments=spans))
+
+    def step_annotation(self, step: int) -> None:
+        ordered = self.session.ordered()
+        if not ordered:
+            return
+        ids = [a.id for a in ordered]
+        if self.session.selected in ids:
+            index = (ids.index(self.session.selected) + step) % len(ids)
+        else:
+            index = 0 if step > 0 else len(ids) - 1
+        self.session.select(ids[index])
+        self.reader.reveal(ordered[index].start)
+
+    # -- relations ----------------------------------------------------------------------------
+
+    def pick(self, relation: str) -> None:
+        """S / L / R: the next click on a target sets the relation; the key again shows a list."""
+        assert self.session.project is not None
+        spec = self.session.project.schema.relation(relation)
+        current = self.session.selected_annotation()
+        if spec is None or current is None or current.label != spec.source:
+            self.message.emit(
+                f"Select a {spec.source if spec else ''} annotation first to set its {relation}."
+            )
+            return
+        if self.picking == relation:
+            self.choose_from_list(relation)
+            return
+        self.picking = relation
+        self.message.emit(
+            f"Click the {relation} (a {spec.target}) in the text, or press the key again to "
+            f"choose from a list; Esc cancels."
+        )
+
+    def choose_from_list(self, relation: str) -> None:
+        assert self.session.project is not None
+        spec = self.session.project.schema.relation(relation)
+        source = self.session.selected
+        if spec is None or source is None:
+            return
+        menu = QMenu(self.reader)
+        for ann in self.session.ordered():
+            if ann.label == spec.target:
+                action = menu.addAction(ann.text[:80])
+                action.setData(ann.id)
+        if menu.isEmpty():
+            self.message.emit(f"There is no {spec.target} in this document yet.")
+            self.picking = None
+            return
+        at = self.reader.point_of(self.session.annotations[source].start).toPoint()
+        chosen = menu.exec(self.reader.viewport().mapToGlobal(at))
+        self.picking = None
+        self.message.emit("")
+        if chosen is not None:
+            self.session.execute(SetRelation(self.session, relation, source, chosen.data()))
+
+    def clicked(self, ann_id: str | None) -> None:
+        if self.picking and ann_id is not None and self.session.selected is not None:
+            relation, self.picking = self.picking, None
+            self.message.emit("")
+            self.session.execute(SetRelation(self.session, relation, self.session.selected, ann_id))
+            return
+        self.picking = None
+        self.session.select(ann_id)
