@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.gui.annotation_panel import AnnotationPanel
-from annotator.gui.documents_dock import DocumentsDock
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.annotation_panel import AnnotationPanel
 from annotator.gui.commands import SetStatus
+from annotator.gui.documents_dock import DocumentsDock
 from annotator.gui.reader import ReaderView
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings

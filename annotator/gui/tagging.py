@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from annotator.core.model import Fragment
@@ -131,6 +131,7 @@ class TaggingController(QObject):
         current = self.session.selected_annotation()
         document = self.session.document
         if current is None or document is None:
+            self._extend_text_selection(edge, direction, step is step_word)
             return
         spans = [(f.start, f.end) for f in current.fragments]
         start, end = spans[0][0] if edge == "start" else spans[-1][0], spans[-1][1]
@@ -143,6 +144,19 @@ class TaggingController(QObject):
         if spans == [(f.start, f.end) for f in current.fragments]:
             return
         self.session.execute(UpdateAnnotation(self.session, current.id, "Resize", fragments=spans))
+
+    def _extend_text_selection(self, edge: str, direction: str, by_word: bool) -> None:
+        """Without a selected annotation, Shift+arrows select text as they always do."""
+        if edge != "end":
+            return
+        move = QTextCursor.MoveOperation
+        if by_word:
+            operation = move.NextWord if direction == "right" else move.PreviousWord
+        else:
+            operation = move.NextCharacter if direction == "right" else move.PreviousCharacter
+        cursor = self.reader.textCursor()
+        cursor.movePosition(operation, QTextCursor.MoveMode.KeepAnchor)
+        self.reader.setTextCursor(cursor)
 
     def step_annotation(self, step: int) -> None:
         ordered = self.session.ordered()

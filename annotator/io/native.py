@@ -63,9 +63,10 @@ def _header(project: Project, annotator: str | None) -> dict[str, Any]:
 
 def _documents(
     project: Project, annotator: str | None, progress: ProgressCallback | None
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[str]:
+    """Each document as compact JSON text (built by the store, not parsed and re-encoded)."""
     total = project.document_count()
-    for done, doc in enumerate(project.document_dicts(annotator), start=1):
+    for done, doc in enumerate(project.document_json(annotator), start=1):
         yield doc
         if progress is not None and progress(done, total):
             raise Cancelled()
@@ -83,7 +84,7 @@ def write_json(
         header = _dumps(_header(project, annotator))
         fh.write(header[:-1] + ',"documents":[')
         for doc in _documents(project, annotator, progress):
-            fh.write(("\n" if count == 0 else ",\n") + _dumps(doc))
+            fh.write(("\n" if count == 0 else ",\n") + doc)
             count += 1
         fh.write("\n]}\n")
     return count
@@ -101,7 +102,7 @@ def write_jsonl(
         fh.write(_dumps(_header(project, annotator)) + "\n")
         write = fh.write
         for doc in _documents(project, annotator, progress):
-            write(_dumps(doc) + "\n")
+            write(doc + "\n")
             count += 1
     return count
 

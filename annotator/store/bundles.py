@@ -30,23 +30,42 @@ def _grouped(cursor: Any) -> Iterator[tuple[int, list[tuple[Any, ...]]]]:
         yield current, group
 
 
-def iter_document_dicts(db: Database, annotator: str | None = None) -> Iterator[dict[str, Any]]:
-    """Each document with its annotations, relations and status, in the native export shape.
+ANNOTATION_FIELDS = (
+    "a.id, a.label, a.fragments, a.attributes, a.entity, a.annotator, a.origin, a.note, "
+    "a.created, a.modified"
+)
+RELATION_FIELDS = "r.id, r.type, r.source, r.target, r.annotator, r.created"
+# The same fields built as JSON text by SQLite (the stored fragments and attributes are JSON
+# already), so that exports need not parse and re-encode 100,000s of small objects.
+ANNOTATION_JSON = (
+    "json_object('id', a.id, 'label', a.label, 'fragments', json(a.fragments), "
+    "'attributes', json(a.attributes), 'entity', a.entity, 'annotator', a.annotator, "
+    "'origin', a.origin, 'note', a.note, 'created', a.created, 'modified', a.modified)"
+)
+RELATION_JSON = (
+    "json_object('id', r.id, 'type', r.type, 'source', r.source, 'target', r.target, "
+    "'annotator', r.annotator, 'created', r.created)"
+)
 
-    With ``annotator`` (an id), only that annotator's annotations, relations and status.
+
+def _streams(
+    db: Database, annotator: str | None, ann_fields: str, rel_fields: str
+) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]], dict[str, str]]]:
+    """(document row, its annotation rows, relation rows, status) for every document.
+
+    Four ordered queries advanced side by side; with ``annotator`` (an id), only that
+    annotator's annotations, relations (both ends theirs) and status.
     """
     who = "" if annotator is None else " AND a.annotator = :who"
     ann_rows = db.execute(
-        "SELECT d.seq, a.id, a.label, a.fragments, a.attributes, a.entity, a.annotator, "
-        "a.origin, a.note, a.created, a.modified FROM annotations a "
+        f"SELECT d.seq, {ann_fields} FROM annotations a "
         f"JOIN documents d ON d.id = a.document WHERE 1{who} "
         'ORDER BY d.seq, a.start, a."end", a.created, a.id',
         {"who": annotator},
     )
-    # both ends must be in the export too: no relation to another annotator's annotation
     rel_who = "" if annotator is None else who + " AND r.annotator = :who AND t.annotator = :who"
     rel_rows = db.execute(
-        "SELECT d.seq, r.id, r.type, r.source, r.target, r.annotator, r.created FROM relations r "
+        f"SELECT d.seq, {rel_fields} FROM relations r "
         "JOIN annotations a ON a.id = r.source JOIN annotations t ON t.id = r.target "
         "JOIN documents d ON d.id = a.document "
         f"WHERE 1{rel_who} ORDER BY d.seq, r.created, r.id",
@@ -58,66 +77,83 @@ def iter_document_dicts(db: Database, annotator: str | None = None) -> Iterator[
         f"WHERE 1{who.replace('a.annotator', 's.annotator')} ORDER BY d.seq, s.annotator",
         {"who": annotator},
     )
-    anns = _grouped(ann_rows)
-    rels = _grouped(rel_rows)
-    stats = _grouped(status_rows)
-    next_ann = next(anns, None)
-    next_rel = next(rels, None)
-    next_stat = next(stats, None)
-    loads = json.loads
-    for seq, doc_id, title, source, url, published, metadata, text, sha in db.execute(
+    anns, rels, stats = _grouped(ann_rows), _grouped(rel_rows), _grouped(status_rows)
+    next_ann, next_rel, next_stat = next(anns, None), next(rels, None), next(stats, None)
+    for doc in db.execute(
         "SELECT seq, id, title, source, url, published, metadata, text, sha256 FROM documents "
         "ORDER BY seq"
     ):
-        annotations: list[dict[str, Any]] = []
-        relations: list[dict[str, Any]] = []
+        seq = doc[0]
+        doc_anns: list[tuple[Any, ...]] = []
+        doc_rels: list[tuple[Any, ...]] = []
         status: dict[str, str] = {}
         if next_ann is not None and next_ann[0] == seq:
-            annotations = [
-                {
-                    "id": r[1],
-                    "label": r[2],
-                    "fragments": loads(r[3]),
-                    "attributes": loads(r[4]),
-                    "entity": r[5],
-                    "annotator": r[6],
-                    "origin": r[7],
-                    "note": r[8],
-                    "created": r[9],
-                    "modified": r[10],
-                }
-                for r in next_ann[1]
-            ]
-            next_ann = next(anns, None)
+            doc_anns, next_ann = next_ann[1], next(anns, None)
         if next_rel is not None and next_rel[0] == seq:
-            relations = [
-                {
-                    "id": r[1],
-                    "type": r[2],
-                    "source": r[3],
-                    "target": r[4],
-                    "annotator": r[5],
-                    "created": r[6],
-                }
-                for r in next_rel[1]
-            ]
-            next_rel = next(rels, None)
+            doc_rels, next_rel = next_rel[1], next(rels, None)
         if next_stat is not None and next_stat[0] == seq:
-            status = {r[1]: r[2] for r in next_stat[1]}
-            next_stat = next(stats, None)
-        yield {
-            "id": doc_id,
-            "title": title,
-            "source": source,
-            "url": url,
-            "published": published,
-            "metadata": loads(metadata),
-            "text": text,
-            "sha256": sha,
-            "status": status,
-            "annotations": annotations,
-            "relations": relations,
-        }
+            status, next_stat = {r[1]: r[2] for r in next_stat[1]}, next(stats, None)
+        yield doc, doc_anns, doc_rels, status
+
+
+def _document_head(doc: tuple[Any, ...], status: dict[str, str]) -> dict[str, Any]:
+    _seq, doc_id, title, source, url, published, metadata, text, sha = doc
+    return {
+        "id": doc_id,
+        "title": title,
+        "source": source,
+        "url": url,
+        "published": published,
+        "metadata": json.loads(metadata),
+        "text": text,
+        "sha256": sha,
+        "status": status,
+    }
+
+
+def iter_document_dicts(db: Database, annotator: str | None = None) -> Iterator[dict[str, Any]]:
+    """Each document with its annotations, relations and status, in the native export shape."""
+    loads = json.loads
+    for doc, anns, rels, status in _streams(db, annotator, ANNOTATION_FIELDS, RELATION_FIELDS):
+        head = _document_head(doc, status)
+        head["annotations"] = [
+            {
+                "id": r[1],
+                "label": r[2],
+                "fragments": loads(r[3]),
+                "attributes": loads(r[4]),
+                "entity": r[5],
+                "annotator": r[6],
+                "origin": r[7],
+                "note": r[8],
+                "created": r[9],
+                "modified": r[10],
+            }
+            for r in anns
+        ]
+        head["relations"] = [
+            {
+                "id": r[1],
+                "type": r[2],
+                "source": r[3],
+                "target": r[4],
+                "annotator": r[5],
+                "created": r[6],
+            }
+            for r in rels
+        ]
+        yield head
+
+
+def iter_document_json(db: Database, annotator: str | None = None) -> Iterator[str]:
+    """The same documents as compact JSON text, one string each (for streaming exports)."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for doc, anns, rels, status in _streams(db, annotator, ANNOTATION_JSON, RELATION_JSON):
+        head = dumps(_document_head(doc, status))
+        yield (
+            f'{head[:-1]},"annotations":[{",".join(r[1] for r in anns)}],'
+            f'"relations":[{",".join(r[1] for r in rels)}]}}'
+        )
 
 
 def annotator_dicts(db: Database, only: str | None = None) -> list[dict[str, Any]]:

@@ -417,6 +417,10 @@ class Project(AnnotationEditing, RegistryEditing):
         """Every document with its annotations, relations and status as native-export dicts."""
         return bundles.iter_document_dicts(self.db, annotator)
 
+    def document_json(self, annotator: str | None = None) -> Iterator[str]:
+        """The same documents as compact JSON text, one string per document (fast)."""
+        return bundles.iter_document_json(self.db, annotator)
+
     def header_dict(self, annotator: str | None = None) -> dict[str, Any]:
         """Project, schema, annotators and registry in the native-export shape."""
         return {

@@ -7,6 +7,7 @@ import pytest
 from annotator import __version__
 
 COMMANDS = {
+    "gui": ["PROJECT", "last project", "demo"],
     "new": ["PROJECT", "--schema", "--name"],
     "import": [
         "PROJECT",

@@ -1,0 +1,226 @@
+"""Tagging in the real window, the way a person does it: mouse drags, label keys, clicks."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu
+
+from tests.gui.conftest import click_text, drag_select
+
+TEXT = (
+    "“We will not,” Karamov said, “give up a single village.” The union demanded that the "
+    "government withdraw the decree. Karamov's deputy agreed."
+)
+
+
+def stored(path: Path) -> list[tuple[str, str]]:
+    """(label, fragments JSON) read through a separate connection: what a crash would keep."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            'SELECT label, fragments FROM annotations ORDER BY start, "end"'
+        ).fetchall()
+
+
+def annotations(window) -> list:
+    return window.session.project.annotations(window.session.document.id)
+
+
+def test_drag_then_label_key_tags_whole_words_and_commits_at_once(
+    qtbot, make_window, article_project
+) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    reader = window.reader
+    start = TEXT.index("ill not")  # starts inside "will": snapping takes the whole word
+    drag_select(reader, start, start + len("ill no"))
+    qtbot.keyClick(reader, Qt.Key.Key_Q)
+    (ann,) = annotations(window)
+    assert ann.label == "Quote"
+    assert ann.text == "will not"
+    assert stored(path) and stored(path)[0][0] == "Quote"  # committed before we looked
+
+
+def test_alt_drag_does_not_snap(qtbot, make_window, article_project) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    start = TEXT.index("aramov")
+    drag_select(window.reader, start, start + 4, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.reader, Qt.Key.Key_A)
+    (ann,) = annotations(window)
+    assert ann.text == "aram"
+
+
+def test_spans_after_astral_characters_store_what_was_selected(
+    qtbot, make_window, article_project
+) -> None:
+    text = "Post 👨‍👩‍👧 by 𠀀 envoy Zoe\u0308 said: cafe\u0301 talks resume 🇺🇳 today."
+    path, _ = article_project(text)
+    window = make_window(path)
+    doc_text = window.session.document.text  # NFC: "Zoë", "café"
+    reader = window.reader
+    for word, key in (("envoy", Qt.Key.Key_A), ("café", Qt.Key.Key_Q), ("today", Qt.Key.Key_D)):
+        start = doc_text.index(word)
+        drag_select(reader, start, start + len(word))
+        qtbot.keyClick(reader, key)
+    texts = sorted(a.text for a in annotations(window))
+    assert texts == ["café", "envoy", "today"]
+    # A selection inside the family emoji snaps out to the whole grapheme cluster.
+    family = doc_text.index("👨")
+    drag_select(reader, family + 1, family + 3, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_C)
+    assert "👨‍👩‍👧" in [a.text for a in annotations(window)]
+    for ann in annotations(window):
+        for f in ann.fragments:
+            assert doc_text[f.start : f.end] == f.text
+
+
+def test_ctrl_drag_adds_a_fragment_for_a_discontinuous_quote(
+    qtbot, make_window, article_project
+) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    reader = window.reader
+    first = TEXT.index("We will not")
+    drag_select(reader, first, first + len("We will not"))
+    qtbot.keyClick(reader, Qt.Key.Key_Q)
+    second = TEXT.index("give up")
+    end = TEXT.index(" village") + len(" village")
+    drag_select(reader, second, end, Qt.KeyboardModifier.ControlModifier)
+    (quote,) = annotations(window)
+    assert [f.text for f in quote.fragments] == ["We will not", "give up a single village"]
+    window.session.undo_stack.undo()
+    (quote,) = annotations(window)
+    assert [f.text for f in quote.fragments] == ["We will not"]
+
+
+def test_delete_undo_redo_keep_the_same_annotation(qtbot, make_window, article_project) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    reader = window.reader
+    start = TEXT.index("Karamov")
+    drag_select(reader, start, start + 7)
+    qtbot.keyClick(reader, Qt.Key.Key_A)
+    (actor,) = annotations(window)
+    qtbot.keyClick(reader, Qt.Key.Key_Delete)
+    assert annotations(window) == []
+    qtbot.keyClick(reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    (back,) = annotations(window)
+    assert back.id == actor.id and back.text == "Karamov"
+    qtbot.keyClick(
+        reader, Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert annotations(window) == []
+
+
+def test_label_key_on_a_selected_annotation_changes_its_label(
+    qtbot, make_window, article_project
+) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    start = TEXT.index("said")
+    drag_select(window.reader, start, start + 4)
+    qtbot.keyClick(window.reader, Qt.Key.Key_A)
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    (ann,) = annotations(window)
+    assert (ann.label, ann.text) == ("Cue", "said")
+
+
+def test_shift_arrows_move_the_end_and_alt_shift_arrows_the_start(
+    qtbot, make_window, article_project
+) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    reader = window.reader
+    start = TEXT.index("single")
+    drag_select(reader, start, start + len("single"))
+    qtbot.keyClick(reader, Qt.Key.Key_Q)
+    ctrl, shift, alt = (
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.KeyboardModifier.ShiftModifier,
+        Qt.KeyboardModifier.AltModifier,
+    )
+    qtbot.keyClick(reader, Qt.Key.Key_Right, ctrl | shift)
+    assert annotations(window)[0].text == "single village"
+    qtbot.keyClick(reader, Qt.Key.Key_Left, shift)
+    assert annotations(window)[0].text == "single villag"
+    qtbot.keyClick(reader, Qt.Key.Key_Left, ctrl | alt | shift)
+    assert annotations(window)[0].text == "a single villag"
+    qtbot.keyClick(reader, Qt.Key.Key_Right, alt | shift)
+    assert annotations(window)[0].text == " single villag"
+    for _ in range(4):
+        qtbot.keyClick(reader, Qt.Key.Key_Z, ctrl)
+    assert annotations(window)[0].text == "single"
+
+
+def test_clicks_select_and_cycle_through_overlapping_annotations(
+    qtbot, make_window, article_project
+) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    reader = window.reader
+    start = TEXT.index("The union")
+    end = TEXT.index("decree") + len("decree")
+    drag_select(reader, start, end)
+    qtbot.keyClick(reader, Qt.Key.Key_D)
+    union = TEXT.index("union")
+    drag_select(reader, union - 4, union + 5)
+    qtbot.keyClick(reader, Qt.Key.Key_A)
+    window.session.select(None)
+    click_text(reader, union + 1)
+    first = window.session.selected_annotation()
+    click_text(reader, union + 1)
+    second = window.session.selected_annotation()
+    assert {first.label, second.label} == {"Actor", "Demand"}
+    assert first.label == "Actor"  # innermost first
+    click_text(reader, TEXT.index("agreed"))
+    assert window.session.selected is None
+
+
+def test_speaker_by_key_then_click_and_by_list(qtbot, make_window, article_project) -> None:
+    path, doc_id = article_project(TEXT)
+    window = make_window(path)
+    reader = window.reader
+    k = TEXT.index("Karamov")
+    drag_select(reader, k, k + 7)
+    qtbot.keyClick(reader, Qt.Key.Key_A)
+    q = TEXT.index("We will not")
+    drag_select(reader, q, q + len("We will not"))
+    qtbot.keyClick(reader, Qt.Key.Key_Q)
+    quote = window.session.selected
+    qtbot.keyClick(reader, Qt.Key.Key_S)
+    click_text(reader, k + 2)
+    (rel,) = window.session.project.relations(doc_id)
+    assert (rel.type, rel.source) == ("speaker", quote)
+    assert window.session.project.annotation(rel.target).text == "Karamov"
+    # Undo, then pick the same speaker from the list (S twice, Enter on the only entry).
+    window.session.undo_stack.undo()
+    assert window.session.project.relations(doc_id) == []
+    window.session.select(quote)
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    qtbot.keyClick(reader, Qt.Key.Key_S)
+    QTimer.singleShot(200, choose)
+    qtbot.keyClick(reader, Qt.Key.Key_S)
+    (rel,) = window.session.project.relations(doc_id)
+    assert rel.type == "speaker" and rel.source == quote
+
+
+def test_j_and_k_walk_through_annotations(qtbot, make_window) -> None:
+    window = make_window()
+    ordered = window.session.ordered()
+    assert len(ordered) > 3
+    qtbot.keyClick(window.reader, Qt.Key.Key_J)
+    assert window.session.selected == ordered[0].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_J)
+    assert window.session.selected == ordered[1].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_K)
+    assert window.session.selected == ordered[0].id
