@@ -8,10 +8,11 @@ writes anything back.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -46,11 +47,23 @@ def short(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def choice_texts(candidates: list[Annotation]) -> list[tuple[str, str]]:
+    """(id, shown text) of possible relation targets, in the given (text) order."""
+    texts = [short(a.text, _CHOICE_TEXT_MAX) for a in candidates]
+    seen = Counter(texts)
+    # "Karamov" twice in one article: the offset tells the mentions apart.
+    return [
+        (a.id, text if seen[text] == 1 else f"{text} (at {a.start})")
+        for a, text in zip(candidates, texts, strict=True)
+    ]
+
+
 class _AttributeField:
     """One attribute's combo box; the first item (empty) means "unset"."""
 
     def __init__(self, spec: AttributeSpec, commit: Callable[[str, str | None], None]) -> None:
         self.spec = spec
+        self._commit = commit
         self.combo = QComboBox()
         self.combo.setObjectName(f"attribute-{spec.name}")
         self.combo.setToolTip(spec.description)
@@ -62,15 +75,17 @@ class _AttributeField:
             # We add typed values ourselves (to the annotation, not to the schema's list).
             self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             self.combo.lineEdit().setPlaceholderText("type a new value or choose")
-            self.combo.lineEdit().editingFinished.connect(
-                lambda: commit(spec.name, self.combo.currentText().strip() or None)
-            )
-        self.combo.activated.connect(lambda _i: commit(spec.name, self._chosen()))
+            # Enter or leaving the field commits a typed value (NoInsert: no activated signal).
+            self.combo.lineEdit().editingFinished.connect(self._chosen)
+        self.combo.activated.connect(lambda _i: self._chosen())
 
-    def _chosen(self) -> str | None:
-        if self.spec.editable:
-            return self.combo.currentText().strip() or None
-        return self.combo.currentData()
+    def _chosen(self) -> None:
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.setModified(False)  # what was typed is now being stored
+            self._commit(self.spec.name, self.combo.currentText().strip() or None)
+        else:
+            self._commit(self.spec.name, self.combo.currentData())
 
     def show(self, value: str | None, known: list[str]) -> None:
         line = self.combo.lineEdit()
@@ -96,6 +111,7 @@ class _RelationField:
     def __init__(self, spec: RelationSpec, editor: AnnotationEditor) -> None:
         self.spec = spec
         self.caption = QLabel()
+        self.caption.setObjectName(f"relation-caption-{spec.name}")
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.caption.setToolTip(spec.description)
         self.combo = QComboBox()
@@ -115,21 +131,22 @@ class _RelationField:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo, 1)
         layout.addWidget(self.pick)
-        self._choices: list[tuple[str, str]] = []
+        self._choices: list[tuple[str, str]] = []  # (id, text) of the items shown
         self.combo.activated.connect(
             lambda _i: editor.set_relation(spec.name, self.combo.currentData())
         )
         self.pick.clicked.connect(lambda: editor.pickRelation.emit(spec.name))
 
-    def show(self, target: str | None, choices: list[tuple[str, str]]) -> None:
+    def show(self, target: str | None, candidates: list[Annotation]) -> None:
         with QSignalBlocker(self.combo):
             # Rebuilding thousands of items on every edit would be slow; most edits leave the
             # list of possible targets as it was.
-            if choices != self._choices:
-                self._choices = choices
+            key = [(a.id, a.text) for a in candidates]
+            if key != self._choices:
+                self._choices = key
                 self.combo.clear()
                 self.combo.addItem("(none)", None)
-                for ann_id, text in choices:
+                for ann_id, text in choice_texts(candidates):
                     self.combo.addItem(text, ann_id)
             index = self.combo.findData(target) if target is not None else 0
             self.combo.setCurrentIndex(max(index, 0))
@@ -145,9 +162,19 @@ class AnnotationEditor(QWidget):
 
     pickRelation = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        targets: Callable[[str], list[Annotation]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``targets(label)``: the document's annotations of one label, in text order. The
+        panel passes its list model's index of them, so that an edit sorts nothing twice."""
         super().__init__(parent)
         self.session = session
+        self._targets = targets or (
+            lambda label: [a for a in session.ordered() if a.label == label]
+        )
         self.ann_id: str | None = None
         self._schema: Schema | None = None
         self._fields_label: str | None = None
@@ -169,7 +196,7 @@ class AnnotationEditor(QWidget):
         self.text_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QLineEdit()
         self.note.setObjectName("note")
-        self.note.setPlaceholderText("Note (saved when you press Enter or leave the field)")
+        self.note.setPlaceholderText("Saved on Enter or when you leave the field")
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("delete")
         self.delete_button.setToolTip("Delete this annotation and its relations")
@@ -226,7 +253,9 @@ class AnnotationEditor(QWidget):
             attr_field.show(ann.attributes.get(name), self._values_in_use(ann.label, name))
         for name, relation_field in self._relations.items():
             rel = self.session.relation_from(ann.id, name)
-            relation_field.show(rel.target if rel else None, self._choices(relation_field.spec))
+            relation_field.show(
+                rel.target if rel else None, self._targets(relation_field.spec.target)
+            )
         if not (same and self.note.hasFocus() and self.note.isModified()):
             self.note.setText(ann.note or "")
             self.note.setModified(False)
@@ -285,30 +314,17 @@ class AnnotationEditor(QWidget):
             return []
         used = {
             a.attributes[attribute]
-            for a in self.session.annotations.values()
-            if a.label == label and a.attributes.get(attribute) is not None
+            for a in self._targets(label)
+            if a.attributes.get(attribute) is not None
         }
         return sorted(used - set(attr.values))
-
-    def _choices(self, spec: RelationSpec) -> list[tuple[str, str]]:
-        """(id, shown text) of the document's possible targets, in text order."""
-        targets = [a for a in self.session.ordered() if a.label == spec.target]
-        texts = [short(a.text, _CHOICE_TEXT_MAX) for a in targets]
-        seen: dict[str, int] = {}
-        for text in texts:
-            seen[text] = seen.get(text, 0) + 1
-        # "Karamov" twice in one article: the offset tells the mentions apart.
-        return [
-            (a.id, text if seen[text] == 1 else f"{text} (at {a.start})")
-            for a, text in zip(targets, texts, strict=True)
-        ]
 
     # -- editing --------------------------------------------------------------------------
 
     def _current(self) -> Annotation | None:
         return self.session.annotations.get(self.ann_id) if self.ann_id else None
 
-    def _run(self, command) -> None:
+    def _run(self, command: QUndoCommand) -> None:
         if not self.session.execute(command):
             self.refresh()  # refused: show the stored values again
 

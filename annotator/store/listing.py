@@ -68,7 +68,9 @@ class Listing:
         if self.status is not None:
             check_state(self.status)
         if self.sort not in SORTS:
-            raise ValidationError(f"cannot sort documents by {self.sort!r} (by: {', '.join(SORTS)})")
+            raise ValidationError(
+                f"cannot sort documents by {self.sort!r} (by: {', '.join(SORTS)})"
+            )
 
     def order_by(self) -> str:
         direction = " DESC" if self.descending else ""

@@ -107,6 +107,21 @@ def _initial(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+@migrations(name="0002_listing_indexes")
+def _listing_indexes(db: Database) -> None:
+    # The document list sorts 100,000 documents by these keys and skips pages of rows. Each
+    # index ends with seq (the tie-break) and id (to join the status table), so that rows can
+    # be skipped in the index alone without reading the texts (see store/listing.py).
+    for name, columns in (
+        ("documents_by_order", "documents (seq, id)"),
+        ("documents_by_title", "documents (title COLLATE NOCASE, seq, id)"),
+        ("documents_by_source", "documents (source COLLATE NOCASE, seq, id)"),
+        ("documents_by_published", "documents (published, seq, id)"),
+        ("document_status_by_annotator", "document_status (annotator, state)"),
+    ):
+        db.execute(f"CREATE INDEX {name} ON {columns}")
+
+
 #: How many migrations this version of Annotator knows.
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations.pending(Database(memory=True)))
 FORMAT_VERSION = len(KNOWN_MIGRATIONS)

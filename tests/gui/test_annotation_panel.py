@@ -13,10 +13,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
 
 from annotator import Project
 from annotator.gui.annotation_panel import AnnotationPanel
+from annotator.gui.commands import DeleteAnnotation, SetRelation
 from annotator.gui.session import Session
 
 TEXT = (
@@ -55,9 +63,7 @@ def article(tmp_path: Path) -> Article:
         cue = p.add_annotation(doc.id, "Cue", [span("said")])
         union = p.add_annotation(doc.id, "Actor", [span("The union")])
         government = p.add_annotation(doc.id, "Actor", [span("the government")])
-        demand = p.add_annotation(
-            doc.id, "Demand", [span("the government withdraw the decree")]
-        )
+        demand = p.add_annotation(doc.id, "Demand", [span("the government withdraw the decree")])
         p.add_relation("claimant", demand.id, union.id)
     return Article(path, doc.id, karamov.id, quote.id, cue.id, union.id, government.id, demand.id)
 
@@ -91,12 +97,14 @@ def child(panel: AnnotationPanel, kind: type, name: str):
 
 
 def click_row(qtbot, panel: AnnotationPanel, ann_id: str) -> None:
-    view = child(panel, QListView, "annotation-list")
+    view = child(panel, QAbstractItemView, "annotation-list")
     row = panel.model.row_of(ann_id)
     assert row is not None
     index = view.model().index(row, 0)
     view.scrollTo(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
 
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:
@@ -160,9 +168,13 @@ def test_clicking_a_row_selects_and_the_session_selection_moves_the_row(
     assert child(panel, QComboBox, "label-combo").currentText() == "Demand"
 
     session.select(article.karamov)  # e.g. a click in the reader
-    view = child(panel, QListView, "annotation-list")
+    view = child(panel, QAbstractItemView, "annotation-list")
     assert [i.row() for i in view.selectionModel().selectedRows()] == [1]
     assert session.selected == article.karamov  # no feedback loop moved it elsewhere
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # arrow keys walk through the annotations
+    assert session.selected == article.cue
 
     session.select(None)
     assert view.selectionModel().selectedRows() == []
@@ -181,10 +193,26 @@ def test_titles_and_texts_are_shown_as_plain_text(qtbot, tmp_path: Path) -> None
     panel = AnnotationPanel(s)
     qtbot.addWidget(panel)
     assert panel.model.index(0, 0).data() == "Actor  <b>Bold</b>"
+    assert "&lt;b&gt;Bold" in panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     s.select(panel.model.rows[0].id)
     shown = panel.findChild(QLabel, "annotation-text")
     assert shown.textFormat() == Qt.TextFormat.PlainText and shown.text() == "<b>Bold</b>"
     s.close_project()
+
+
+def test_opening_another_document_shows_its_annotations(qtbot, panel, session, article) -> None:
+    project = session.project
+    other = project.add_document("Mirova said nothing.", title="Quiet")
+    mirova = project.add_annotation(other.id, "Actor", [(0, 6)])
+    click_row(qtbot, panel, article.quote)
+    session.open_document(other.id)
+    assert [panel.model.index(i, 0).data() for i in range(panel.model.rowCount())] == [
+        "Actor  Mirova"
+    ]
+    assert header(panel) == "No problems"
+    assert child(panel, QLabel, "editor-hint").isVisible()
+    click_row(qtbot, panel, mirova.id)
+    assert session.selected == mirova.id
 
 
 # -- relations ----------------------------------------------------------------------------
@@ -194,7 +222,7 @@ def test_choosing_the_speaker_stores_it_and_clears_the_problem(
     qtbot, panel, session, article
 ) -> None:
     click_row(qtbot, panel, article.quote)
-    caption = panel.editor._relations["speaker"].caption
+    caption = child(panel, QLabel, "relation-caption-speaker")
     assert caption.text() == "speaker (required)" and caption.property("missing") is True
     combo = child(panel, QComboBox, "relation-speaker")
     assert [combo.itemText(i) for i in range(combo.count())] == [
@@ -229,17 +257,16 @@ def test_speaker_reaches_the_file(qtbot, panel, session, article) -> None:
     assert ("cue", article.quote, article.cue) in found
 
 
-def test_addressee_is_optional_and_can_be_set_and_removed(
-    qtbot, panel, session, article
-) -> None:
+def test_addressee_is_optional_and_can_be_set_and_removed(qtbot, panel, session, article) -> None:
     click_row(qtbot, panel, article.demand)
     combo = child(panel, QComboBox, "relation-addressee")
     choose(qtbot, combo, "the government")
     assert "— The union → the government" in row_text(panel, article.demand)
+    assert ("addressee", article.government) in {
+        (r.type, r.target) for r in session.project.relations(article.doc)
+    }
     choose(qtbot, combo, "(none)")
-    assert session.project.relations(article.doc) == [
-        r for r in session.project.relations(article.doc) if r.type != "addressee"
-    ]
+    assert "addressee" not in {r.type for r in session.project.relations(article.doc)}
     assert "→" not in row_text(panel, article.demand)
 
 
@@ -353,31 +380,51 @@ def test_delete_button_deletes_and_undo_brings_it_back(qtbot, panel, session, ar
 
 
 def test_refresh_with_ten_thousand_annotations_is_fast(qtbot, tmp_path: Path) -> None:
-    words = [f"w{i:05d}" for i in range(10_000)]
-    text = " ".join(words)
+    text = " ".join(f"w{i:05d}" for i in range(10_000))
     path = tmp_path / "big.annotator"
     labels = ("Actor", "Quote", "Demand", "Cue")
     with Project.create(path, annotator="Tester") as p:
         doc = p.add_document(text)
         with p.transaction():
             for i in range(10_000):
-                start = i * 7
-                p.add_annotation(doc.id, labels[i % 4], [(start, start + 6)])
+                p.add_annotation(doc.id, labels[i % 4], [(i * 7, i * 7 + 6)])
     s = Session("Tester")
     s.open_project(path)
     s.open_document(doc.id)
     panel = AnnotationPanel(s)
     qtbot.addWidget(panel)
     panel.show()
-    s.select(s.ordered()[5_001].id)  # a quote: its speaker list has 2,500 actors
-    timings = []
-    for _ in range(5):
+    quote = s.ordered()[5_001]  # a quote: its speaker list offers 2,500 actors
+    actor = s.ordered()[5_000]
+    s.select(quote.id)
+
+    def timed(action) -> float:
         began = time.perf_counter()
-        s.annotationsChanged.emit()
-        timings.append((time.perf_counter() - began) * 1000)
-    print(f"\nrefresh with 10,000 annotations: best {min(timings):.1f} ms, "
-          f"worst {max(timings):.1f} ms")
+        action()
+        QApplication.processEvents()  # include the repaint
+        return (time.perf_counter() - began) * 1000
+
+    refresh = min(timed(s.annotationsChanged.emit) for _ in range(5))
+    edit = (
+        min(
+            timed(lambda: s.execute(SetRelation(s, "speaker", quote.id, actor.id)))
+            + timed(s.undo_stack.undo)
+            for _ in range(3)
+        )
+        / 2
+    )
+    reset = (
+        min(
+            timed(lambda: s.execute(DeleteAnnotation(s, actor.id))) + timed(s.undo_stack.undo)
+            for _ in range(3)
+        )
+        / 2
+    )
+    print(
+        f"\n10,000 annotations: refresh {refresh:.1f} ms; set speaker or undo {edit:.1f} ms; "
+        f"delete or undo (rows change) {reset:.1f} ms, each with the store write and repaint"
+    )
     assert panel.model.rowCount() == 10_000
-    assert header(panel) == "2500 demands without a claimant · 2500 quotes without a speaker"
-    assert min(timings) < 100  # generous for slow CI machines; see the printed figure
+    assert header(panel) == "2500 quotes without a speaker · 2500 demands without a claimant"
+    assert refresh < 100  # generous for slow CI machines; see the printed figures
     s.close_project()

@@ -12,7 +12,7 @@ from annotator import Project
 
 tricky = st.text(
     alphabet=st.sampled_from(
-        list('ab "\\/\t\x01\x1f\x7f\u2028\u2029é😀𠀀\u0301<>&') + ["\ufeff", "\u200b"]
+        [*'ab "\\/\t\x01\x1f\x7f\u2028\u2029é😀𠀀\u0301<>&', "\ufeff", "\u200b"]
     ),
     min_size=1,
     max_size=12,
