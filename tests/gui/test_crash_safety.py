@@ -1,0 +1,58 @@
+"""An edit the window has shown is on disk: killing the process loses nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from annotator import Project
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtTest import QTest
+    from annotator.app import build_window
+    from annotator.gui.settings import Settings
+
+    app = QApplication([])
+    window = build_window(Path(sys.argv[1]), Settings(annotator_name="Crash"))
+    window.show()
+    reader = window.reader
+    cursor = reader.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(7, cursor.MoveMode.KeepAnchor)  # "Karamov"
+    reader.setTextCursor(cursor)
+    window.tagging.tag("Actor")
+    app.processEvents()
+    print(len(window.session.annotations), flush=True)  # what the window shows
+    time.sleep(60)
+    """
+)
+
+
+def test_killing_the_process_after_an_edit_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        doc = p.add_document("Karamov said the talks would resume.", title="Talks")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ANNOTATOR_CONFIG_DIR": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, str(path)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        shown = proc.stdout.readline().strip()
+        assert shown == "1"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    with Project.open(path, readonly=True) as reopened:
+        (ann,) = reopened.annotations(doc.id)
+        assert (ann.label, ann.text) == ("Actor", "Karamov")
+        assert reopened.annotator_named("Crash") is not None
+        assert reopened.check().ok

@@ -1,0 +1,130 @@
+"""A whole session at the workbench: annotate an article completely, undo and redo, close,
+reopen the project, and find everything as it was shown."""
+
+from __future__ import annotations
+
+from gui_mouse import click_text, drag_select
+from PySide6.QtCore import Qt
+
+from annotator import Project
+
+TEXT = (
+    "VELMAR — “We will not,” Foreign Minister Sergei Karamov said on Monday, “give up a single "
+    "village.” The teachers' union demanded that the government withdraw the decree before "
+    "the talks resume.\n\nKaramov later told reporters the talks would continue."
+)
+
+
+def span(word: str, nth: int = 1) -> tuple[int, int]:
+    at = -1
+    for _ in range(nth):
+        at = TEXT.index(word, at + 1)
+    return at, at + len(word)
+
+
+def tag(qtbot, window, word: str, key, nth: int = 1):
+    start, end = span(word, nth)
+    drag_select(window.reader, start, end)
+    qtbot.keyClick(window.reader, key)
+    return window.session.selected_annotation()
+
+
+def test_annotate_an_article_completely_then_reopen(qtbot, make_window, article_project) -> None:
+    path, doc_id = article_project(TEXT, title="Karamov rules out concessions")
+    window = make_window(path)
+    reader = window.reader
+    A, Q, D, S, L, R = (
+        Qt.Key.Key_A,
+        Qt.Key.Key_Q,
+        Qt.Key.Key_D,
+        Qt.Key.Key_S,
+        Qt.Key.Key_L,
+        Qt.Key.Key_R,
+    )
+
+    karamov = tag(qtbot, window, "Sergei Karamov", A)
+    union = tag(qtbot, window, "The teachers' union", A)
+    government = tag(qtbot, window, "the government", A)
+    later = tag(qtbot, window, "Karamov", A, nth=2)
+
+    quote = tag(qtbot, window, "We will not", Q)  # discontinuous: add the second part
+    start, end = span("give up a single village")
+    drag_select(reader, start, end, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reader, S)
+    click_text(reader, span("Sergei Karamov")[0] + 3)
+
+    demand = tag(qtbot, window, "withdraw the decree", D)
+    qtbot.keyClick(reader, L)
+    click_text(reader, span("teachers")[0] + 2)
+    window.session.select(demand.id)
+    qtbot.keyClick(reader, R)
+    click_text(reader, span("the government")[0] + 5)
+
+    project = window.session.project
+    relations = {(r.type, r.source, r.target) for r in project.relations(doc_id)}
+    expected = {
+        ("speaker", quote.id, karamov.id),
+        ("claimant", demand.id, union.id),
+        ("addressee", demand.id, government.id),
+    }
+    assert relations == expected
+    assert [f.text for f in project.annotation(quote.id).fragments] == [
+        "We will not",
+        "give up a single village",
+    ]
+    assert window.annotations.header.text() == "No problems"
+
+    # Undo everything back to an empty document, then redo it all.
+    stack = window.session.undo_stack
+    steps = stack.count()
+    for _ in range(steps):
+        qtbot.keyClick(reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert project.annotations(doc_id) == [] and project.relations(doc_id) == []
+    for _ in range(steps):
+        qtbot.keyClick(
+            reader,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    shown = {a.id: (a.label, a.text) for a in window.session.ordered()}
+    assert {(r.type, r.source, r.target) for r in project.relations(doc_id)} == expected
+    assert later.id in shown
+
+    window.close()
+    with Project.open(path, readonly=True) as reopened:
+        stored = {a.id: (a.label, a.text) for a in reopened.annotations(doc_id)}
+        assert stored == shown
+        assert {(r.type, r.source, r.target) for r in reopened.relations(doc_id)} == expected
+        assert reopened.check().ok
+        status = reopened.status(doc_id)
+        assert list(status.values()) == ["in_progress"]
+
+
+def test_done_and_next_and_document_navigation(qtbot, make_window) -> None:
+    window = make_window()
+    project = window.session.project
+    first = window.session.document.id
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert project.status(first)[project.annotator.id] == "done"
+    second = window.session.document.id
+    assert second != first
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.document.id == first
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.document.id == second
+    assert "1 of 12 documents done" in window.status_line.progress.text()
+
+
+def test_find_in_document(qtbot, make_window, article_project) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "talks")
+    cursor = window.reader.textCursor()
+    assert cursor.selectedText() == "talks"
+    first = cursor.selectionStart()
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.reader.textCursor().selectionStart() > first
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
