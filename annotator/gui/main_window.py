@@ -34,7 +34,16 @@ class MainWindow(QMainWindow):
         self.heading.setObjectName("document-heading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # titles may contain "<"
         self.heading.setWordWrap(True)
-        self.heading.setContentsMargins(28, 12, 28, 4)
+        self.heading.setContentsMargins(28, 14, 28, 0)
+        title_font = self.heading.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.heading.setFont(title_font)
+        self.byline = QLabel()
+        self.byline.setObjectName("document-byline")
+        self.byline.setTextFormat(Qt.TextFormat.PlainText)
+        self.byline.setContentsMargins(28, 2, 28, 8)
+        self.byline.setForegroundRole(self.byline.foregroundRole().PlaceholderText)
         self.reader = ReaderView()
         self.reader.setObjectName("reader")
         self.reader.set_font_size(settings.font_size)
@@ -44,6 +53,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.byline)
         layout.addWidget(self.reader, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(centre)
@@ -108,7 +118,8 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.open_document(first.id)
         else:
-            self.heading.setText("This project has no documents yet: File → Import… (Ctrl+I)")
+            self.heading.setText("This project has no documents yet")
+            self.byline.setText("File → Import articles… (Ctrl+I)")
             self.reader.set_text("")
 
     def open_document(self, doc_id: str) -> None:
@@ -122,8 +133,8 @@ class MainWindow(QMainWindow):
     def _document_opened(self) -> None:
         doc = self.session.document
         assert doc is not None
-        facts = " · ".join(x for x in (doc.source, doc.published) if x)
-        self.heading.setText(doc.title + (f"\n{facts}" if facts else ""))
+        self.heading.setText(doc.title or "(untitled)")
+        self.byline.setText(" · ".join(x for x in (doc.source, doc.published) if x))
         self.reader.set_text(doc.text)
         self.reader.set_annotations(self.session.annotations)
         self.reader.set_selection(None, set())
