@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from annotator.gui.main_window import MainWindow
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
+from annotator.gui.theme import apply_theme
 
 
 def demo_project_path() -> Path:
@@ -26,29 +26,6 @@ def ensure_demo() -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_demo(path)
     return path
-
-
-def apply_theme(app: QApplication, theme: str) -> None:
-    app.setStyle(QStyleFactory.create("Fusion"))
-    if theme != "dark":
-        return
-    palette = QPalette()
-    colors = {
-        QPalette.ColorRole.Window: "#2b2b2b",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1e1e1e",
-        QPalette.ColorRole.AlternateBase: "#262626",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#333333",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.Highlight: "#3d6fb4",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#333333",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-    }
-    for role, color in colors.items():
-        palette.setColor(role, QColor(color))
-    app.setPalette(palette)
 
 
 def build_window(project: Path | None, settings: Settings | None = None) -> MainWindow:

@@ -83,3 +83,17 @@ def test_default_schema_table_matches_the_schema_file() -> None:
                 assert value in doc
     for relation in schema.relations:
         assert f"| {relation.name} | {relation.source} → {relation.target} |" in doc
+
+
+def test_readme_shortcut_table_lists_every_shortcut() -> None:
+    from annotator.core.schema import default_schema
+    from annotator.gui.shortcuts import SHORTCUTS
+
+    table = README[README.index("| keys | what they do |") :]
+    for shortcut in SHORTCUTS:
+        for keys in shortcut.keys:
+            assert f"`{keys}`" in table, f"README's shortcut table lacks {keys}"
+    schema = default_schema()
+    for key in [x.hotkey for x in schema.labels] + [r.hotkey for r in schema.relations]:
+        if key:
+            assert f"`{key}`" in table

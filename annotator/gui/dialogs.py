@@ -165,7 +165,9 @@ class ShortcutSheet(QDialog):
     ``extra`` holds (key, what it does) rows the window builds from the project's schema.
     """
 
-    def __init__(self, parent: QWidget | None = None, extra: list[tuple[str, str]] | None = None):
+    def __init__(
+        self, parent: QWidget | None = None, extra: list[tuple[str, str]] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         sections: list[tuple[str, list[tuple[str, str]]]] = [
@@ -214,12 +216,3 @@ class ShortcutSheet(QDialog):
             self.table.insertRow(row)
             self.table.setItem(row, 0, QTableWidgetItem(keys))
             self.table.setItem(row, 1, QTableWidgetItem(text))
-
-    def rows(self) -> list[tuple[str, str]]:
-        """(keys, what it does) as shown, without the section headings."""
-        found = []
-        for row in range(self.table.rowCount()):
-            keys, text = self.table.item(row, 0), self.table.item(row, 1)
-            if keys is not None and text is not None:
-                found.append((keys.text(), text.text()))
-        return found

@@ -133,14 +133,10 @@ class DocumentsDock(QDockWidget):
         header.setHighlightSections(False)
         header.setSortIndicatorClearable(True)  # a third click goes back to import order
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        metrics = view.fontMetrics()
-        for column, sample in enumerate(
-            ("", "Reuters", "2024-12-31", "in progress", "Annotations")
-        ):
-            if column == 0:
-                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title: the rest
+        samples = ("Reuters", "2024-12-31", "in progress", "Annotations")
+        for column, sample in enumerate(samples, start=1):
+            header.resizeSection(column, view.fontMetrics().horizontalAdvance(sample) + 20)
         view.setSortingEnabled(True)
         view.installEventFilter(self)
 
@@ -183,7 +179,6 @@ class DocumentsDock(QDockWidget):
         try:
             if row is None:
                 selection.clear()
-                self.view.scrollToTop()
                 return
             index = self.model.index(row, 0)
             flags = (
@@ -213,11 +208,16 @@ class DocumentsDock(QDockWidget):
 
     def _after_reset(self) -> None:
         self._show_columns()
+        self.view.scrollToTop()  # a reset keeps the old scroll position, now meaningless
         self._point_at(self._current)
         self._update_summary()
 
     def _project_opened(self) -> None:
+        # another project: start from its whole list (the filter and sort order stay)
         self._current = None
+        self.search.clear()
+        self._search_timer.stop()
+        self.model.query = ""
         self.reload()
 
     def _annotations_changed(self) -> None:

@@ -70,8 +70,7 @@ class DocumentsModel(QAbstractTableModel):
         self.total = 0  # rows in the listing (or search results)
         self._shown = 0  # rows announced to the views so far
         self._pages: dict[int, list[DocumentRow]] = {}
-        self._found: list[tuple[DocumentRow, str]] | None = None  # search results, shown order
-        self._ranked: list[tuple[DocumentRow, str]] = []  # the same, best first
+        self._found: list[tuple[DocumentRow, str]] | None = None  # search results, as shown
         self._rows: dict[str, int] = {}  # document id -> row, for rows read so far
 
     # -- what to show --------------------------------------------------------------------
@@ -101,8 +100,8 @@ class DocumentsModel(QAbstractTableModel):
         if project is None:
             self.total = 0
         elif self.query:
-            self._ranked = project.search_rows(self.query, SEARCH_LIMIT, status=self.status)
-            self._found = list(self._ranked)
+            # best first, unless a column header asks for another order
+            self._found = project.search_rows(self.query, SEARCH_LIMIT, status=self.status)
             if self.sort_key != "order":
                 self._found.sort(
                     key=lambda pair: _python_key(self.sort_key, pair[0]), reverse=self.descending
@@ -172,8 +171,6 @@ class DocumentsModel(QAbstractTableModel):
         fresh = project.document_row(doc_id)
         if self._found is not None:
             self._found[row] = (fresh, self._found[row][1])
-            # keep the rank order in step too, for when the sort goes back to it
-            self._ranked = [(fresh, s) if r.id == doc_id else (r, s) for r, s in self._ranked]
         else:
             page = self._pages.get(row // PAGE)
             if page is None or row % PAGE >= len(page):

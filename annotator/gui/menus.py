@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.gui.shortcuts import by_action
+from annotator.gui.theme import apply_theme
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -145,7 +146,7 @@ def export_project(window: MainWindow) -> None:
     project = window.session.project
     if project is None:
         return
-    choice = choose_export(window)
+    choice = choose_export(window, project.path.with_suffix(".json"))
     if choice is None:
         return
     fmt, out, only_mine = choice
@@ -165,6 +166,9 @@ def preferences(window: MainWindow) -> None:
     dialog = PreferencesDialog(window.settings, window)
     if dialog.exec():
         window.reader.set_font_size(window.settings.font_size)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, window.settings.theme)
         if window.settings.annotator_name != window.session.annotator_name:
             window.show_message(
                 "The new annotator name applies when a project is opened next.", 8000

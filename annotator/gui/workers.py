@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from annotator.core.reports import Cancelled, ProgressCallback
 
@@ -113,7 +113,19 @@ class _Runner(QObject):
             return
         self.cancelled = True
         self.worker.cancel_requested.set()
-        self.loop.quit()  # the dialog is gone: wait on with user input held back again
+        self.loop.quit()  # wait on with user input held back: there is nothing left to click
+        # QProgressDialog hides itself on Cancel; a rollback of a large import can take a
+        # moment, so say what is happening. Deferred: a close event hides the dialog after us.
+        QTimer.singleShot(0, self._show_stopping)
+
+    def _show_stopping(self) -> None:
+        if self.done:
+            return
+        self.dialog.setLabelText("Cancelling; nothing will be kept…")
+        button = self.dialog.findChild(QPushButton)
+        if button is not None:
+            button.setEnabled(False)
+        self.dialog.show()
 
     def wait(self) -> None:
         while not self.done:
@@ -159,6 +171,7 @@ def run_with_progress(
         runner.wait()
     finally:
         show_timer.stop()
+        worker.cancel_requested.set()  # if waiting was interrupted, do not wait for the end
         thread.quit()
         thread.wait()
         runner.dialog.canceled.disconnect(runner._cancel)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ValidationError
+from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.validation import check_state
 
 
@@ -98,14 +98,14 @@ def page_sql(listing: Listing) -> str:
     )
 
 
-def page(db: Database, listing: Listing, offset: int, limit: int) -> list[DocumentRow]:
+def read_page(db: Database, listing: Listing, offset: int, limit: int) -> list[DocumentRow]:
     if offset < 0 or limit < 0:
         raise ValueError("offset and limit cannot be negative")
     rows = db.execute(page_sql(listing), listing.params(offset=offset, limit=limit))
     return [DocumentRow(*row) for row in rows]
 
 
-def position(db: Database, listing: Listing, doc_id: str) -> int | None:
+def find_position(db: Database, listing: Listing, doc_id: str) -> int | None:
     """The row of ``doc_id`` in ``listing`` (from 0), or None if the listing leaves it out."""
     row = db.execute(
         f"SELECT n - 1 FROM (SELECT d.id, row_number() OVER (ORDER BY {listing.order_by()}) AS n "
@@ -115,7 +115,7 @@ def position(db: Database, listing: Listing, doc_id: str) -> int | None:
     return row[0] if row else None
 
 
-def count(db: Database, annotator: str | None, status: str | None = None) -> int:
+def count_status(db: Database, annotator: str | None, status: str | None = None) -> int:
     """How many documents have ``status`` for ``annotator`` (all documents for None)."""
     if status is not None:
         check_state(status)
@@ -124,11 +124,11 @@ def count(db: Database, annotator: str | None, status: str | None = None) -> int
         if status is None:
             return total
         # "new" is mostly the absence of a row, so count what is not new
-        return total - _count_status(db, annotator, ("in_progress", "done"))
-    return _count_status(db, annotator, (status,))
+        return total - _count_states(db, annotator, ("in_progress", "done"))
+    return _count_states(db, annotator, (status,))
 
 
-def _count_status(db: Database, annotator: str | None, states: tuple[str, ...]) -> int:
+def _count_states(db: Database, annotator: str | None, states: tuple[str, ...]) -> int:
     marks = ",".join("?" * len(states))
     return db.execute(
         f"SELECT count(*) FROM document_status WHERE annotator = ? AND state IN ({marks})",
@@ -136,7 +136,7 @@ def _count_status(db: Database, annotator: str | None, states: tuple[str, ...]) 
     ).fetchone()[0]
 
 
-def row(db: Database, annotator: str | None, doc_id: str) -> DocumentRow | None:
+def read_row(db: Database, annotator: str | None, doc_id: str) -> DocumentRow | None:
     found = db.execute(
         f"SELECT {_ROW} FROM documents d {_JOIN_STATUS} WHERE d.id = :doc",
         {"annotator": annotator, "doc": doc_id},
@@ -144,7 +144,7 @@ def row(db: Database, annotator: str | None, doc_id: str) -> DocumentRow | None:
     return DocumentRow(*found) if found else None
 
 
-def neighbour(
+def step_from(
     db: Database, annotator: str | None, doc_id: str, step: int, not_done: bool = False
 ) -> str | None:
     """The document ``step`` places away from ``doc_id`` in import order (negative: back).
@@ -192,7 +192,7 @@ def fts_prefix_query(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"*' for word in text.split())
 
 
-def search(
+def search_text(
     db: Database, annotator: str | None, text: str, limit: int, status: str | None = None
 ) -> list[tuple[DocumentRow, str]]:
     """Documents matching ``text`` in title or text, best first, with a snippet.
@@ -213,3 +213,69 @@ def search(
         {"annotator": annotator, "terms": terms, "status": status, "limit": limit},
     )
     return [(DocumentRow(*r[:7]), r[7]) for r in rows]
+
+
+class DocumentListing:
+    """The listing methods of :class:`~annotator.store.project.Project` (a mixin).
+
+    Rows carry the status of the project's annotator; reading never creates the annotator.
+    """
+
+    db: Database
+
+    def _reader_id(self) -> str | None: ...  # pragma: no cover - the project provides it
+
+    def list_documents(
+        self,
+        offset: int,
+        limit: int,
+        *,
+        status: str | None = None,
+        sort: str = "order",
+        descending: bool = False,
+    ) -> list[DocumentRow]:
+        """A page of the document list; ``sort`` is one of :data:`SORTS`."""
+        return read_page(self.db, self._listing(status, sort, descending), offset, limit)
+
+    def document_position(
+        self,
+        doc_id: str,
+        *,
+        status: str | None = None,
+        sort: str = "order",
+        descending: bool = False,
+    ) -> int | None:
+        """Where ``doc_id`` is in that list (from 0); None if the status filter leaves it out."""
+        return find_position(self.db, self._listing(status, sort, descending), doc_id)
+
+    def count_documents(self, status: str | None = None) -> int:
+        """Documents with this status for this annotator (all documents for None)."""
+        return count_status(self.db, self._reader_id(), status)
+
+    def progress(self) -> tuple[int, int]:
+        """(documents this annotator marked done, all documents)."""
+        who = self._reader_id()
+        return count_status(self.db, who, "done"), count_status(self.db, who)
+
+    def document_row(self, doc_id: str) -> DocumentRow:
+        found = read_row(self.db, self._reader_id(), doc_id)
+        if found is None:
+            raise NotFoundError(f"no document with id {doc_id!r}")
+        return found
+
+    def neighbour(self, doc_id: str, step: int, *, not_done: bool = False) -> str | None:
+        """The document ``step`` places on in import order; see :func:`step_from`.
+
+        With ``not_done`` only documents not marked done count, wrapping around the end.
+        """
+        self.document_row(doc_id)  # an unknown id is an error, not "no neighbour"
+        return step_from(self.db, self._reader_id(), doc_id, step, not_done)
+
+    def search_rows(
+        self, query: str, limit: int = 200, *, status: str | None = None
+    ) -> list[tuple[DocumentRow, str]]:
+        """Search as you type: every word matches as a prefix; (row, snippet) pairs, best first."""
+        return search_text(self.db, self._reader_id(), query, limit, status)
+
+    def _listing(self, status: str | None, sort: str, descending: bool) -> Listing:
+        return Listing(self._reader_id(), status, sort, descending)

@@ -31,7 +31,7 @@ from annotator.core.model import (
 from annotator.core.reports import CheckReport, ImportReport, ProgressCallback
 from annotator.core.schema import Schema, default_schema, load_schema_text
 from annotator.core.validation import check_state
-from annotator.store import bundles, listing, merge
+from annotator.store import bundles, merge
 from annotator.store import documents as doc_sql
 from annotator.store import inspect as inspect_sql
 from annotator.store import registry as reg_sql
@@ -47,7 +47,7 @@ from annotator.store.connection import (
     write_transaction,
 )
 from annotator.store.editing import AnnotationEditing, RegistryEditing
-from annotator.store.listing import DocumentRow
+from annotator.store.listing import DocumentListing
 from annotator.store.migrations import apply_migrations
 
 PathLike = str | os.PathLike[str]
@@ -64,7 +64,7 @@ def default_annotator_name() -> str:
         return "annotator"
 
 
-class Project(AnnotationEditing, RegistryEditing):
+class Project(AnnotationEditing, RegistryEditing, DocumentListing):
     """An open project file. Use :meth:`create` or :meth:`open`, and close it (or use ``with``)."""
 
     def __init__(
@@ -413,62 +413,8 @@ class Project(AnnotationEditing, RegistryEditing):
         return reg_sql.status_of(self.db, doc_id)
 
     # -- listing for the GUI -------------------------------------------------------------
-    # Rows without texts, with this annotator's status; fast on 100,000 documents (listing.py).
-
-    def list_documents(
-        self,
-        offset: int,
-        limit: int,
-        *,
-        status: str | None = None,
-        sort: str = "order",
-        descending: bool = False,
-    ) -> list[DocumentRow]:
-        """A page of the document list; ``sort`` is one of :data:`listing.SORTS`."""
-        return listing.page(self.db, self._listing(status, sort, descending), offset, limit)
-
-    def document_position(
-        self,
-        doc_id: str,
-        *,
-        status: str | None = None,
-        sort: str = "order",
-        descending: bool = False,
-    ) -> int | None:
-        """Where ``doc_id`` is in that list (from 0); None if the status filter leaves it out."""
-        return listing.position(self.db, self._listing(status, sort, descending), doc_id)
-
-    def count_documents(self, status: str | None = None) -> int:
-        """Documents with this status for this annotator (all documents for None)."""
-        return listing.count(self.db, self._reader_id(), status)
-
-    def progress(self) -> tuple[int, int]:
-        """(documents this annotator marked done, all documents)."""
-        who = self._reader_id()
-        return listing.count(self.db, who, "done"), listing.count(self.db, who)
-
-    def document_row(self, doc_id: str) -> DocumentRow:
-        found = listing.row(self.db, self._reader_id(), doc_id)
-        if found is None:
-            raise NotFoundError(f"no document with id {doc_id!r}")
-        return found
-
-    def neighbour(self, doc_id: str, step: int, *, not_done: bool = False) -> str | None:
-        """The document ``step`` places on in import order; see :func:`listing.neighbour`.
-
-        With ``not_done`` only documents not marked done count, wrapping around the end.
-        """
-        self.document_row(doc_id)  # an unknown id is an error, not "no neighbour"
-        return listing.neighbour(self.db, self._reader_id(), doc_id, step, not_done)
-
-    def search_rows(
-        self, query: str, limit: int = 200, *, status: str | None = None
-    ) -> list[tuple[DocumentRow, str]]:
-        """Search as you type: every word matches as a prefix; (row, snippet) pairs, best first."""
-        return listing.search(self.db, self._reader_id(), query, limit, status)
-
-    def _listing(self, status: str | None, sort: str, descending: bool) -> listing.Listing:
-        return listing.Listing(self._reader_id(), status, sort, descending)
+    # list_documents, document_position, count_documents, progress, document_row, neighbour
+    # and search_rows come from DocumentListing (store/listing.py); this is what they need.
 
     def _reader_id(self) -> str | None:
         # Reading must not write: unlike .annotator, do not create the annotator (a read-only

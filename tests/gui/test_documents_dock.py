@@ -24,7 +24,12 @@ from annotator.gui.session import Session
 
 ARTICLES = [
     # stored as "Ceasefire <b>talks</b> < 2 days": markup a title must show, never render
-    ("Ceasefire &lt;b&gt;talks&lt;/b&gt; < 2 days", "Reuters", "2022-03-01", "Karamov said talks would resume."),
+    (
+        "Ceasefire &lt;b&gt;talks&lt;/b&gt; < 2 days",
+        "Reuters",
+        "2022-03-01",
+        "Karamov said talks would resume.",
+    ),
     ("Budget vote delayed", "AP", "2022-01-15", "The parliament delayed the budget vote."),
     ("Envoy visits Vilnius", None, None, "The envoy met Belotsky in Vilnius."),
     ("aid convoy reaches town", "dpa", "2022-02-10", "An aid convoy reached the town."),
@@ -89,7 +94,7 @@ def click_header(qtbot, dock: DocumentsDock, column: int) -> None:
 
 
 def test_lists_every_document_with_plain_text_titles(open_dock) -> None:
-    dock, session = open_dock()
+    dock, _session = open_dock()
     assert dock.objectName() == "documents" and dock.windowTitle() == "Documents"
     assert shown(dock) == TITLES
     assert shown(dock)[0] == "Ceasefire <b>talks</b> < 2 days"
@@ -103,7 +108,7 @@ def test_lists_every_document_with_plain_text_titles(open_dock) -> None:
 
 
 def test_clicking_and_arrow_keys_open_documents_and_select_does_not(qtbot, open_dock) -> None:
-    dock, session = open_dock()
+    dock, _session = open_dock()
     ids = row_ids(dock)
     with qtbot.waitSignal(dock.documentActivated) as opened:
         click_row(qtbot, dock, 2)
@@ -214,7 +219,9 @@ def test_reload_after_an_import_shows_the_new_documents(open_dock) -> None:
 def test_a_hundred_thousand_documents_load_lazily(qtbot, open_dock, monkeypatch) -> None:
     n = 100_000
     started = time.perf_counter()
-    items = [DocumentInput(f"Short article {i} about talks.", title=f"Article {i}") for i in range(n)]
+    items = [
+        DocumentInput(f"Short article {i} about talks.", title=f"Article {i}") for i in range(n)
+    ]
     dock, session = open_dock(articles=[], items=items)
     print(f"\nimport and open {n:,} documents: {time.perf_counter() - started:.2f} s")
     model = dock.model
@@ -236,7 +243,9 @@ def test_a_hundred_thousand_documents_load_lazily(qtbot, open_dock, monkeypatch)
     pages: list[int] = []
     real = project.list_documents
     monkeypatch.setattr(
-        project, "list_documents", lambda offset, *a, **k: pages.append(offset) or real(offset, *a, **k)
+        project,
+        "list_documents",
+        lambda offset, *a, **k: pages.append(offset) or real(offset, *a, **k),
     )
     far = real(87_654, 1)[0].id
     started = time.perf_counter()
@@ -253,7 +262,22 @@ def test_a_hundred_thousand_documents_load_lazily(qtbot, open_dock, monkeypatch)
     started = time.perf_counter()
     click_header(qtbot, dock, column_of(dock, "Title"))  # sorted as text: "Article 87654" moves
     dock.view.viewport().repaint()
-    print(f"sort by title (keeping the current document): "
-          f"{(time.perf_counter() - started) * 1000:.1f} ms")
+    print(
+        f"sort by title (keeping the current document): "
+        f"{(time.perf_counter() - started) * 1000:.1f} ms"
+    )
     assert dock.view.currentIndex().data() == "Article 87654"
     assert dock.view.currentIndex().row() == project.document_position(far, sort="title")
+
+
+def test_in_the_window_a_click_opens_the_document_and_done_moves_on(qtbot, make_window) -> None:
+    window = make_window()  # the demo project
+    dock, session = window.documents, window.session
+    ids = row_ids(dock)
+    assert session.document is not None and session.document.id == ids[0]
+    assert dock.view.currentIndex().row() == 0  # the window's first document is pointed at
+    click_row(qtbot, dock, 1)
+    assert session.document.id == ids[1]
+    window.done_and_next()
+    assert shown(dock, column_of(dock, "Status"))[1] == "done"
+    assert session.document.id == ids[2] == dock.model.doc_id(dock.view.currentIndex().row())

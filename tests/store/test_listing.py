@@ -101,9 +101,7 @@ def test_pages_join_up_to_the_whole_sorted_filtered_list(
     want = expected(corpus, sort, descending, status)
     got: list[str] = []
     for offset in range(0, N + 64, 64):
-        page = corpus.list_documents(
-            offset, 64, status=status, sort=sort, descending=descending
-        )
+        page = corpus.list_documents(offset, 64, status=status, sort=sort, descending=descending)
         got += [row.id for row in page]
     assert got == want
     assert corpus.count_documents(status) == len(want)

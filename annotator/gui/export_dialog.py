@@ -1,0 +1,152 @@
+"""Choosing an export (format, file, whose annotations) and writing it in a worker thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.reports import ProgressCallback
+from annotator.gui.workers import run_with_progress
+from annotator.io.exporting import export_project
+from annotator.io.formats import EXPORT_CHOICES
+from annotator.store.project import Project
+
+#: What each export format is called in the dialog, and its file extension.
+DESCRIPTIONS = {
+    "native": ("Annotator JSON — one file, the whole project", ".json"),
+    "jsonl": ("Annotator JSON Lines — one document per line, for large projects", ".jsonl"),
+}
+
+
+class ExportDialog(QDialog):
+    """Format, output file and "only my annotations". The file comes from a save dialog (which
+    asks before overwriting) or from :meth:`set_output` in scripts and tests."""
+
+    def __init__(self, parent: QWidget | None = None, suggested: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export the project")
+        self.resize(560, 0)
+        self._suggested = suggested
+        self._out: Path | None = None
+
+        self.format_box = QComboBox()
+        self.format_box.setObjectName("export-format")
+        for name in EXPORT_CHOICES:
+            self.format_box.addItem(DESCRIPTIONS.get(name, (name, ""))[0], name)
+        self.out_edit = QLineEdit()
+        self.out_edit.setObjectName("export-path")
+        self.out_edit.setReadOnly(True)  # typed paths would skip the overwrite question
+        self.out_edit.setPlaceholderText("Choose where to write the export")
+        self.choose_button = QPushButton("&Choose…")
+        self.choose_button.setObjectName("choose-output")
+        self.only_mine = QCheckBox("&Only my annotations")
+        self.only_mine.setObjectName("only-mine")
+        self.only_mine.setToolTip("Leave out other annotators' annotations, relations and status")
+
+        row = QHBoxLayout()
+        row.addWidget(self.out_edit, 1)
+        row.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow("&Format:", self.format_box)
+        form.addRow("&File:", row)
+        form.addRow("", self.only_mine)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.choose_button.clicked.connect(self._choose_output)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self._update()
+
+    def _extension(self) -> str:
+        return DESCRIPTIONS.get(self.format(), ("", ""))[1]
+
+    def _choose_output(self) -> None:
+        start = self._out or self._suggested
+        start = start.with_suffix(self._extension()) if start is not None else None
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export to",
+            str(start) if start else "",
+            f"{self.format_box.currentText()} (*{self._extension()});;All files (*)",
+        )
+        if name:
+            path = Path(name)
+            self.set_output(path if path.suffix else path.with_suffix(self._extension()))
+
+    def _format_changed(self) -> None:
+        # Keep the file's extension in step with the format, if it had one of ours.
+        if self._out is not None and self._out.suffix in {e for _, e in DESCRIPTIONS.values()}:
+            self.set_output(self._out.with_suffix(self._extension()))
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self._out is not None)
+
+    def set_output(self, path: Path) -> None:
+        self._out = Path(path)
+        self.out_edit.setText(str(self._out))
+        self._update()
+
+    def set_format(self, name: str) -> None:
+        self.format_box.setCurrentIndex(max(self.format_box.findData(name), 0))
+
+    def format(self) -> str:
+        return str(self.format_box.currentData())
+
+    def choice(self) -> tuple[str, Path, bool] | None:
+        if self._out is None:
+            return None
+        return self.format(), self._out, self.only_mine.isChecked()
+
+
+def choose_export(
+    parent: QWidget | None, suggested: Path | None = None
+) -> tuple[str, Path, bool] | None:
+    """Ask what to export: (format, output file, only my annotations), or None if cancelled."""
+    dialog = ExportDialog(parent, suggested)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.choice()
+
+
+def run_export(
+    parent: QWidget | None,
+    project_path: Path,
+    fmt: str,
+    out: Path,
+    annotator_name: str | None = None,
+) -> int | None:
+    """Write the export in a worker thread: the number of documents, or None if cancelled.
+
+    The worker reads through its own read-only connection, so the window's project stays
+    open and usable. A cancelled export leaves no file behind (the writers write to a
+    temporary file first). An ``AnnotatorError`` is raised for the caller to show.
+    """
+
+    def work(progress: ProgressCallback) -> int:
+        project = Project.open(project_path, readonly=True)
+        try:
+            return export_project(project, fmt, out, annotator_name, progress)
+        finally:
+            project.close()
+
+    return run_with_progress(parent, "Exporting", work, f"Exporting to {Path(out).name}…")
