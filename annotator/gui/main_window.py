@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, guide_dock)
         self.tabifyDockWidget(self.annotations, guide_dock)
         self.annotations.raise_()
-        self.resizeDocks([self.documents, self.annotations], [330, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.documents, self.annotations], [450, 400], Qt.Orientation.Horizontal)
 
         self.tagbar = TagBar(self)
         self.addToolBar(self.tagbar)
