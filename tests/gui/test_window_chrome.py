@@ -1,0 +1,94 @@
+"""First start, the tag bar, zoom, the shortcut sheet, the status bar and `annotator gui`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_mouse import drag_select
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+
+from annotator.gui.settings import Settings
+
+
+def test_first_start_asks_the_name_and_opens_the_demo(qtbot, tmp_path: Path) -> None:
+    from annotator.app import build_window, demo_project_path
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        field = dialog.findChild(QLineEdit)
+        field.selectAll()
+        qtbot.keyClicks(field, "Ana Ruiz")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, answer)
+    window = build_window(None, Settings())
+    qtbot.addWidget(window)
+    assert window.session.annotator_name == "Ana Ruiz"
+    assert Settings.load().annotator_name == "Ana Ruiz"
+    assert window.session.project.path == demo_project_path()
+    assert window.session.project.document_count() == 12
+    window.close()
+    # The next start opens the last project without asking.
+    again = build_window(None, Settings.load())
+    qtbot.addWidget(again)
+    assert again.session.project.path.resolve() == demo_project_path().resolve()
+    again.close()
+
+
+def test_tag_bar_buttons_tag_the_selection(qtbot, make_window, article_project) -> None:
+    text = "The envoy said talks would resume on Monday."
+    path, doc_id = article_project(text)
+    window = make_window(path)
+    button_texts = [a.text() for a in window.tagbar.actions()]
+    assert button_texts == ["Actor (A)", "Quote (Q)", "Demand (D)", "Cue (C)"]
+    assert "speaks, demands or is addressed" in window.tagbar.actions()[0].toolTip()
+    start = text.index("talks")
+    drag_select(window.reader, start, start + len("talks would resume"))
+    widget = window.tagbar.widgetForAction(window.tagbar.actions()[1])
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    (ann,) = window.session.project.annotations(doc_id)
+    assert (ann.label, ann.text) == ("Quote", "talks would resume")
+
+
+def test_zoom_changes_the_reader_font_and_is_remembered(qtbot, make_window) -> None:
+    window = make_window()
+    before = window.reader.font().pointSizeF()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.font().pointSizeF() == before + 2
+    qtbot.keyClick(window.reader, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.font().pointSizeF() == before + 1
+    assert Settings.load().font_size == before + 1
+
+
+def test_f1_opens_the_shortcut_sheet(qtbot, make_window) -> None:
+    window = make_window()
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(200, close_it)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F1)
+    assert seen and "hortcut" in seen[0]
+
+
+def test_status_bar_shows_who_progress_and_saved(qtbot, make_window, article_project) -> None:
+    path, _ = article_project("The envoy said talks would resume.")
+    window = make_window(path, name="Ana")
+    status = window.status_line
+    assert status.who.text() == "Annotator: Ana"
+    assert status.progress.text() == "0 of 1 documents done"
+    drag_select(window.reader, 4, 9)
+    qtbot.keyClick(window.reader, Qt.Key.Key_A)
+    assert status.saved.text() == "Saved ✓"
+
+
+def test_gui_command_refuses_a_missing_project(cli, tmp_path: Path) -> None:
+    result = cli("gui", tmp_path / "missing.annotator")
+    assert result.returncode == 4
+    assert "no such project file" in result.stderr
