@@ -46,6 +46,8 @@ class ReaderView(QPlainTextEdit):
         self._press: tuple[int, bool] | None = None
         self._cycle: tuple[int, int] = (-1, 0)  # last clicked position, how many clicks there
         self.alt_selection = False  # the current mouse selection was made with Alt held
+        self.hovered: str | None = None  # the annotation under the mouse: all its fragments show
+        self.viewport().setMouseTracking(True)
 
     # -- content ------------------------------------------------------------------------
 
@@ -147,12 +149,15 @@ class ReaderView(QPlainTextEdit):
                 painter.fillRect(rect, fill)
                 y = rect.bottom() - BAND - depth * (BAND + BAND_GAP)
                 painter.fillRect(QRectF(rect.left(), y, rect.width(), BAND), band)
-                if span.key == self.selected or span.key in self.linked:
-                    outlines.append((rect, color, span.key == self.selected))
-        for rect, color, is_selected in outlines:
-            pen = QPen(color.darker(140), 2 if is_selected else 1.5)
-            if not is_selected:
-                pen.setStyle(Qt.PenStyle.DashLine)
+                if span.key == self.selected:
+                    outlines.append((rect, color, Qt.PenStyle.SolidLine))
+                elif span.key in self.linked:
+                    outlines.append((rect, color, Qt.PenStyle.DashLine))
+                elif span.key == self.hovered:
+                    outlines.append((rect, color, Qt.PenStyle.DotLine))
+        for rect, color, style in outlines:
+            pen = QPen(color.darker(140), 2 if style == Qt.PenStyle.SolidLine else 1.5)
+            pen.setStyle(style)
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
 
@@ -172,6 +177,17 @@ class ReaderView(QPlainTextEdit):
             ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
             self._press = (pos, ctrl)
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() != Qt.MouseButton.NoButton:
+            return
+        pos = self.cursorForPosition(event.position().toPoint()).position()
+        found = self.annotations_at(pos)
+        hovered = found[0] if found else None
+        if hovered != self.hovered:  # outline every fragment of the annotation under the mouse
+            self.hovered = hovered
+            self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -49,3 +49,16 @@ def _edge_point(reader, offset: int) -> QPointF:
     cursor.setPosition(reader.positions.to_qt(offset))
     rect = reader.cursorRect(cursor)
     return QPointF(rect.left() + 0.5, rect.center().y())
+
+
+def hover_text(reader, offset: int) -> None:
+    """Move the mouse (no button held) over the character at code-point ``offset``."""
+    point = _edge_point(reader, offset) + QPointF(2, 0)
+    _mouse(
+        reader.viewport(),
+        QEvent.Type.MouseMove,
+        point,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.processEvents()

@@ -229,3 +229,28 @@ def test_j_and_k_walk_through_annotations(qtbot, make_window) -> None:
     assert window.session.selected == ordered[1].id
     qtbot.keyClick(window.reader, Qt.Key.Key_K)
     assert window.session.selected == ordered[0].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_Tab)
+    assert window.session.selected == ordered[1].id
+    qtbot.keyClick(window.reader, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.selected == ordered[0].id
+
+
+def test_hovering_one_fragment_marks_the_whole_discontinuous_quote(
+    qtbot, make_window, article_project
+) -> None:
+    from gui_mouse import hover_text
+
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    reader = window.reader
+    first = TEXT.index("We will not")
+    drag_select(reader, first, first + len("We will not"))
+    qtbot.keyClick(reader, Qt.Key.Key_Q)
+    second = TEXT.index("give up")
+    drag_select(reader, second, second + len("give up"), Qt.KeyboardModifier.ControlModifier)
+    quote = window.session.selected
+    window.session.select(None)
+    hover_text(reader, second + 2)
+    assert reader.hovered == quote
+    hover_text(reader, TEXT.index("agreed"))
+    assert reader.hovered is None
