@@ -59,9 +59,7 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int | None], None] | Non
             bar_ctx.__exit__(None, None, None)
 
 
-@click.group(
-    context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True
-)
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -186,8 +184,12 @@ def import_(
     "fmt",
     default="native",
     show_default=True,
-    type=click.Choice(["native", "jsonl"]),
-    help="native: one JSON file; jsonl: a header line, then one document per line.",
+    type=click.Choice(
+        ["native", "jsonl", "quotes-csv", "demands-csv", "actors-csv", "network-graphml"]
+    ),
+    help="native: one JSON file; jsonl: a header line, then one document per line; "
+    "quotes-csv, demands-csv, actors-csv: tables (UTF-8 with BOM); network-graphml: claim "
+    "networks (OUT, actor x issue; OUT-addressees.graphml, actor -> addressee).",
 )
 @click.option(
     "-o",
@@ -199,13 +201,15 @@ def import_(
 @click.option("--annotator", "annotator_name", help="Only this annotator's annotations.")
 def export(project: Path, fmt: str, output: Path, annotator_name: str | None) -> None:
     """Export PROJECT as a dataset."""
-    from annotator.io.exporting import export_project
+    from annotator.io.exporting import export_project, unit_of
+    from annotator.io.graphml import second_path
     from annotator.store.project import Project
 
     with user_errors(), Project.open(project, readonly=True) as p:
         with progress_bar("Exporting") as bar:
             count = export_project(p, fmt, output, annotator_name, bar)
-        click.echo(f"Exported {count} document(s) to {output}.")
+        also = f" and {second_path(output)}" if fmt == "network-graphml" else ""
+        click.echo(f"Exported {count} {unit_of(fmt)} to {output}{also}.")
 
 
 @main.command()

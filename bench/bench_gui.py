@@ -1,7 +1,7 @@
 """GUI speed: a 1 MB article with 10,000 annotations, tagging in it, 100,000 documents, start.
 
 Targets (issue), each measured on the real main window (``annotator.app.build_window``, shown)
-against plain Qt doing the same in the same process:
+and printed with a baseline run in the same process (plain Qt doing the same, or the store):
 
 1. Opening a 1 MB article with 10,000 annotations, up to its first paint, takes at most 3×
    ``QPlainTextEdit.setPlainText`` of the same text up to its first paint. Another document is
@@ -26,7 +26,13 @@ dirty (the annotation list, the documents list).
 The Qt platform is ``offscreen`` unless ``--platform`` (or ``$QT_QPA_PLATFORM``) says
 otherwise; for a real X server: ``xvfb-run -a -s "-screen 0 1920x1080x24" python
 bench/bench_gui.py --platform xcb``. Preferences, QSettings and backups go to the temporary
-folder. ``--profile`` prints a cProfile of one run of each of our cases at the end.
+folder. ``--profile`` prints a cProfile of one run of each of our cases at the end; ``--only
+open|add|switch|start`` (repeatable) runs some parts only.
+
+PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a Qt method that
+returns void, and Python aborts when None's count reaches zero. When the script detects that
+bug it prints a warning and adds references to None, so that the measurement can finish; the
+application itself is not protected (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -59,7 +65,7 @@ from common import (
     word_spans,
 )
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
@@ -67,6 +73,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from annotator.app import build_window
 from annotator.core.model import DocumentInput
 from annotator.core.spans import Span, nesting_depths
+from annotator.gui.documents_model import PAGE
 from annotator.gui.settings import Settings
 from annotator.store.project import Project
 
@@ -76,6 +83,40 @@ SWITCH_TARGET = 0.100  # s, median
 START_TARGET = 1.5  # s
 
 # -- Qt ------------------------------------------------------------------------------------
+
+
+def none_refs_lost_per_call() -> float:
+    """References to None lost per call of a wrapped Qt method that returns void.
+
+    PySide6 6.12.0 on Python 3.11 returns None from such methods without a new reference, so
+    every call takes one reference from None; when the count reaches zero Python aborts
+    ("none_dealloc: deallocating None"). From 3.12 on None is immortal and this is 0.
+    """
+    probe = QObject()
+    calls = 1000
+    before = sys.getrefcount(None)
+    for _ in range(calls):
+        probe.setObjectName("probe")
+    return (before - sys.getrefcount(None)) / calls
+
+
+def guard_none_refcount() -> None:
+    """Keep the measuring process alive despite that bug: add a billion references to None.
+
+    Only when the bug shows; the figures are not affected, and the window itself still has
+    the bug (see docs/benchmarks.md).
+    """
+    lost = none_refs_lost_per_call()
+    if lost > 0.5:
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 10**9
+        print(
+            f"WARNING: this PySide6 ({PYSIDE_VERSION}) on Python {sys.version.split()[0]} "
+            f"loses {lost:.0f} reference to None per call of a Qt method returning void; the "
+            "application aborts once they are used up (painting the long article ~400 times). "
+            "This process holds extra references to None so that it can finish."
+        )
 
 
 def isolate(folder: Path) -> None:
@@ -124,7 +165,6 @@ def make_active(window, focus) -> None:
 
 
 def open_window(path: Path):
-
     window = build_window(path, Settings(annotator_name="Bench"))
     window.show()
     wait_exposed(window)
@@ -186,7 +226,6 @@ ACTOR_TYPES = ["person", "government", "state", "party", "NGO", "media"]
 
 def build_article_project(path: Path, chars: int, count: int) -> dict:
     """A small article, then a long one with ``count`` annotations (one transaction)."""
-
     maker = ArticleMaker(seed=7)
     small = maker.article(0, 3000)
     long_text = maker.text(chars)
@@ -390,7 +429,6 @@ def bench_add(
 
 def build_corpus_project(path: Path, documents: int) -> dict:
     """``documents`` short articles; an Actor and a Quote with its speaker in every 10th."""
-
     maker = ArticleMaker(seed=10)
     articles = [maker.article(i, chars=400) for i in range(documents)]
     started = time.perf_counter()
@@ -436,7 +474,6 @@ def far_apart(count: int, switches: int, rng: random.Random) -> list[int]:
 def bench_switch(
     path: Path, ids: list[str], switches: int, profile: bool
 ) -> tuple[Measure, Measure]:
-
     positions = far_apart(len(ids), switches, random.Random(11))
     targets = [ids[p] for p in positions]
     with Project.open(path, readonly=True) as project:
@@ -474,7 +511,9 @@ def bench_switch(
     if profile:
         window.open_document(targets[0])
         settle(100)
-        profiled("switch to a far document (100,000 documents)", lambda: switch(targets[-1]))
+        pages = {p // PAGE for p in positions}  # a document on a page the list has not read
+        fresh = next(p for p in range(len(ids) // 2, len(ids)) if p // PAGE not in pages)
+        profiled(f"switch to a far document ({len(ids):,} documents)", lambda: switch(ids[fresh]))
     plain.close()
     plain.deleteLater()
     close_window(window)
@@ -538,7 +577,6 @@ def bench_start(
     folder: Path, path: Path, first_text: str, repeat: int, profile: bool
 ) -> tuple[dict[str, Measure], int]:
     """Target 3b: build_window → first paint in process, and spawn → first paint."""
-
     Settings(annotator_name="Bench").save()  # what Settings.load() finds in the child
     script = folder / "start_child.py"
     script.write_text(CHILD, encoding="utf-8")
@@ -607,7 +645,7 @@ def bench_start(
             wait_exposed(window)
             paint(window.reader)
 
-        profiled("start: build_window → first paint (100,000 documents)", build)
+        profiled("start: build_window → first paint", build)
         close_window(window)
     names = {
         "base_in": "baseline: QPlainTextEdit shown + paint (in process)",
@@ -656,6 +694,7 @@ def main() -> None:
         app.setApplicationName("Annotator")
         app.setOrganizationName("annotator")
         print_machine(folder)
+        guard_none_refcount()
         screen = app.primaryScreen().size()
         print(
             f"Qt platform: {app.platformName()}, screen {screen.width()}x{screen.height()}; "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from annotator.core.errors import NotFoundError
 from annotator.core.reports import ProgressCallback
-from annotator.io import native
+from annotator.io import graphml, native, tables
 from annotator.store.project import Project
 
 Writer = Callable[[Project, Path, str | None, ProgressCallback | None], int]
@@ -15,7 +15,23 @@ Writer = Callable[[Project, Path, str | None, ProgressCallback | None], int]
 WRITERS: dict[str, Writer] = {
     "native": native.write_json,
     "jsonl": native.write_jsonl,
+    "quotes-csv": tables.write_quotes_csv,
+    "demands-csv": tables.write_demands_csv,
+    "actors-csv": tables.write_actors_csv,
+    "network-graphml": graphml.write_network_graphml,
 }
+
+#: What each writer's count is of (for messages like "Exported 12 document(s)").
+UNITS: dict[str, str] = {
+    "quotes-csv": "quote(s)",
+    "demands-csv": "demand(s)",
+    "actors-csv": "actor(s)",
+    "network-graphml": "demand(s)",
+}
+
+
+def unit_of(fmt: str) -> str:
+    return UNITS.get(fmt, "document(s)")
 
 
 def export_project(
@@ -25,7 +41,7 @@ def export_project(
     annotator_name: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
-    """Write ``project`` to ``out``; returns the number of documents written."""
+    """Write ``project`` to ``out``; returns how many items were written (see :data:`UNITS`)."""
     annotator_id = None
     if annotator_name is not None:
         person = project.annotator_named(annotator_name)

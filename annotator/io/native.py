@@ -38,13 +38,17 @@ def _dumps(value: Any) -> str:
 
 
 @contextlib.contextmanager
-def atomic_output(out: Path) -> Iterator[IO[str]]:
-    """A text file that appears at ``out`` only when everything was written."""
+def atomic_output(out: Path, *, encoding: str = "utf-8", newline: str = "\n") -> Iterator[IO[str]]:
+    """A text file that appears at ``out`` only when everything was written.
+
+    ``newline=""`` leaves line ends untranslated (what the csv module needs);
+    ``encoding="utf-8-sig"`` starts the file with a byte-order mark.
+    """
     if not out.parent.is_dir():
         raise OutputError(f"{out.parent}: no such folder")
     partial = out.with_name(f".{out.name}.partial")
     try:
-        with partial.open("w", encoding="utf-8", newline="\n") as fh:
+        with partial.open("w", encoding=encoding, newline=newline) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

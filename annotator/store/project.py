@@ -35,6 +35,7 @@ from annotator.store import bundles, merge
 from annotator.store import documents as doc_sql
 from annotator.store import inspect as inspect_sql
 from annotator.store import registry as reg_sql
+from annotator.store.actors import ActorRegistry
 from annotator.store.backup import make_backup
 from annotator.store.connection import (
     WriterLock,
@@ -46,6 +47,7 @@ from annotator.store.connection import (
     translate_error,
     write_transaction,
 )
+from annotator.store.datasets import DatasetQueries
 from annotator.store.editing import AnnotationEditing, RegistryEditing
 from annotator.store.listing import DocumentListing
 from annotator.store.migrations import apply_migrations
@@ -64,7 +66,7 @@ def default_annotator_name() -> str:
         return "annotator"
 
 
-class Project(AnnotationEditing, RegistryEditing, DocumentListing):
+class Project(AnnotationEditing, RegistryEditing, DocumentListing, DatasetQueries, ActorRegistry):
     """An open project file. Use :meth:`create` or :meth:`open`, and close it (or use ``with``)."""
 
     def __init__(

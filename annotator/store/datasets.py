@@ -1,0 +1,254 @@
+"""Research datasets read from a project: one row per quote, per demand, per registry entity.
+
+Each iterator runs one SQL query and yields rows as it reads them (document order, then text
+position), so exports of large projects stay flat in memory. The labels and relation types are
+those of the default schema (Quote with ``speaker``, Demand with ``claimant`` and
+``addressee``, Actor mentions linked to entities).
+
+An actor is the entity its mention is linked to. A mention not linked to the registry still
+names someone: its text stands in for the name, with an empty entity id and type.
+
+With ``annotator`` (an id), only that annotator's annotations count, and a relation only when
+the relation and both of its ends are theirs (the same rule as the native export).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+#: How the fragments of a discontinuous quote or demand are joined into one text.
+FRAGMENT_JOINER = " … "
+
+QUOTE_LABEL, DEMAND_LABEL = "Quote", "Demand"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """Who a relation points at: an entity, or an unlinked mention's text (``id`` empty)."""
+
+    name: str
+    id: str
+    type: str
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.id)
+
+
+NOBODY = ActorRef("", "", "")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanFacts:
+    """What quote and demand rows share: the document, the text and where it is."""
+
+    document_id: str
+    document_title: str
+    source: str
+    published: str
+    annotation_id: str
+    text: str
+    start: int
+    end: int
+    fragments: str  # "start-end;start-end"
+    annotator: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    span: SpanFacts
+    speaker: ActorRef
+    form: str
+
+
+@dataclass(frozen=True, slots=True)
+class DemandRow:
+    span: SpanFacts
+    claimant: ActorRef
+    addressee: ActorRef
+    issue: str
+    position: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    id: str
+    name: str
+    type: str
+    aliases: str  # joined with "; "
+    wikidata: str
+    note: str
+    mentions: int
+    quotes: int  # quotes this actor is the speaker of
+    demands_made: int  # as claimant
+    demands_received: int  # as addressee
+
+
+def _span_facts(row: tuple[Any, ...]) -> SpanFacts:
+    """SpanFacts from the first seven columns of :data:`_SPAN_COLUMNS`."""
+    doc_id, title, source, published, ann_id, raw_fragments, who = row[:7]
+    fragments = json.loads(raw_fragments)
+    return SpanFacts(
+        document_id=doc_id,
+        document_title=title,
+        source=source or "",
+        published=published or "",
+        annotation_id=ann_id,
+        text=FRAGMENT_JOINER.join(f["text"] for f in fragments),
+        start=fragments[0]["start"] if fragments else 0,
+        end=fragments[-1]["end"] if fragments else 0,
+        fragments=";".join(f"{f['start']}-{f['end']}" for f in fragments),
+        annotator=who or "",
+    )
+
+
+def _actor(
+    mention_fragments: str | None, name: str | None, ent_id: str | None, type_: str | None
+) -> ActorRef:
+    """The actor a relation's target mention stands for (NOBODY without a relation)."""
+    if ent_id is not None:
+        return ActorRef(name or "", ent_id, type_ or "")
+    if mention_fragments is None:
+        return NOBODY
+    text = " ".join(f["text"] for f in json.loads(mention_fragments))
+    return ActorRef(text, "", "")
+
+
+_SPAN_COLUMNS = "d.id, d.title, d.source, d.published, x.id, x.fragments, an.name"
+_ORDER = 'ORDER BY d.seq, x.start, x."end", x.created, x.id'
+
+
+def _related(alias: str, type_: str, annotator: str | None) -> tuple[str, str]:
+    """(columns, joins) for the target of ``x``'s first relation of ``type_``, as ``alias``."""
+    who = "" if annotator is None else " AND r.annotator = :who AND t.annotator = :who"
+    joins = (
+        f"LEFT JOIN annotations {alias} ON {alias}.id = ("
+        "SELECT r.target FROM relations r JOIN annotations t ON t.id = r.target "
+        f"WHERE r.source = x.id AND r.type = '{type_}'{who} ORDER BY r.created, r.id LIMIT 1) "
+        f"LEFT JOIN entities {alias}_e ON {alias}_e.id = {alias}.entity "
+    )
+    columns = f"{alias}.fragments, {alias}_e.name, {alias}_e.id, {alias}_e.type"
+    return columns, joins
+
+
+def _select(label: str, columns: str, joins: str, annotator: str | None) -> str:
+    who = "" if annotator is None else " AND x.annotator = :who"
+    return (
+        f"SELECT {_SPAN_COLUMNS}, {columns} FROM annotations x "
+        "JOIN documents d ON d.id = x.document "
+        f"LEFT JOIN annotators an ON an.id = x.annotator {joins}"
+        f"WHERE x.label = '{label}'{who} {_ORDER}"
+    )
+
+
+def iter_quote_rows(db: Database, annotator: str | None = None) -> Iterator[QuoteRow]:
+    speaker_columns, speaker_joins = _related("sp", "speaker", annotator)
+    sql = _select(
+        QUOTE_LABEL,
+        f"json_extract(x.attributes, '$.form'), {speaker_columns}",
+        speaker_joins,
+        annotator,
+    )
+    for row in db.execute(sql, {"who": annotator}):
+        yield QuoteRow(_span_facts(row), _actor(*row[8:12]), row[7] or "")
+
+
+def iter_demand_rows(db: Database, annotator: str | None = None) -> Iterator[DemandRow]:
+    claimant_columns, claimant_joins = _related("cl", "claimant", annotator)
+    addressee_columns, addressee_joins = _related("ad", "addressee", annotator)
+    sql = _select(
+        DEMAND_LABEL,
+        "json_extract(x.attributes, '$.issue'), json_extract(x.attributes, '$.position'), "
+        f"{claimant_columns}, {addressee_columns}",
+        claimant_joins + addressee_joins,
+        annotator,
+    )
+    for row in db.execute(sql, {"who": annotator}):
+        yield DemandRow(
+            _span_facts(row),
+            claimant=_actor(*row[9:13]),
+            addressee=_actor(*row[13:17]),
+            issue=row[7] or "",
+            position=row[8] or "",
+        )
+
+
+def _role_count(label: str, type_: str, annotator: str | None) -> str:
+    """Correlated count of ``label`` annotations whose ``type_`` relation points at entity e."""
+    who = (
+        ""
+        if annotator is None
+        else " AND x.annotator = :who AND r.annotator = :who AND m.annotator = :who"
+    )
+    return (
+        "(SELECT count(DISTINCT x.id) FROM annotations m "
+        "JOIN relations r ON r.target = m.id "
+        f"JOIN annotations x ON x.id = r.source AND x.label = '{label}' "
+        f"WHERE m.entity = e.id AND r.type = '{type_}'{who})"
+    )
+
+
+def iter_actor_rows(db: Database, annotator: str | None = None) -> Iterator[ActorRow]:
+    """The registry, sorted by name, with how often each entity is mentioned and in which role."""
+    mention_who = "" if annotator is None else " AND m.annotator = :who"
+    sql = (
+        "SELECT e.id, e.name, e.type, e.aliases, e.wikidata, e.note, "
+        f"(SELECT count(*) FROM annotations m WHERE m.entity = e.id{mention_who}), "
+        f"{_role_count(QUOTE_LABEL, 'speaker', annotator)}, "
+        f"{_role_count(DEMAND_LABEL, 'claimant', annotator)}, "
+        f"{_role_count(DEMAND_LABEL, 'addressee', annotator)} "
+        "FROM entities e ORDER BY e.name COLLATE NOCASE, e.id"
+    )
+    for row in db.execute(sql, {"who": annotator}):
+        ent_id, name, type_, aliases, wikidata, note, mentions, quotes, made, received = row
+        yield ActorRow(
+            id=ent_id,
+            name=name,
+            type=type_ or "",
+            aliases="; ".join(json.loads(aliases)),
+            wikidata=wikidata or "",
+            note=note or "",
+            mentions=mentions,
+            quotes=quotes,
+            demands_made=made,
+            demands_received=received,
+        )
+
+
+def count_label(db: Database, label: str, annotator: str | None = None) -> int:
+    who = "" if annotator is None else " AND annotator = ?"
+    params = [label] if annotator is None else [label, annotator]
+    found = db.execute(f"SELECT count(*) FROM annotations WHERE label = ?{who}", params)
+    return found.fetchone()[0]
+
+
+class DatasetQueries:
+    """The dataset rows of :class:`~annotator.store.project.Project` (a mixin)."""
+
+    db: Database
+
+    def quote_rows(self, annotator: str | None = None) -> Iterator[QuoteRow]:
+        """Every quote with its document and speaker, in document order (streamed)."""
+        return iter_quote_rows(self.db, annotator)
+
+    def demand_rows(self, annotator: str | None = None) -> Iterator[DemandRow]:
+        """Every demand with claimant, addressee, issue and position (streamed)."""
+        return iter_demand_rows(self.db, annotator)
+
+    def actor_rows(self, annotator: str | None = None) -> Iterator[ActorRow]:
+        """The registry with counts: mentions, quotes spoken, demands made and received."""
+        return iter_actor_rows(self.db, annotator)
+
+    def count_quotes(self, annotator: str | None = None) -> int:
+        return count_label(self.db, QUOTE_LABEL, annotator)
+
+    def count_demands(self, annotator: str | None = None) -> int:
+        return count_label(self.db, DEMAND_LABEL, annotator)
+
+    def count_entities(self) -> int:
+        return self.db.execute("SELECT count(*) FROM entities").fetchone()[0]

@@ -1,0 +1,140 @@
+"""A small hand-built project with known quotes, demands and actor counts (tests/io).
+
+Two documents, two annotators (Ana and Ben), three registry entities (one never mentioned)
+and one mention that is not linked to the registry. The numbers the dataset exports must
+produce are spelled out in EXPECTED_* below, counted by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator import Project
+
+TEXT_1 = (
+    '"We will not," Karamov said, "give up a village." Karamov called on Velmar to withdraw '
+    "its troops. Velmar rejected any cease-fire. A spokesman said it was over."
+)
+TEXT_2 = (
+    "Karamov urged Velmar to agree to a cease-fire. Later Karamov told Velmar it must not sign "
+    "a cease-fire deal."
+)
+
+
+def span(text: str, part: str, nth: int = 0) -> tuple[int, int]:
+    """Offsets of the ``nth`` occurrence of ``part`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return start, start + len(part)
+
+
+def build(path: Path) -> dict[str, Any]:
+    """Write the project to ``path`` (closed afterwards); returns the ids tests refer to."""
+    ids: dict[str, Any] = {}
+    with Project.create(path, annotator="Ana") as p:
+        ben = p.add_annotator("Ben")
+        karamov = p.add_entity(
+            "Sergei Karamov",
+            type="person",
+            aliases=["Karamov", "Sergey Karamov"],
+            wikidata="Q999001",
+            note="Foreign minister, fictional",
+        )
+        velmar = p.add_entity("Government of Valdoria", type="government", aliases=["Velmar"])
+        unused = p.add_entity("Concord of Nations", type="international organisation")
+        ids.update(karamov=karamov.id, velmar=velmar.id, unused=unused.id, ben=ben.id)
+        ids["ana"] = p.annotator.id
+
+        d1 = p.add_document(TEXT_1, title="Talks stall", source="Wire", published="2026-03-01")
+        d2 = p.add_document(TEXT_2, title="Über cease-fire", source="Bote")
+        ids.update(d1=d1.id, d2=d2.id)
+
+        def actor(doc: str, text: str, part: str, nth: int, entity: str | None, who=None):
+            return p.add_annotation(
+                doc, "Actor", [span(text, part, nth)], entity=entity, annotator=who
+            ).id
+
+        k1 = actor(d1.id, TEXT_1, "Karamov", 0, karamov.id)
+        k2 = actor(d1.id, TEXT_1, "Karamov", 1, karamov.id)
+        v1 = actor(d1.id, TEXT_1, "Velmar", 0, velmar.id)
+        v2 = actor(d1.id, TEXT_1, "Velmar", 1, velmar.id)
+        spokesman = actor(d1.id, TEXT_1, "A spokesman", 0, None)
+        q1 = p.add_annotation(
+            d1.id,
+            "Quote",
+            [span(TEXT_1, "We will not,"), span(TEXT_1, "give up a village.")],
+            attributes={"form": "direct"},
+        ).id
+        q2 = p.add_annotation(
+            d1.id, "Quote", [span(TEXT_1, "it was over")], attributes={"form": "indirect"}
+        ).id
+        p.add_relation("speaker", q1, k1)
+        p.add_relation("speaker", q2, spokesman)
+        dem1 = p.add_annotation(
+            d1.id,
+            "Demand",
+            [span(TEXT_1, "withdraw its troops")],
+            attributes={"issue": "troop withdrawal", "position": "for"},
+        ).id
+        p.add_relation("claimant", dem1, k2)
+        p.add_relation("addressee", dem1, v1)
+        dem2 = p.add_annotation(
+            d1.id,
+            "Demand",
+            [span(TEXT_1, "any cease-fire")],
+            attributes={"issue": "cease-fire", "position": "against"},
+        ).id
+        p.add_relation("claimant", dem2, v2)
+
+        k3 = actor(d2.id, TEXT_2, "Karamov", 0, karamov.id)
+        k4 = actor(d2.id, TEXT_2, "Karamov", 1, karamov.id)
+        v3 = actor(d2.id, TEXT_2, "Velmar", 0, velmar.id)
+        v4 = actor(d2.id, TEXT_2, "Velmar", 1, velmar.id)
+        dem3 = p.add_annotation(
+            d2.id,
+            "Demand",
+            [span(TEXT_2, "agree to a cease-fire")],
+            attributes={"issue": "cease-fire", "position": "for"},
+        ).id
+        p.add_relation("claimant", dem3, k3)
+        p.add_relation("addressee", dem3, v3)
+        dem4 = p.add_annotation(
+            d2.id,
+            "Demand",
+            [span(TEXT_2, "must not sign a cease-fire deal")],
+            attributes={"issue": "cease-fire", "position": "against"},
+        ).id
+        p.add_relation("claimant", dem4, k4)
+        p.add_relation("addressee", dem4, v4)
+
+        # Ben's layer: his own mention of Karamov, a demand, and a quote without a speaker
+        kb = actor(d2.id, TEXT_2, "Karamov", 0, karamov.id, ben.id)
+        dem5 = p.add_annotation(
+            d2.id,
+            "Demand",
+            [span(TEXT_2, "agree to a cease-fire")],
+            attributes={"issue": "cease-fire", "position": "for"},
+            annotator=ben.id,
+        ).id
+        p.add_relation("claimant", dem5, kb, annotator=ben.id)
+        q3 = p.add_annotation(
+            d2.id, "Quote", [span(TEXT_2, "it must not sign")], annotator=ben.id
+        ).id
+        ids.update(q1=q1, q2=q2, q3=q3, dem1=dem1, dem2=dem2, dem3=dem3, dem4=dem4, dem5=dem5)
+    return ids
+
+
+#: entity name -> (mentions, quotes, demands made, demands received), all annotators
+EXPECTED_COUNTS = {
+    "Sergei Karamov": (5, 1, 4, 0),
+    "Government of Valdoria": (4, 0, 1, 3),
+    "Concord of Nations": (0, 0, 0, 0),
+}
+#: the same, Ben's annotations only
+EXPECTED_COUNTS_BEN = {
+    "Sergei Karamov": (1, 0, 1, 0),
+    "Government of Valdoria": (0, 0, 0, 0),
+    "Concord of Nations": (0, 0, 0, 0),
+}
