@@ -22,7 +22,9 @@ def _isolated_preferences(
     monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(config))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(config))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     QCoreApplication.setOrganizationName("annotator-tests")
 
 
