@@ -1,8 +1,9 @@
-"""The command line: ``annotator new | import | export | info | check | demo``."""
+"""The command line: ``annotator new | import | export | info | check | actors | demo``."""
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -16,6 +17,8 @@ from annotator.core.errors import AnnotatorError, ProjectFileError
 from annotator.core.reports import Cancelled
 
 PROJECT = click.Path(dir_okay=False, path_type=Path)
+#: How many unfinished annotations `check` lists one by one.
+SHOWN_PROBLEMS = 20
 
 
 def fail(exc: AnnotatorError) -> NoReturn:
@@ -248,12 +251,14 @@ def info(project: Path, as_json: bool) -> None:
 def check(project: Path, as_json: bool) -> None:
     """Verify PROJECT: SQLite integrity, foreign keys, every fragment against its text, schema.
 
-    Exits with 0 only when everything holds.
+    Warnings (which do not fail the check) list unfinished annotations: required relations
+    missing, mentions not linked to the registry. Exits with 0 only when everything holds.
     """
     from annotator.store.project import Project
 
     with user_errors(), Project.open(project, readonly=True) as p, progress_bar("Checking") as bar:
         report = p.check(bar)
+        problems = p.problems() if report.warnings else []
     if as_json:
         click.echo(
             json.dumps(
@@ -261,6 +266,7 @@ def check(project: Path, as_json: bool) -> None:
                     "ok": report.ok,
                     "errors": report.errors,
                     "warnings": report.warnings,
+                    "problems": [dataclasses.asdict(x) for x in problems],
                     "checked": report.checked,
                 },
                 indent=2,
@@ -272,8 +278,67 @@ def check(project: Path, as_json: bool) -> None:
             click.echo(f"Error: {error}")
         for warning in report.warnings:
             click.echo(f"Warning: {warning}")
+        for problem in problems[:SHOWN_PROBLEMS]:
+            title = problem.document_title or problem.document_id
+            click.echo(f"Warning: {title!r} at {problem.start}: {problem.message}")
+        if len(problems) > SHOWN_PROBLEMS:
+            click.echo(f"Warning: ... and {len(problems) - SHOWN_PROBLEMS} more problem(s)")
         click.echo(("OK: " if report.ok else "FAILED: ") + f"checked {checked}.")
     sys.exit(0 if report.ok else 1)
+
+
+@main.group()
+def actors() -> None:
+    """Share the actor registry: export it to a file, merge a file into it."""
+
+
+@actors.command("export")
+@click.argument("project", type=PROJECT)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (replaced only when the export succeeds).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    default="csv",
+    show_default=True,
+    type=click.Choice(["csv", "json"]),
+    help="csv: id, name, type, aliases, wikidata, note; json: annotator-registry/1.",
+)
+def actors_export(project: Path, output: Path, fmt: str) -> None:
+    """Write the actor registry of PROJECT to a CSV or JSON file."""
+    from annotator.io.registry import export_registry
+    from annotator.store.project import Project
+
+    with user_errors(), Project.open(project, readonly=True) as p:
+        count = export_registry(p, output, fmt)
+    click.echo(f"Exported {count} actor(s) to {output}.")
+
+
+@actors.command("import")
+@click.argument("project", type=PROJECT)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def actors_import(project: Path, file: Path) -> None:
+    """Merge the actors of FILE (CSV or JSON) into the registry of PROJECT.
+
+    Actors are matched by id, then by name (ignoring case and accents). A matched actor gains
+    the new aliases and the fields it lacks; differing values are kept and reported. Others
+    are added. The import is all or nothing.
+    """
+    from annotator.io.registry import import_registry
+    from annotator.store.project import Project
+
+    with user_errors(), Project.open(project) as p:
+        for warning in p.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        report = import_registry(p, file)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    click.echo(f"Actors: {report.summary()}.")
 
 
 @main.command()

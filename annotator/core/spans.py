@@ -20,17 +20,31 @@ class Span:
     fragment: int = 0  # index of the fragment within its annotation
 
 
+def _order(span: Span) -> tuple[int, int, str, int]:
+    return (span.start, -span.end, span.key, span.fragment)
+
+
 class SpanIndex:
-    """An immutable set of spans; rebuild it (cheaply) when annotations change."""
+    """Spans sorted by start; build it once per document, then :meth:`replace` per edit."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans: list[Span] = sorted(spans, key=lambda s: (s.start, -s.end, s.key))
-        self._starts = [s.start for s in self.spans]
+        self._reindex(sorted(spans, key=_order))
+
+    def _reindex(self, ordered: list[Span]) -> None:
+        self.spans = ordered
+        self._starts = [s.start for s in ordered]
         self._max_end: list[int] = []
         best = -1
-        for span in self.spans:
+        for span in ordered:
             best = max(best, span.end)
             self._max_end.append(best)
+
+    def replace(self, key: str, spans: Iterable[Span]) -> None:
+        """Drop the spans of ``key`` and insert ``spans``: one edit costs O(n), not a sort."""
+        kept = [s for s in self.spans if s.key != key]
+        for span in spans:
+            bisect.insort(kept, span, key=_order)
+        self._reindex(kept)
 
     def __len__(self) -> int:
         return len(self.spans)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Annotation
 from annotator.core.schema import AttributeSpec, LabelSpec, RelationSpec, Schema
 from annotator.gui.commands import ChangeLabel, DeleteAnnotation, SetRelation, UpdateAnnotation
+from annotator.gui.entity_link import EntityLinkField
 from annotator.gui.session import Session
 
 HINT = "Select text and press A, Q, D or C to tag it."
@@ -180,6 +181,7 @@ class AnnotationEditor(QWidget):
         self._fields_label: str | None = None
         self._attributes: dict[str, _AttributeField] = {}
         self._relations: dict[str, _RelationField] = {}
+        self.entity_field: EntityLinkField | None = None  # for labels linked to the registry
 
         self.hint = QLabel(HINT)
         self.hint.setObjectName("editor-hint")
@@ -251,6 +253,8 @@ class AnnotationEditor(QWidget):
         self.text_view.setText(short(ann.text, 400))
         for name, attr_field in self._attributes.items():
             attr_field.show(ann.attributes.get(name), self._values_in_use(ann.label, name))
+        if self.entity_field is not None:
+            self.entity_field.show_annotation(ann)
         for name, relation_field in self._relations.items():
             rel = self.session.relation_from(ann.id, name)
             relation_field.show(
@@ -281,9 +285,14 @@ class AnnotationEditor(QWidget):
                 self._retired.append(widget)
         self._field_rows = []
         self._attributes, self._relations = {}, {}
+        self.entity_field = None
         if spec is None:
             return
         row = 2  # after "Label" and "Text"
+        if spec.entity:
+            self.entity_field = EntityLinkField(self.session, self._run)
+            self._add_row(row, QLabel("Actor"), self.entity_field)
+            row += 1
         for attribute in spec.attributes:
             attr_field = _AttributeField(attribute, self._set_attribute)
             self._attributes[attribute.name] = attr_field

@@ -13,10 +13,12 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.actors_dock import ActorsDock
 from annotator.gui.annotation_panel import AnnotationPanel
 from annotator.gui.commands import SetStatus
 from annotator.gui.documents_dock import DocumentsDock
 from annotator.gui.reader import ReaderView
+from annotator.gui.reader_menu import ReaderMenu
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
 from annotator.gui.tagging import TaggingController
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
 
         self.tagging = TaggingController(session, self.reader, settings)
+        self.reader_menu = ReaderMenu(session, self.reader, settings)
         self.documents = DocumentsDock(session, self)
         self.annotations = AnnotationPanel(session, self)
         self.guidelines = GuidelinesView()
@@ -69,6 +72,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, guide_dock)
         self.tabifyDockWidget(self.annotations, guide_dock)
+        self.actors = ActorsDock(session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.actors)
+        self.tabifyDockWidget(self.annotations, self.actors)
         self.annotations.raise_()
         self.resizeDocks([self.documents, self.annotations], [450, 400], Qt.Orientation.Horizontal)
 
@@ -85,8 +91,12 @@ class MainWindow(QMainWindow):
         self.tagging.message.connect(self.show_message)
         self.documents.documentActivated.connect(self.open_document)
         self.annotations.pickRelation.connect(self._pick_from_panel)
+        self.actors.annotationActivated.connect(self.jump_to)
         session.projectOpened.connect(self._project_opened)
         session.documentOpened.connect(self._document_opened)
+        session.annotationStored.connect(self.reader.update_annotation)
+        session.annotationStored.connect(lambda _ann: self._mark_in_progress())
+        session.annotationRemoved.connect(self.reader.remove_annotation)
         session.annotationsChanged.connect(self._annotations_changed)
         session.selectionChanged.connect(self._selection_changed)
         session.failed.connect(lambda text: self.show_message(f"Not done: {text}", 8000))
@@ -142,13 +152,19 @@ class MainWindow(QMainWindow):
         self.reader.setFocus()
 
     def _annotations_changed(self) -> None:
-        self.reader.set_annotations(self.session.annotations)
+        # Edits patch the reader through annotationStored/Removed; rebuild only when the
+        # session's annotations were replaced some other way (a count that no longer fits).
+        if len(self.reader.labels) != len(self.session.annotations):
+            self.reader.set_annotations(self.session.annotations)
         self._selection_changed()
+
+    def _mark_in_progress(self) -> None:
+        """The first edit in a new document puts it in progress for this annotator."""
         doc = self.session.document
         project = self.session.project
-        if doc is not None and project is not None and self.session.annotations:
+        if doc is not None and project is not None:
             state = project.status(doc.id).get(project.annotator.id, "new")
-            if state == "new":  # the first annotation puts the document in progress
+            if state == "new":
                 project.set_status(doc.id, "in_progress")
                 self.session.statusChanged.emit(doc.id)
 
@@ -156,6 +172,24 @@ class MainWindow(QMainWindow):
         selected = self.session.selected
         linked = {target.id for _, target in self.session.links_of(selected)} if selected else set()
         self.reader.set_selection(selected, linked)
+
+    def jump_to(self, doc_id: str, target: str | int) -> None:
+        """Open ``doc_id`` and select an annotation there: ``target`` is its id, or an offset
+        (then the longest annotation starting there), as a dossier row asks."""
+        self.open_document(doc_id)
+        session = self.session
+        if session.document is None or session.document.id != doc_id:
+            return
+        if isinstance(target, str):
+            ann = session.annotations.get(target)
+        else:
+            starting = [a for a in session.annotations.values() if a.start == target]
+            ann = max(starting, key=lambda a: a.end - a.start, default=None)
+        if ann is not None:
+            session.select(ann.id)
+            self.reader.reveal(ann.start)
+        self.raise_()
+        self.activateWindow()
 
     def _pick_from_panel(self, relation: str) -> None:
         self.reader.setFocus()

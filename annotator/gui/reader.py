@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from annotator.core.model import Annotation
 from annotator.core.schema import Schema
 from annotator.core.spans import Span, SpanIndex, nesting_depths
 from annotator.gui.positions import TextPositions
@@ -76,6 +77,21 @@ class ReaderView(QPlainTextEdit):
                 spans.append(Span(to_qt(f.start), to_qt(f.end), ann.id, i))
         self.index = SpanIndex(spans)
         self.labels = labels
+        self.viewport().update()
+
+    def _spans_of(self, ann: Annotation) -> list[Span]:
+        to_qt = self.positions.to_qt
+        return [Span(to_qt(f.start), to_qt(f.end), ann.id, i) for i, f in enumerate(ann.fragments)]
+
+    def update_annotation(self, ann: Annotation) -> None:
+        """One annotation added or changed: patch the index instead of rebuilding it."""
+        self.index.replace(ann.id, self._spans_of(ann))
+        self.labels[ann.id] = ann.label
+        self.viewport().update()
+
+    def remove_annotation(self, ann_id: str) -> None:
+        self.index.replace(ann_id, [])
+        self.labels.pop(ann_id, None)
         self.viewport().update()
 
     def set_font_size(self, points: float) -> None:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation, Document, Relation
 from annotator.store.project import Project
+
+#: Documents with more annotations than this open in two steps (see open_document).
+STAGED_LOAD_ABOVE = 2000
+FIRST_SCREEN_CHARS = 8000
 
 
 class Session(QObject):
@@ -24,6 +28,9 @@ class Session(QObject):
     selectionChanged = Signal()
     statusChanged = Signal(str)
     documentsChanged = Signal()
+    registryChanged = Signal()  # entities were added, edited, merged, split or deleted
+    annotationStored = Signal(object)  # an annotation of the open document added or changed
+    annotationRemoved = Signal(str)  # an annotation of the open document deleted (its id)
     failed = Signal(str)  # an edit was refused; the message says why
     saved = Signal()  # an edit was committed to the project file
 
@@ -56,13 +63,33 @@ class Session(QObject):
         self.selected = None
 
     def open_document(self, doc_id: str) -> None:
+        """Open a document. A long, densely annotated one shows its first screen first: the
+        annotations near the top are read before the first paint, the rest right after."""
         assert self.project is not None
         self.document = self.project.document(doc_id)
-        self.annotations = {a.id: a for a in self.project.annotations(doc_id)}
-        self.relations = {r.id: r for r in self.project.relations(doc_id)}
         self.selected = None
+        if self.project.annotation_count(doc_id) <= STAGED_LOAD_ABOVE:
+            self._load_all(doc_id)
+            self.documentOpened.emit()
+            self.selectionChanged.emit()
+            return
+        head = self.project.annotations(doc_id, start_before=FIRST_SCREEN_CHARS)
+        self.annotations = {a.id: a for a in head}
+        self.relations = {}
         self.documentOpened.emit()
         self.selectionChanged.emit()
+        QTimer.singleShot(0, lambda: self._finish_loading(doc_id))
+
+    def _load_all(self, doc_id: str) -> None:
+        assert self.project is not None
+        self.annotations = {a.id: a for a in self.project.annotations(doc_id)}
+        self.relations = {r.id: r for r in self.project.relations(doc_id)}
+
+    def _finish_loading(self, doc_id: str) -> None:
+        if self.project is None or self.document is None or self.document.id != doc_id:
+            return  # another document (or project) was opened meanwhile
+        self._load_all(doc_id)
+        self.annotationsChanged.emit()
 
     # -- edits ----------------------------------------------------------------------------
 
@@ -79,10 +106,12 @@ class Session(QObject):
 
     def annotation_stored(self, ann: Annotation) -> None:
         self.annotations[ann.id] = ann
+        self.annotationStored.emit(ann)
         self._changed()
 
     def annotation_removed(self, ann_id: str) -> None:
         self.annotations.pop(ann_id, None)
+        self.annotationRemoved.emit(ann_id)
         for rel_id in [r.id for r in self.relations.values() if ann_id in (r.source, r.target)]:
             del self.relations[rel_id]
         if self.selected == ann_id:

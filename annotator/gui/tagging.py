@@ -21,6 +21,8 @@ from annotator.gui.commands import (
     SetRelation,
     UpdateAnnotation,
 )
+from annotator.gui.entity_link import choose_among
+from annotator.gui.mention_commands import AddMention
 from annotator.gui.reader import ReaderView
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
@@ -92,7 +94,11 @@ class TaggingController(QObject):
         words = self.settings.snap_to_words and not alt and not self.reader.alt_selection
         span = self.reader.selection_span(words=words)
         if span is not None:
-            if self.session.execute(AddAnnotation(self.session, label, [span])):
+            assert self.session.project is not None
+            spec = self.session.project.schema.label(label)
+            if spec is not None and spec.entity:
+                self.tag_mention(label, span)
+            elif self.session.execute(AddAnnotation(self.session, label, [span])):
                 self.reader.clear_selection()
             return
         current = self.session.selected_annotation()
@@ -100,6 +106,16 @@ class TaggingController(QObject):
             self.session.execute(ChangeLabel(self.session, current.id, label))
         elif current is None:
             self.message.emit("Select some text first, then press the label's key.")
+
+    def tag_mention(self, label: str, span: tuple[int, int]) -> None:
+        """Tag a mention, linked to the actor its text names; ask when it names several."""
+        command = AddMention(self.session, label, span)
+        if not self.session.execute(command):
+            return
+        self.reader.clear_selection()
+        if command.candidates:
+            at = self.reader.viewport().mapToGlobal(self.reader.point_of(span[1]).toPoint())
+            command.choose(choose_among(self.session, self.reader, command.candidates, at))
 
     def delete(self) -> None:
         if self.session.selected is not None:

@@ -35,9 +35,14 @@ def require_annotation(db: Database, ann_id: str) -> Annotation:
     return ann
 
 
-def annotations_of(db: Database, doc_id: str, annotator: str | None = None) -> list[Annotation]:
+def annotations_of(
+    db: Database, doc_id: str, annotator: str | None = None, start_before: int | None = None
+) -> list[Annotation]:
     sql = f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document = ?"
     params: list[Any] = [doc_id]
+    if start_before is not None:
+        sql += " AND start < ?"
+        params.append(start_before)
     if annotator is not None:
         sql += " AND annotator = ?"
         params.append(annotator)
@@ -145,3 +150,7 @@ def iter_annotation_rows(db: Database) -> Iterator[tuple[Any, ...]]:
         "FROM annotations a JOIN documents d ON d.id = a.document "
         'ORDER BY d.seq, a.start, a."end", a.created'
     )
+
+
+def count_annotations(db: Database, doc_id: str) -> int:
+    return db.execute("SELECT count(*) FROM annotations WHERE document = ?", [doc_id]).fetchone()[0]

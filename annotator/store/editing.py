@@ -53,10 +53,16 @@ class AnnotationEditing(_ProjectParts):
     def annotation(self, ann_id: str) -> Annotation:
         return ann_sql.require_annotation(self.db, ann_id)
 
-    def annotations(self, doc_id: str, annotator: str | None = None) -> list[Annotation]:
-        """A document's annotations in text order (optionally only one annotator's)."""
+    def annotations(
+        self, doc_id: str, annotator: str | None = None, *, start_before: int | None = None
+    ) -> list[Annotation]:
+        """A document's annotations in text order (optionally only one annotator's, or only
+        those starting before an offset: the first screen of a long article)."""
         self._text(doc_id)  # raises NotFoundError for an unknown document
-        return ann_sql.annotations_of(self.db, doc_id, annotator)
+        return ann_sql.annotations_of(self.db, doc_id, annotator, start_before)
+
+    def annotation_count(self, doc_id: str) -> int:
+        return ann_sql.count_annotations(self.db, doc_id)
 
     def _checked(self, ann: Annotation, fragments: Iterable[FragmentLike]) -> Annotation:
         spec = require_label(self.schema, ann.label)

@@ -17,6 +17,7 @@ from annotator.core.validation import (
     check_fragments_against_text,
     require_label,
 )
+from annotator.store.problems import count_unlinked
 
 
 def info(db: Database) -> dict[str, Any]:
@@ -140,6 +141,8 @@ def check(db: Database, schema: Schema, progress: ProgressCallback | None = None
             report.warnings.append(
                 f"{missing} {relation.source} annotation(s) without a {relation.name}"
             )
+    for label, unlinked in count_unlinked(db, schema).items():
+        report.warnings.append(f"{unlinked} {label} annotation(s) not linked to the registry")
     return report
 
 

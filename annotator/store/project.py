@@ -48,9 +48,11 @@ from annotator.store.connection import (
     write_transaction,
 )
 from annotator.store.datasets import DatasetQueries
+from annotator.store.dossier import EntityDossier
 from annotator.store.editing import AnnotationEditing, RegistryEditing
 from annotator.store.listing import DocumentListing
 from annotator.store.migrations import apply_migrations
+from annotator.store.problems import ProblemQueries
 
 PathLike = str | os.PathLike[str]
 
@@ -66,7 +68,15 @@ def default_annotator_name() -> str:
         return "annotator"
 
 
-class Project(AnnotationEditing, RegistryEditing, DocumentListing, DatasetQueries, ActorRegistry):
+class Project(
+    AnnotationEditing,
+    RegistryEditing,
+    DocumentListing,
+    DatasetQueries,
+    ActorRegistry,
+    EntityDossier,
+    ProblemQueries,
+):
     """An open project file. Use :meth:`create` or :meth:`open`, and close it (or use ``with``)."""
 
     def __init__(

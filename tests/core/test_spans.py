@@ -41,3 +41,16 @@ def test_nested_and_overlapping_spans_get_distinct_depths() -> None:
     assert depths[("a", 0)] == 1
     assert depths[("d", 0)] == 2
     assert depths[("x", 0)] == 0
+
+
+@given(spans_strategy, spans_strategy, st.integers(0, 250), st.integers(1, 60))
+def test_replace_equals_a_fresh_index(raw, extra, start, length) -> None:
+    spans = [Span(s, e, f"a{i % 7}", i) for i, (s, e) in enumerate(raw)]
+    index = SpanIndex(spans)
+    new = [Span(s, e, "a3", 100 + i) for i, (s, e) in enumerate(extra)]
+    index.replace("a3", new)
+    fresh = SpanIndex([s for s in spans if s.key != "a3"] + new)
+    assert index.spans == fresh.spans
+    assert set(index.overlapping(start, start + length)) == set(
+        fresh.overlapping(start, start + length)
+    )

@@ -3,6 +3,8 @@ reopen the project, and find everything as it was shown."""
 
 from __future__ import annotations
 
+import re
+
 from gui_mouse import click_text, drag_select
 from PySide6.QtCore import Qt
 
@@ -128,3 +130,26 @@ def test_find_in_document(qtbot, make_window, article_project) -> None:
     assert window.reader.textCursor().selectionStart() > first
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
+
+
+def test_a_dense_long_article_shows_its_first_screen_then_everything(
+    qtbot, make_window, tmp_path
+) -> None:
+    text = "\n\n".join(" ".join(f"w{p:03d}x{i:03d}" for i in range(60)) for p in range(60))
+    path = tmp_path / "dense.annotator"
+    with Project.create(path) as p:
+        p.add_document("A short article opened first.", title="Short")
+        doc = p.add_document(text, title="Dense")
+        words = [m.span() for m in re.finditer(r"w\d{3}x\d{3}", text)]
+        assert len(words) == 3600
+        with p.transaction():
+            for i, (start, end) in enumerate(words[:3000]):
+                p.add_annotation(doc.id, ("Actor", "Quote")[i % 2], [(start, end)])
+    window = make_window(path)
+    session = window.session
+    window.open_document(doc.id)
+    assert 0 < len(session.annotations) < 3000  # the first screen only, before the paint
+    assert window.reader.toPlainText() == text
+    qtbot.waitUntil(lambda: len(session.annotations) == 3000, timeout=5000)
+    assert len(window.reader.labels) == 3000  # the reader shows all of them once loaded
+    assert window.session.project.status(doc.id) == {}  # opening is not an edit

@@ -1,0 +1,154 @@
+"""The registry as a table: one row per entity with its counts, and a filter over names.
+
+:class:`ActorsModel` holds the whole registry (read with two queries: the entities and
+``entity_counts``); :class:`ActorsFilter` narrows and sorts it for the view.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from annotator.core.matching import normalise_name
+from annotator.core.model import Entity
+from annotator.gui.session import Session
+from annotator.store.actors import EntityCounts
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = (
+    ("Name", "name"),
+    ("Type", "type"),
+    ("Aliases", "aliases"),
+    ("Mentions", "mentions"),
+    ("Quotes", "quotes"),
+    ("Demands made", "demands_made"),
+    ("Demands received", "demands_received"),
+)
+COUNT_FIELDS = ("mentions", "quotes", "demands_made", "demands_received")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # what the filter matches: names, aliases, type
+
+
+class ActorsModel(QAbstractTableModel):
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.entities: list[Entity] = []
+        self.counts: dict[str, EntityCounts] = {}
+        self._keys: list[str] = []
+
+    def reload(self) -> None:
+        project = self.session.project
+        self.beginResetModel()
+        if project is None:
+            self.entities, self.counts = [], {}
+        else:
+            self.entities = project.entities()
+            self.counts = project.entity_counts()
+        self._keys = [
+            " | ".join({part for n in (e.name, *e.aliases, e.type or "") for part in _keys_of(n)})
+            for e in self.entities
+        ]
+        self.endResetModel()
+
+    def entity_id(self, row: int) -> str | None:
+        return self.entities[row].id if 0 <= row < len(self.entities) else None
+
+    def row_of(self, entity_id: str) -> int | None:
+        return next((i for i, e in enumerate(self.entities) if e.id == entity_id), None)
+
+    # -- Qt's model interface ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.entities)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section][1] in COUNT_FIELDS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entity = self.entities[index.row()]
+        field = COLUMNS[index.column()][1]
+        if role == ID_ROLE:
+            return entity.id
+        if role == KEY_ROLE:
+            return self._keys[index.row()]
+        if field in COUNT_FIELDS:
+            value = getattr(self.counts.get(entity.id, EntityCounts()), field)
+            if role == SORT_ROLE:
+                return value
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(value) if value else ""
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        text = {
+            "name": entity.name,
+            "type": entity.type or "",
+            "aliases": "; ".join(entity.aliases),
+        }[field]
+        if role == SORT_ROLE:
+            return text.casefold()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(entity)
+        return None
+
+
+def _keys_of(name: str) -> tuple[str, str]:
+    # Both the plain lower-case text and the matching key: "stastna" finds "Šťastná".
+    return name.casefold(), normalise_name(name)
+
+
+def _tooltip(entity: Entity) -> str:
+    lines = [entity.name]
+    if entity.aliases:
+        lines.append("Also: " + "; ".join(entity.aliases))
+    if entity.wikidata:
+        lines.append(f"Wikidata: {entity.wikidata}")
+    if entity.note:
+        lines.append(entity.note)
+    return "\n".join(lines)
+
+
+class ActorsFilter(QSortFilterProxyModel):
+    """Rows whose name, alias or type contains the filter text (case and accents ignored)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needles: tuple[str, ...] = ()
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        text = text.strip()
+        self._needles = tuple({n for n in _keys_of(text) if n}) if text else ()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needles:
+            return True
+        keys = self.sourceModel().index(source_row, 0, source_parent).data(KEY_ROLE) or ""
+        return any(needle in keys for needle in self._needles)
