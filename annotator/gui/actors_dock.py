@@ -115,11 +115,11 @@ class ActorsDock(QDockWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         metrics = view.fontMetrics()
-        widths = {"name": "Government of the Karsian", "type": "organisation", "aliases": "W" * 14}
+        widths = {"name": "Government of the Karsian", "type": "organisation"}
         for column, (title, field) in enumerate(COLUMNS):
-            sample = widths.get(field, title)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            header.resizeSection(column, metrics.horizontalAdvance(widths.get(field, title)) + 24)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # aliases: the rest
+        header.setMinimumSectionSize(metrics.horizontalAdvance("Aliases") + 24)
         view.setSortingEnabled(True)
         view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 

@@ -144,8 +144,9 @@ class ActorsFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         text = text.strip()
+        self.beginFilterChange()
         self._needles = tuple({n for n in _keys_of(text) if n}) if text else ()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._needles:

@@ -9,8 +9,10 @@ the rows on screen; rows are formatted lazily when painted. See the timing test 
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -43,7 +45,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Annotation
 from annotator.core.schema import Schema
 from annotator.gui.annotation_editor import AnnotationEditor, short
-from annotator.gui.session import Session
+from annotator.gui.session import Session, text_order
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -73,6 +75,7 @@ class AnnotationListModel(QAbstractListModel):
         self._schema: Schema | None = None
         self.by_label: dict[str, list[Annotation]] = {}  # in text order, for the editor
         self.problems: Counter[tuple[str, str]] = Counter()  # (label, relation) -> count
+        self._patched = False  # rows were kept in step by stored()/removed()
 
     def refresh(self) -> None:
         """Re-read the session (after a document was opened or annotations changed).
@@ -82,8 +85,12 @@ class AnnotationListModel(QAbstractListModel):
         every row again, which is what costs time with thousands of rows.
         """
         schema = self.session.project.schema if self.session.project is not None else None
-        rows = self.session.ordered() if self.session.document is not None else []
-        same_rows = (
+        if self._patched and schema is self._schema:
+            rows = self.rows  # already kept in order by stored()/removed()
+        else:
+            rows = self.session.ordered() if self.session.document is not None else []
+        self._patched = False
+        same_rows = rows is self.rows or (
             schema is self._schema
             and len(rows) == len(self.rows)
             and all(new.id == old.id for new, old in zip(rows, self.rows, strict=True))
@@ -106,6 +113,44 @@ class AnnotationListModel(QAbstractListModel):
                 self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
         else:
             self.endResetModel()
+
+    def stored(self, ann: Annotation) -> None:
+        """One annotation added or changed: move or insert its row instead of resetting.
+
+        The annotationsChanged signal that follows then refreshes links and problems only.
+        """
+        if len(self.rows) != len(self.session.annotations) - (ann.id not in self._row_of):
+            return  # out of step (e.g. during a staged load): the next refresh re-reads all
+        old = self._row_of.get(ann.id)
+        if old is None:
+            at = bisect.bisect_left(self.rows, text_order(ann), key=text_order)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self.rows.insert(at, ann)
+            self.endInsertRows()
+        else:
+            # A changed annotation keeps its row, or moves (resized): a move, not a removal
+            # and insertion, so that the view keeps it selected.
+            others = self.rows[:old] + self.rows[old + 1 :]
+            at = bisect.bisect_left(others, text_order(ann), key=text_order)
+            if at == old:
+                self.rows[old] = ann
+                self.dataChanged.emit(self.index(old), self.index(old))
+            else:
+                self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), at + (at > old))
+                self.rows = [*others[:at], ann, *others[at:]]
+                self.endMoveRows()
+        self._row_of = {a.id: i for i, a in enumerate(self.rows)}
+        self._patched = True
+
+    def removed(self, ann_id: str) -> None:
+        row = self._row_of.get(ann_id)
+        if row is None or len(self.rows) != len(self.session.annotations) + 1:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        self.endRemoveRows()
+        self._row_of = {a.id: i for i, a in enumerate(self.rows)}
+        self._patched = True
 
     def _find_missing(self) -> None:
         # Our own pass instead of Session.missing_required, which scans every relation per call.
@@ -299,6 +344,8 @@ class AnnotationPanel(QDockWidget):
         self.list.selectionModel().selectionChanged.connect(self._list_selection_changed)
         session.projectOpened.connect(self.refresh)
         session.documentOpened.connect(self.refresh)
+        session.annotationStored.connect(lambda ann: self._patch(self.model.stored, ann))
+        session.annotationRemoved.connect(lambda ann_id: self._patch(self.model.removed, ann_id))
         session.annotationsChanged.connect(self.refresh)
         session.selectionChanged.connect(self._session_selection_changed)
         self.refresh()
@@ -311,6 +358,15 @@ class AnnotationPanel(QDockWidget):
         else:
             self.header.setText(problems_text(self.model.problems))
         self._session_selection_changed()
+
+    def _patch(self, change: Callable[[Any], None], value: Any) -> None:
+        # The view moves its current row when rows come and go; that is not the user
+        # choosing another annotation, so it must not reach the session.
+        self._syncing = True
+        try:
+            change(value)
+        finally:
+            self._syncing = False
 
     def _session_selection_changed(self) -> None:
         self._select_row(self.model.row_of(self.session.selected))

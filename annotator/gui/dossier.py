@@ -159,9 +159,13 @@ class DossierDialog(QDialog):
         if entry is None:
             self.context.clear()
             return
-        before = html.escape(entry.before)
-        after = html.escape(entry.after)
-        lead = "…" if entry.start > len(entry.before) else ""
+        before, after = entry.before, entry.after
+        lead = ""
+        if entry.start > len(before) and " " in before:  # cut: start at a whole word
+            before, lead = before.split(" ", 1)[1], "…"
+        if " " in after.strip():
+            after = after.rsplit(" ", 1)[0]
+        before, after = html.escape(before), html.escape(after)
         self.context.setHtml(
             f"<p style='color: gray'>{html.escape(entry.document_title)} · "
             f"{html.escape(entry.published)} · {entry.label}</p>"

@@ -84,7 +84,7 @@ class SuggestionCompleter(QCompleter):
         self.setMaxVisibleItems(SUGGESTIONS)
         line.setCompleter(self)
         line.textEdited.connect(self.update_suggestions)
-        self.activated[QModelIndex].connect(self._activated)
+        self.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
 
     def update_suggestions(self, text: str) -> None:
         self.items.clear()
@@ -106,7 +106,7 @@ class SuggestionCompleter(QCompleter):
         """For Enter without choosing: the suggestion shown as ``text``, else the first."""
         rows = [self.items.item(i) for i in range(self.items.rowCount())]
         exact = [item for item in rows if item.text() == text]
-        return (exact or rows or [None])[0].data(ID_ROLE) if rows else None
+        return (exact or rows)[0].data(ID_ROLE) if rows else None
 
 
 class EntityLinkField(QWidget):
@@ -167,7 +167,8 @@ class EntityLinkField(QWidget):
             self._run(LinkMention(self.session, ann.id, entity_id))
 
     def _enter(self) -> None:
-        if self.completer.popup().isVisible():
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
             return  # the completer's own activation links
         text = self.line.text().strip()
         best = self.completer.best(text) if text else None

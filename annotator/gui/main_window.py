@@ -17,6 +17,7 @@ from annotator.gui.actors_dock import ActorsDock
 from annotator.gui.annotation_panel import AnnotationPanel
 from annotator.gui.commands import SetStatus
 from annotator.gui.documents_dock import DocumentsDock
+from annotator.gui.problems_dock import ProblemsDock
 from annotator.gui.reader import ReaderView
 from annotator.gui.reader_menu import ReaderMenu
 from annotator.gui.session import Session
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         self.actors = ActorsDock(session, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.actors)
         self.tabifyDockWidget(self.annotations, self.actors)
+        self.problems = ProblemsDock(session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems)
+        self.tabifyDockWidget(self.annotations, self.problems)
         self.annotations.raise_()
         self.resizeDocks([self.documents, self.annotations], [450, 400], Qt.Orientation.Horizontal)
 
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         self.documents.documentActivated.connect(self.open_document)
         self.annotations.pickRelation.connect(self._pick_from_panel)
         self.actors.annotationActivated.connect(self.jump_to)
+        self.problems.annotationActivated.connect(self.jump_to)
         session.projectOpened.connect(self._project_opened)
         session.documentOpened.connect(self._document_opened)
         session.annotationStored.connect(self.reader.update_annotation)

@@ -72,6 +72,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view.addAction(window.documents.toggleViewAction())
     view.addAction(window.annotations.toggleViewAction())
     view.addAction(window.actors.toggleViewAction())
+    view.addAction(window.problems.toggleViewAction())
 
     help_menu = bar.addMenu("&Help")
     add(help_menu, "shortcuts", "&Keyboard shortcuts", lambda: shortcut_sheet(window))

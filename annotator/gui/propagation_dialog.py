@@ -166,23 +166,28 @@ class PropagationDialog(QDialog):
             self.tree.setCurrentItem(items[0])
         self._update_count()
 
+    def _row(self, row: int) -> QTreeWidgetItem:
+        item = self.tree.topLevelItem(row)
+        assert item is not None
+        return item
+
     def set_all(self, keep: bool) -> None:
         state = Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked
         self.tree.blockSignals(True)
         for i in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(i).setCheckState(0, state)
+            self._row(i).setCheckState(0, state)
         self.tree.blockSignals(False)
         self._update_count()
 
     def set_kept(self, row: int, keep: bool) -> None:
         state = Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked
-        self.tree.topLevelItem(row).setCheckState(0, state)
+        self._row(row).setCheckState(0, state)
 
     def kept(self) -> list[Occurrence]:
         return [
             self.occurrences[i]
             for i in range(self.tree.topLevelItemCount())
-            if self.tree.topLevelItem(i).checkState(0) == Qt.CheckState.Checked
+            if self._row(i).checkState(0) == Qt.CheckState.Checked
         ]
 
     def _update_count(self) -> None:

@@ -16,6 +16,12 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation, Document, Relation
 from annotator.store.project import Project
 
+
+def text_order(ann: Annotation) -> tuple[int, int, str, str]:
+    """How annotations are listed: by position, then by when they were made."""
+    return (ann.start, ann.end, ann.created, ann.id)
+
+
 #: Documents with more annotations than this open in two steps (see open_document).
 STAGED_LOAD_ABOVE = 2000
 FIRST_SCREEN_CHARS = 8000
@@ -134,7 +140,7 @@ class Session(QObject):
 
     def ordered(self) -> list[Annotation]:
         """The document's annotations in text order."""
-        return sorted(self.annotations.values(), key=lambda a: (a.start, a.end, a.created, a.id))
+        return sorted(self.annotations.values(), key=text_order)
 
     def select(self, ann_id: str | None) -> None:
         if ann_id is not None and ann_id not in self.annotations:

@@ -30,6 +30,7 @@ COMMANDS = {
     "info": ["PROJECT", "--json"],
     "check": ["PROJECT", "--json"],
     "demo": ["PATH", "--force"],
+    "actors": ["export", "import"],
 }
 
 

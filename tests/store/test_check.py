@@ -198,8 +198,10 @@ def test_missing_required_relations_are_warnings(project, doc, find) -> None:
     report = project.check()
     assert report.ok
     assert sorted(report.warnings) == [
+        "1 Actor annotation(s) not linked to the registry",
         "1 Demand annotation(s) without a claimant",
         "1 Quote annotation(s) without a speaker",
     ]
     project.add_relation("claimant", demand.id, actor.id)  # addressee is optional
+    project.link_mention(actor.id, project.add_entity("Illešová").id)
     assert project.check().warnings == ["1 Quote annotation(s) without a speaker"]

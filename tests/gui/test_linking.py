@@ -1,0 +1,289 @@
+"""Linking mentions to the actor registry in the real window, and "tag all occurrences"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui_mouse import drag_select
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton
+
+from annotator import Project
+from annotator.gui.propagation_dialog import PropagationDialog
+
+FIRST = (
+    "Sergey Karamov met Lindqvist in Valdor on Monday. Karamov said the talks would "
+    "resume; Lindqvist agreed. Officials in Valdor welcomed it."
+)
+SECOND = "Karamov flew home. Sergei Karamov's deputy, Marta Olsen, stayed behind in Valdor."
+
+
+@pytest.fixture
+def linking_project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """Two articles and a registry: Karamov (with aliases) and two actors called Lindqvist."""
+    path = tmp_path / "linking.annotator"
+    with Project.create(path) as p:
+        p.add_document(FIRST, title="Talks")
+        p.add_document(SECOND, title="Home")
+        ids = {
+            "karamov": p.add_entity(
+                "Sergei Karamov", type="person", aliases=["Sergey Karamov", "Karamov"]
+            ).id,
+            "anna": p.add_entity("Anna Lindqvist", type="person", aliases=["Lindqvist"]).id,
+            "erik": p.add_entity("Erik Lindqvist", type="person", aliases=["Lindqvist"]).id,
+        }
+    return path, ids
+
+
+def tag_actor(qtbot, window, needle: str, occurrence: int = 0) -> None:
+    text = window.session.document.text
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    drag_select(window.reader, start, start + len(needle))
+    qtbot.keyClick(window.reader, Qt.Key.Key_A)
+
+
+def stored(window) -> list:
+    return window.session.project.annotations(window.session.document.id)
+
+
+def undo(qtbot, window) -> None:
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def editor_field(window):
+    field = window.annotations.editor.entity_field
+    assert field is not None and field.isVisible()
+    return field
+
+
+def test_tagging_an_alias_links_the_mention_and_undo_removes_it(
+    qtbot, make_window, linking_project
+) -> None:
+    path, ids = linking_project
+    window = make_window(path)
+    tag_actor(qtbot, window, "Sergey Karamov")
+    (ann,) = stored(window)
+    assert ann.label == "Actor" and ann.entity == ids["karamov"]
+    assert window.session.selected == ann.id
+    assert editor_field(window).current.text() == "Sergei Karamov"
+    undo(qtbot, window)
+    assert stored(window) == []
+    assert window.session.annotations == {}
+
+
+def test_an_unknown_name_is_tagged_unlinked(qtbot, make_window, linking_project) -> None:
+    path, _ = linking_project
+    window = make_window(path)
+    tag_actor(qtbot, window, "Valdor")
+    (ann,) = stored(window)
+    assert ann.entity is None
+    assert editor_field(window).current.text() == "(not linked)"
+
+
+def test_an_ambiguous_name_asks_and_the_choice_is_one_undo_step(
+    qtbot, make_window, linking_project
+) -> None:
+    path, ids = linking_project
+    window = make_window(path)
+    seen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.extend(a.text() for a in menu.actions() if a.text())
+        assert menu.activeAction() is not None
+        assert menu.activeAction().data() == ids["anna"]
+        qtbot.keyClick(menu, Qt.Key.Key_Down)  # the second candidate
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, choose)
+    tag_actor(qtbot, window, "Lindqvist")
+    assert "Anna Lindqvist (person)" in seen and "Leave unlinked" in seen
+    (ann,) = stored(window)
+    assert ann.entity == ids["erik"]
+    assert window.session.annotations[ann.id].entity == ids["erik"]
+    undo(qtbot, window)
+    assert stored(window) == []
+    window.session.undo_stack.redo()
+    (again,) = stored(window)
+    assert again.id == ann.id and again.entity == ids["erik"]
+
+
+def test_escape_on_the_ambiguous_menu_leaves_the_mention_unlinked(
+    qtbot, make_window, linking_project
+) -> None:
+    path, _ = linking_project
+    window = make_window(path)
+
+    def dismiss() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(200, dismiss)
+    tag_actor(qtbot, window, "Lindqvist")
+    (ann,) = stored(window)
+    assert ann.entity is None
+
+
+def test_the_editor_completer_links_to_the_chosen_actor(
+    qtbot, make_window, linking_project
+) -> None:
+    path, ids = linking_project
+    window = make_window(path)
+    tag_actor(qtbot, window, "Valdor")
+    field = editor_field(window)
+    line = field.findChild(QLineEdit, "link-actor")
+    line.setFocus()
+    qtbot.keyClicks(line, "Lindkvist")  # a misspelling: fuzzy suggestions still find them
+    popup = field.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    shown = [field.completer.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    assert "Erik Lindqvist (person)" in shown
+    row = shown.index("Erik Lindqvist (person)")
+    popup.setCurrentIndex(popup.model().index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    (ann,) = stored(window)
+    assert ann.entity == ids["erik"]
+    assert field.current.text() == "Erik Lindqvist"
+    qtbot.waitUntil(lambda: line.text() == "", timeout=1000)
+
+
+def test_new_actor_from_a_mention_and_undo_removes_both(
+    qtbot, make_window, linking_project
+) -> None:
+    path, _ = linking_project
+    window = make_window(path)
+    project = window.session.project
+    tag_actor(qtbot, window, "Valdor")
+    (ann,) = stored(window)
+    before = {e.id for e in project.entities()}
+    qtbot.mouseClick(
+        editor_field(window).findChild(QPushButton, "new-actor-from-mention"),
+        Qt.MouseButton.LeftButton,
+    )
+    (new,) = [e for e in project.entities() if e.id not in before]
+    assert new.name == "Valdor"
+    assert project.annotation(ann.id).entity == new.id
+    assert editor_field(window).current.text() == "Valdor"
+    undo(qtbot, window)
+    assert {e.id for e in project.entities()} == before
+    assert project.annotation(ann.id).entity is None  # the mention stays, unlinked
+    undo(qtbot, window)
+    assert stored(window) == []
+
+
+def test_unlink_button_and_undo(qtbot, make_window, linking_project) -> None:
+    path, ids = linking_project
+    window = make_window(path)
+    tag_actor(qtbot, window, "Karamov", occurrence=1)
+    (ann,) = stored(window)
+    assert ann.entity == ids["karamov"]
+    unlink = editor_field(window).findChild(QPushButton, "unlink-actor")
+    assert unlink.isEnabled()
+    qtbot.mouseClick(unlink, Qt.MouseButton.LeftButton)
+    assert window.session.project.annotation(ann.id).entity is None
+    assert not unlink.isEnabled()
+    undo(qtbot, window)
+    assert window.session.project.annotation(ann.id).entity == ids["karamov"]
+
+
+def test_propagation_previews_applies_kept_rows_and_undoes_in_one_step(
+    qtbot, make_window, linking_project
+) -> None:
+    path, ids = linking_project
+    window = make_window(path)
+    project = window.session.project
+    tag_actor(qtbot, window, "Sergey Karamov")  # already tagged: not offered again
+    expected = project.propagation_preview(ids["karamov"])
+    assert len(expected) == 3  # "Karamov" here, "Karamov" and "Sergei Karamov" in the other
+    dialog = PropagationDialog(window.session, None, window, entity_id=ids["karamov"])
+    qtbot.addWidget(dialog)
+    assert dialog.scope.currentData() == "all"
+    assert dialog.occurrences == expected
+    first = dialog.tree.topLevelItem(0).text(1)
+    assert "[Karamov]" in first and "\n" not in first
+    dialog.scope.setCurrentIndex(dialog.scope.findData("document"))
+    dialog.requery()
+    assert dialog.occurrences == project.propagation_preview(
+        ids["karamov"], document=window.session.document.id
+    )
+    dialog.scope.setCurrentIndex(dialog.scope.findData("all"))
+    dialog.requery()
+    dialog.skip_all.click()
+    assert dialog.kept() == [] and not dialog.apply_button.isEnabled()
+    dialog.keep_all.click()
+    dialog.set_kept(1, False)
+    kept = [o for i, o in enumerate(expected) if i != 1]
+    assert dialog.kept() == kept
+    dialog.apply_button.click()
+    made = [
+        a
+        for doc in project.list_documents(0, 10)
+        for a in project.annotations(doc.id)
+        if a.origin == "propagation"
+    ]
+    assert sorted((a.document, a.start, a.end) for a in made) == sorted(
+        (o.document_id, o.start, o.end) for o in kept
+    )
+    assert all(a.entity == ids["karamov"] and a.label == "Actor" for a in made)
+    here = [a.id for a in made if a.document == window.session.document.id]
+    assert all(i in window.session.annotations for i in here)
+    undo(qtbot, window)
+    left = [a for doc in project.list_documents(0, 10) for a in project.annotations(doc.id)]
+    assert [a.origin for a in left] == ["manual"]
+    assert set(window.session.annotations) == {left[0].id}
+
+
+def _point(window, offset: int) -> QPoint:
+    return window.reader.point_of(offset).toPoint()
+
+
+def test_reader_menu_on_a_mention_unlinks_and_opens_the_preview(
+    qtbot, make_window, linking_project
+) -> None:
+    path, ids = linking_project
+    window = make_window(path)
+    tag_actor(qtbot, window, "Sergey Karamov")
+    (ann,) = stored(window)
+    window.session.select(None)
+    menu = window.reader_menu.build(_point(window, ann.start + 2))
+    assert window.session.selected == ann.id
+    actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    assert actions["unlink"].isEnabled() and not actions["new-actor"].isEnabled()
+    assert "Sergei Karamov" in actions["tag-all-occurrences"].text()
+    actions["unlink"].trigger()
+    assert window.session.project.annotation(ann.id).entity is None
+    undo(qtbot, window)
+    menu = window.reader_menu.build(_point(window, ann.start + 2))
+    actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    actions["tag-all-occurrences"].trigger()
+    dialog = window.findChild(PropagationDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.occurrences == window.session.project.propagation_preview(ids["karamov"])
+    dialog.reject()
+
+
+def test_reader_menu_on_a_selection_offers_its_occurrences(
+    qtbot, make_window, linking_project
+) -> None:
+    path, _ = linking_project
+    window = make_window(path)
+    start = FIRST.index("Valdor")
+    drag_select(window.reader, start, start + len("Valdor"))
+    menu = window.reader_menu.build(_point(window, start + 2))
+    (action,) = [a for a in menu.actions() if a.objectName() == "tag-all-occurrences"]
+    action.trigger()
+    dialog = window.findChild(PropagationDialog)
+    assert len(dialog.occurrences) == 3  # twice here, once in the other article
+    dialog.apply_button.click()
+    made = [
+        a
+        for doc in window.session.project.list_documents(0, 10)
+        for a in window.session.project.annotations(doc.id)
+    ]
+    assert len(made) == 3 and all(a.entity is None and a.text == "Valdor" for a in made)
+    assert len(window.session.annotations) == 2

@@ -1,0 +1,125 @@
+"""Unfinished annotations: required relations missing, mentions not linked to the registry."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator import NotFoundError, Project
+from annotator.store.problems import Problem
+
+
+@pytest.fixture
+def demo(demo_path: Path) -> Iterator[Project]:
+    with Project.open(demo_path) as p:
+        yield p
+
+
+def spoil(p: Project) -> None:
+    """Make some problems in the demo (which has none): remove a speaker and a claimant,
+    unlink two mentions, add an unlinked mention to an unannotated document."""
+    docs = [d for d in p.documents() if p.annotations(d.id)]
+    for wanted in ("speaker", "claimant"):
+        rel = next(r for d in docs for r in p.relations(d.id) if r.type == wanted)
+        p.delete_relation(rel.id)
+    for doc in docs[1:3]:
+        actor = next(a for a in p.annotations(doc.id) if a.label == "Actor")
+        p.link_mention(actor.id, None)
+    bare = next(d for d in p.documents() if not p.annotations(d.id))
+    p.add_annotation(bare.id, "Actor", [(0, 5)])
+
+
+def independent(p: Project) -> list[tuple[str, str, int, str]]:
+    """The same problems computed through the public API only."""
+    found = []
+    for doc in p.documents():
+        rels = p.relations(doc.id)
+        for ann in sorted(p.annotations(doc.id), key=lambda a: (a.start, a.end, a.id)):
+            for spec in p.schema.relations_from(ann.label):
+                if spec.required and not any(
+                    r.source == ann.id and r.type == spec.name for r in rels
+                ):
+                    found.append(
+                        (doc.id, ann.id, ann.start, f"{ann.label.lower()} without {spec.name}")
+                    )
+            if p.schema.label(ann.label).entity and ann.entity is None:
+                found.append((doc.id, ann.id, ann.start, f"{ann.label.lower()} not linked"))
+    return found
+
+
+def as_tuples(problems: list[Problem]) -> list[tuple[str, str, int, str]]:
+    return [(x.document_id, x.annotation_id, x.start, x.kind) for x in problems]
+
+
+def test_demo_has_no_problems(demo: Project) -> None:
+    assert demo.problems() == []
+    assert independent(demo) == []
+
+
+def test_problems_equal_an_independent_computation(demo: Project) -> None:
+    spoil(demo)
+    problems = demo.problems()
+    assert as_tuples(problems) == independent(demo)
+    kinds = [x.kind for x in problems]
+    assert sorted(set(kinds)) == [
+        "actor not linked",
+        "demand without claimant",
+        "quote without speaker",
+    ]
+    assert kinds.count("actor not linked") == 3
+    titles = {d.id: d.title for d in demo.documents()}
+    for problem in problems:
+        assert problem.document_title == titles[problem.document_id]
+        ann = demo.annotation(problem.annotation_id)
+        assert problem.message.startswith(
+            {
+                "quote without speaker": "Quote without a speaker: “",
+                "demand without claimant": "Demand without a claimant: “",
+                "actor not linked": "Actor not linked to the registry: “",
+            }[problem.kind]
+        )
+        assert ann.fragments[0].text[:20] in problem.message
+    # one document's problems are those of the whole list for it
+    doc_id = problems[0].document_id
+    assert demo.problems(doc_id) == [x for x in problems if x.document_id == doc_id]
+    assert demo.problems(limit=2) == problems[:2]
+    with pytest.raises(NotFoundError):
+        demo.problems("no-such-document")
+
+
+def test_fixing_a_problem_removes_it(demo: Project) -> None:
+    spoil(demo)
+    quote = next(x for x in demo.problems() if x.kind == "quote without speaker")
+    doc_actor = next(a for a in demo.annotations(quote.document_id) if a.label == "Actor")
+    demo.add_relation("speaker", quote.annotation_id, doc_actor.id)
+    remaining = demo.problems()
+    assert quote not in remaining
+    assert as_tuples(remaining) == independent(demo)
+
+    mention = next(x for x in remaining if x.kind == "actor not linked")
+    demo.link_mention(mention.annotation_id, demo.entities()[0].id)
+    assert all(x.annotation_id != mention.annotation_id for x in demo.problems())
+
+
+def test_check_counts_unlinked_mentions(demo: Project) -> None:
+    spoil(demo)
+    unlinked = sum(1 for x in demo.problems() if x.kind == "actor not linked")
+    assert f"{unlinked} Actor annotation(s) not linked to the registry" in demo.check().warnings
+
+
+def test_cli_check_lists_problems_with_titles(cli, demo_path: Path) -> None:
+    with Project.open(demo_path) as p:
+        spoil(p)
+        problems = p.problems()
+    result = cli("check", demo_path)
+    assert result.returncode == 0, result.stderr  # problems are warnings, not errors
+    lines = [line for line in result.stdout.splitlines() if " at " in line]
+    assert len(lines) == min(20, len(problems))
+    first = problems[0]
+    assert lines[0] == f"Warning: {first.document_title!r} at {first.start}: {first.message}"
+    result = cli("check", demo_path, "--json")
+    data = json.loads(result.stdout)
+    assert [x["annotation_id"] for x in data["problems"]] == [x.annotation_id for x in problems]
