@@ -382,7 +382,9 @@ class AnnotationPanel(QDockWidget):
             index = self.model.index(row)
             if not selection.isSelected(index):
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            # scrollTo lays out the rows around the target: skip it when the row is in view.
+            if not self.list.viewport().rect().contains(self.list.visualRect(index)):
+                self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._syncing = False
 
