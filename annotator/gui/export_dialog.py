@@ -28,6 +28,13 @@ from annotator.store.project import Project
 DESCRIPTIONS = {
     "native": ("Annotator JSON — one file, the whole project", ".json"),
     "jsonl": ("Annotator JSON Lines — one document per line, for large projects", ".jsonl"),
+    "quotes-csv": ("Quotes table (CSV) — one row per quote, with its speaker", ".csv"),
+    "demands-csv": ("Demands table (CSV) — claimant, addressee, issue, position", ".csv"),
+    "actors-csv": ("Actors table (CSV) — the registry with counts", ".csv"),
+    "network-graphml": (
+        "Claim networks (GraphML) — actor × issue, and actor → addressee beside it",
+        ".graphml",
+    ),
 }
 
 

@@ -44,6 +44,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     add(file_menu, "import", "&Import articles…", lambda: import_articles(window))
     add(file_menu, "export", "&Export…", lambda: export_project(window))
+    add(file_menu, "import_actors", "Import actor &list…", lambda: import_actors(window))
+    add(file_menu, "export_actors", "Export actor l&ist…", lambda: export_actors(window))
     file_menu.addSeparator()
     add(file_menu, "preferences", "&Preferences…", lambda: preferences(window))
     add(file_menu, "quit", "&Quit", window.close)
@@ -160,6 +162,58 @@ def export_project(window: MainWindow) -> None:
         return
     if count is not None:
         window.show_message(f"Exported {count} document(s) to {out}.", 8000)
+
+
+REGISTRY_FILTER = "Actor lists (*.csv *.json);;All files (*)"
+
+
+def import_actors(window: MainWindow) -> None:
+    """Merge a colleague's actor list (by id, then by name); the report says what changed."""
+    from annotator.io.registry import import_registry
+
+    project = window.session.project
+    if project is None:
+        return
+    name, _ = QFileDialog.getOpenFileName(window, "Import an actor list", "", REGISTRY_FILTER)
+    if not name:
+        return
+    try:
+        report = import_registry(project, Path(name))
+    except AnnotatorError as exc:
+        QMessageBox.warning(window, "Nothing was imported", str(exc))
+        return
+    window.session.registryChanged.emit()
+    summary = (
+        f"{report.added} actor(s) added, {report.updated} updated, {report.unchanged} unchanged."
+    )
+    window.show_message(summary, 8000)
+    if report.warnings:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Actor list imported", summary, parent=window
+        )
+        box.setDetailedText("\n".join(report.warnings))
+        box.exec()
+
+
+def export_actors(window: MainWindow) -> None:
+    from annotator.io.registry import export_registry
+
+    project = window.session.project
+    if project is None:
+        return
+    suggested = str(project.path.with_name(project.path.stem + "-actors.csv"))
+    name, _ = QFileDialog.getSaveFileName(
+        window, "Export the actor list", suggested, REGISTRY_FILTER
+    )
+    if not name:
+        return
+    fmt = "json" if name.lower().endswith(".json") else "csv"
+    try:
+        count = export_registry(project, Path(name), fmt)
+    except AnnotatorError as exc:
+        QMessageBox.warning(window, "Export failed", str(exc))
+        return
+    window.show_message(f"Exported {count} actor(s) to {name}.", 8000)
 
 
 def preferences(window: MainWindow) -> None:

@@ -57,7 +57,14 @@ FORMATS: dict[str, Format] = {
 }
 
 IMPORT_CHOICES = ("auto", *(name for name, f in FORMATS.items() if f.can_import))
-EXPORT_CHOICES = ("native", "jsonl")
+EXPORT_CHOICES = (
+    "native",
+    "jsonl",
+    "quotes-csv",
+    "demands-csv",
+    "actors-csv",
+    "network-graphml",
+)
 
 
 def detect(path: Path) -> str:
