@@ -17,6 +17,13 @@ from annotator.core.errors import AnnotatorError, ProjectFileError
 from annotator.core.reports import Cancelled
 
 PROJECT = click.Path(dir_okay=False, path_type=Path)
+OUTPUT = click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (replaced only when the export succeeds).",
+)
 #: How many unfinished annotations `check` lists one by one.
 SHOWN_PROBLEMS = 20
 
@@ -194,13 +201,7 @@ def import_(
     "quotes-csv, demands-csv, actors-csv: tables (UTF-8 with BOM); network-graphml: claim "
     "networks (OUT, actor x issue; OUT-addressees.graphml, actor -> addressee).",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (replaced only when the export succeeds).",
-)
+@OUTPUT
 @click.option("--annotator", "annotator_name", help="Only this annotator's annotations.")
 def export(project: Path, fmt: str, output: Path, annotator_name: str | None) -> None:
     """Export PROJECT as a dataset."""
@@ -294,13 +295,7 @@ def actors() -> None:
 
 @actors.command("export")
 @click.argument("project", type=PROJECT)
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (replaced only when the export succeeds).",
-)
+@OUTPUT
 @click.option(
     "--format",
     "fmt",

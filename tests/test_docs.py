@@ -110,3 +110,15 @@ def test_readme_shortcut_table_lists_every_shortcut() -> None:
     for key in [x.hotkey for x in schema.labels] + [r.hotkey for r in schema.relations]:
         if key:
             assert f"`{key}`" in table
+
+
+def test_cli_format_choices_follow_the_formats_table() -> None:
+    # The command line spells the choices out (importing io/ at start-up would slow `info`).
+    from annotator.io.formats import EXPORT_CHOICES, IMPORT_CHOICES
+
+    def choices(command: str) -> tuple[str, ...]:
+        option = next(p for p in main.commands[command].params if p.name == "fmt")
+        return tuple(option.type.choices)
+
+    assert choices("export") == EXPORT_CHOICES
+    assert choices("import") == IMPORT_CHOICES

@@ -188,7 +188,7 @@ class ActorsDock(QDockWidget):
         if dialog.exec():
             values = dialog.values()
             command = AddEntity(self.session, values.pop("name"), **values)
-            if self.session.execute(command) and command.entity is not None:
+            if self.session.perform(command) and command.entity is not None:
                 self.reload()
                 self._select([command.entity.id])
 
@@ -201,7 +201,7 @@ class ActorsDock(QDockWidget):
         if dialog.exec():
             changes = {k: v for k, v in dialog.values().items() if getattr(entity, k) != v}
             if changes:
-                self.session.execute(EditEntity(self.session, entity_id, **changes))
+                self.session.perform(EditEntity(self.session, entity_id, **changes))
 
     def merge_entities(self) -> None:
         project, ids = self.session.project, self.selected_ids()
@@ -230,7 +230,7 @@ class ActorsDock(QDockWidget):
             keep, other = second, first
         else:
             return
-        if self.session.execute(MergeEntities(self.session, keep.id, other.id)):
+        if self.session.perform(MergeEntities(self.session, keep.id, other.id)):
             self.reload()
             self._select([keep.id])
 
@@ -253,7 +253,7 @@ class ActorsDock(QDockWidget):
         )
         if ok and alias:
             command = SplitAlias(self.session, entity_id, alias)
-            if self.session.execute(command) and command.new is not None:
+            if self.session.perform(command) and command.new is not None:
                 self.reload()
                 self._select([command.new.id])
 
@@ -272,7 +272,7 @@ class ActorsDock(QDockWidget):
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.session.execute(DeleteEntity(self.session, entity_id))
+            self.session.perform(DeleteEntity(self.session, entity_id))
 
     # -- the dossier -------------------------------------------------------------------------
 

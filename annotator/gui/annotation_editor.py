@@ -1,7 +1,7 @@
 """The detail editor of the annotation panel: label, attributes, relations, note, delete.
 
 The editor shows the session's selected annotation and turns every change into an undo command
-run by :meth:`Session.execute`. Widgets are connected to signals that only user actions emit
+run by :meth:`Session.perform`. Widgets are connected to signals that only user actions emit
 (``activated``, ``editingFinished``, ``clicked``), so refreshing them from the session never
 writes anything back.
 """
@@ -334,7 +334,7 @@ class AnnotationEditor(QWidget):
         return self.session.annotations.get(self.ann_id) if self.ann_id else None
 
     def _run(self, command: QUndoCommand) -> None:
-        if not self.session.execute(command):
+        if not self.session.perform(command):
             self.refresh()  # refused: show the stored values again
 
     def _change_label(self) -> None:

@@ -1,6 +1,6 @@
 """Undo commands: one class per kind of edit. Each redo/undo writes through the store at once.
 
-A command's first redo is run by :meth:`Session.execute` (so a refused edit never reaches the
+A command's first redo is run by :meth:`Session.perform` (so a refused edit never reaches the
 undo stack); later redos and undos replay it with the same ids, so relations and exports
 that refer to an annotation stay valid across undo and redo.
 """
@@ -16,7 +16,7 @@ from annotator.gui.session import Session
 
 
 class StoreCommand(QUndoCommand):
-    """Base: ``apply`` and ``revert`` do the work; the first redo after execute is skipped."""
+    """Base: ``apply`` and ``revert`` do the work; the first redo after perform is skipped."""
 
     def __init__(self, session: Session, text: str) -> None:
         super().__init__(text)
@@ -56,12 +56,16 @@ class AddAnnotation(StoreCommand):
         self.label, self.spans, self.attributes = label, spans, attributes or {}
         self.annotation: Annotation | None = None
 
+    def create(self, doc_id: str) -> Annotation:
+        """The first apply: store the new annotation (redo restores it with the same id)."""
+        return self.project.add_annotation(
+            doc_id, self.label, self.spans, attributes=self.attributes
+        )
+
     def apply(self) -> None:
         assert self.session.document is not None
         if self.annotation is None:
-            self.annotation = self.project.add_annotation(
-                self.session.document.id, self.label, self.spans, attributes=self.attributes
-            )
+            self.annotation = self.create(self.session.document.id)
         else:
             self.project.restore_annotation(self.annotation)
         self.session.annotation_stored(self.annotation)

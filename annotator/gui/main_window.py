@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         project = self.session.project
         if doc is None or project is None:
             return
-        self.session.execute(SetStatus(self.session, doc.id, "done"))
+        self.session.perform(SetStatus(self.session, doc.id, "done"))
         target = project.neighbour(doc.id, 1, not_done=True)
         if target is None:
             self.show_message("Every document is done.", 6000)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from annotator.core.model import Annotation, Entity
-from annotator.gui.commands import StoreCommand
+from annotator.gui.commands import AddAnnotation, StoreCommand
 from annotator.gui.session import Session
 from annotator.store.actors import Occurrence
 
@@ -50,7 +50,7 @@ def remove_many(session: Session, ann_ids: list[str]) -> None:
         session.saved.emit()
 
 
-class AddMention(StoreCommand):
+class AddMention(AddAnnotation):
     """Tag a span with an entity label (Actor), linked when its text matches one entity.
 
     When the text matches several entities the mention is stored unlinked and ``candidates``
@@ -64,26 +64,15 @@ class AddMention(StoreCommand):
         span: tuple[int, int],
         attributes: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(session, f"Tag {label}")
-        self.label, self.span, self.attributes = label, span, attributes or {}
-        self.annotation: Annotation | None = None
+        super().__init__(session, label, [span], attributes)
+        self.span = span
         self.candidates: list[str] = []
 
-    def apply(self) -> None:
-        assert self.session.document is not None
-        if self.annotation is None:
-            self.annotation, self.candidates = self.project.add_actor_annotation(
-                self.session.document.id, *self.span, self.attributes, label=self.label
-            )
-        else:
-            self.project.restore_annotation(self.annotation)
-        self.session.annotation_stored(self.annotation)
-        self.session.select(self.annotation.id)
-
-    def revert(self) -> None:
-        assert self.annotation is not None
-        self.project.delete_annotation(self.annotation.id)
-        self.session.annotation_removed(self.annotation.id)
+    def create(self, doc_id: str) -> Annotation:
+        annotation, self.candidates = self.project.add_actor_annotation(
+            doc_id, *self.span, self.attributes, label=self.label
+        )
+        return annotation
 
     def choose(self, entity_id: str | None) -> None:
         """Link the new mention to one of the candidates (part of this undo step)."""

@@ -211,7 +211,7 @@ class PropagationDialog(QDialog):
         if not kept:
             return
         command = ApplyPropagation(self.session, kept, self.entity_id, self.label)
-        if self.session.execute(command):
+        if self.session.perform(command):
             self.accept()
 
 

@@ -103,13 +103,13 @@ class ReaderMenu(QObject):
         link = menu.addAction("Link to actor…", lambda: self.link_to(ann.id))
         link.setObjectName("link-to-actor")
         unlink = menu.addAction(
-            "Unlink", lambda: self.session.execute(LinkMention(self.session, ann.id, None))
+            "Unlink", lambda: self.session.perform(LinkMention(self.session, ann.id, None))
         )
         unlink.setObjectName("unlink")
         unlink.setEnabled(ann.entity is not None)
         new = menu.addAction(
             "New actor from this mention",
-            lambda: self.session.execute(NewActorFromMention(self.session, ann.id)),
+            lambda: self.session.perform(NewActorFromMention(self.session, ann.id)),
         )
         new.setObjectName("new-actor")
         new.setEnabled(ann.entity is None)
@@ -135,7 +135,7 @@ class ReaderMenu(QObject):
             return
         entity_id = pick_entity(self.session, ann.text, self.reader)
         if entity_id is not None and entity_id != ann.entity:
-            self.session.execute(LinkMention(self.session, ann_id, entity_id))
+            self.session.perform(LinkMention(self.session, ann_id, entity_id))
 
     def propagate(
         self, *, entity_id: str | None = None, text: str | None = None, label: str = "Actor"

@@ -37,7 +37,7 @@ class RegistryCommand(StoreCommand):
     """Base of the registry commands: announce the change after each apply and revert."""
 
     def redo(self) -> None:
-        skipped = self.already_done  # the redo of the push after execute(): nothing new
+        skipped = self.already_done  # the redo of the push after perform(): nothing new
         super().redo()
         if not skipped:
             announce_registry_change(self.session)

@@ -1,7 +1,7 @@
 """What the window is working on: the open project, document, its annotations, the selection.
 
 Widgets observe the session's signals and never own data. Edits go through
-:meth:`Session.execute`, which runs an undo command (committed by the store before it returns)
+:meth:`Session.perform`, which runs an undo command (committed by the store before it returns)
 and pushes it on the undo stack only when it succeeded.
 """
 
@@ -99,7 +99,7 @@ class Session(QObject):
 
     # -- edits ----------------------------------------------------------------------------
 
-    def execute(self, command: QUndoCommand) -> bool:
+    def perform(self, command: QUndoCommand) -> bool:
         """Run ``command``; on success it goes on the undo stack, on failure ``failed`` fires."""
         try:
             command.redo()

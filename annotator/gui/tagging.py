@@ -98,19 +98,19 @@ class TaggingController(QObject):
             spec = self.session.project.schema.label(label)
             if spec is not None and spec.entity:
                 self.tag_mention(label, span)
-            elif self.session.execute(AddAnnotation(self.session, label, [span])):
+            elif self.session.perform(AddAnnotation(self.session, label, [span])):
                 self.reader.clear_selection()
             return
         current = self.session.selected_annotation()
         if current is not None and current.label != label:
-            self.session.execute(ChangeLabel(self.session, current.id, label))
+            self.session.perform(ChangeLabel(self.session, current.id, label))
         elif current is None:
             self.message.emit("Select some text first, then press the label's key.")
 
     def tag_mention(self, label: str, span: tuple[int, int]) -> None:
         """Tag a mention, linked to the actor its text names; ask when it names several."""
         command = AddMention(self.session, label, span)
-        if not self.session.execute(command):
+        if not self.session.perform(command):
             return
         self.reader.clear_selection()
         if command.candidates:
@@ -119,7 +119,7 @@ class TaggingController(QObject):
 
     def delete(self) -> None:
         if self.session.selected is not None:
-            self.session.execute(DeleteAnnotation(self.session, self.session.selected))
+            self.session.perform(DeleteAnnotation(self.session, self.session.selected))
 
     def deselect(self) -> None:
         if self.picking:
@@ -137,7 +137,7 @@ class TaggingController(QObject):
             return
         fragments = [*current.fragments, Fragment(start, end, "")]
         spans = [(f.start, f.end) for f in fragments]
-        if self.session.execute(
+        if self.session.perform(
             UpdateAnnotation(self.session, current.id, "Add fragment", fragments=spans)
         ):
             self.reader.clear_selection()
@@ -159,7 +159,7 @@ class TaggingController(QObject):
             spans[-1] = (spans[-1][0], end)
         if spans == [(f.start, f.end) for f in current.fragments]:
             return
-        self.session.execute(UpdateAnnotation(self.session, current.id, "Resize", fragments=spans))
+        self.session.perform(UpdateAnnotation(self.session, current.id, "Resize", fragments=spans))
 
     def _extend_text_selection(self, edge: str, direction: str, by_word: bool) -> None:
         """Without a selected annotation, Shift+arrows select text as they always do."""
@@ -227,13 +227,13 @@ class TaggingController(QObject):
         self.picking = None
         self.message.emit("")
         if chosen is not None:
-            self.session.execute(SetRelation(self.session, relation, source, chosen.data()))
+            self.session.perform(SetRelation(self.session, relation, source, chosen.data()))
 
     def clicked(self, ann_id: str | None) -> None:
         if self.picking and ann_id is not None and self.session.selected is not None:
             relation, self.picking = self.picking, None
             self.message.emit("")
-            self.session.execute(SetRelation(self.session, relation, self.session.selected, ann_id))
+            self.session.perform(SetRelation(self.session, relation, self.session.selected, ann_id))
             return
         self.picking = None
         self.session.select(ann_id)

@@ -409,7 +409,7 @@ def test_refresh_with_ten_thousand_annotations_is_fast(qtbot, tmp_path: Path) ->
     refresh = min(timed(s.annotationsChanged.emit) for _ in range(5))
     edit = (
         min(
-            timed(lambda: s.execute(SetRelation(s, "speaker", quote.id, actor.id)))
+            timed(lambda: s.perform(SetRelation(s, "speaker", quote.id, actor.id)))
             + timed(s.undo_stack.undo)
             for _ in range(3)
         )
@@ -417,7 +417,7 @@ def test_refresh_with_ten_thousand_annotations_is_fast(qtbot, tmp_path: Path) ->
     )
     reset = (
         min(
-            timed(lambda: s.execute(DeleteAnnotation(s, actor.id))) + timed(s.undo_stack.undo)
+            timed(lambda: s.perform(DeleteAnnotation(s, actor.id))) + timed(s.undo_stack.undo)
             for _ in range(3)
         )
         / 2

@@ -133,12 +133,12 @@ def test_status_and_annotation_changes_update_their_row(qtbot, open_dock) -> Non
     ids = row_ids(dock)
     status = column_of(dock, "Status")
     session.open_document(ids[1])
-    assert session.execute(SetStatus(session, ids[1], "done"))
+    assert session.perform(SetStatus(session, ids[1], "done"))
     assert shown(dock, status)[1] == "done"
     assert session.project.status(ids[1]) == {session.project.annotator.id: "done"}
     session.undo_stack.undo()
     assert shown(dock, status)[1] == "new"
-    assert session.execute(AddAnnotation(session, "Actor", [(4, 14)]))  # "parliament"
+    assert session.perform(AddAnnotation(session, "Actor", [(4, 14)]))  # "parliament"
     assert shown(dock, column_of(dock, "Annotations"))[1] == "1"
     assert dock.next_id(ids[0], not_done=True) == ids[1]
 
@@ -147,8 +147,8 @@ def test_the_filter_shows_exactly_the_documents_with_that_status(qtbot, open_doc
     dock, session = open_dock()
     ids = row_ids(dock)
     for doc_id in (ids[0], ids[3]):
-        session.execute(SetStatus(session, doc_id, "done"))
-    session.execute(SetStatus(session, ids[4], "in_progress"))
+        session.perform(SetStatus(session, doc_id, "done"))
+    session.perform(SetStatus(session, ids[4], "in_progress"))
     dock.filter.setFocus()
     qtbot.keyClicks(dock.filter, "D")  # a closed combo box picks the item starting with "D"
     assert dock.filter.currentText() == "Done"

@@ -70,7 +70,7 @@ def test_dock_lists_problems_and_opens_them(make_window, spoiled_demo: Path, qtb
     dock.activate([a for _d, a in rows(dock)].index(problem.annotation_id))
     actor = next(a for a in window.session.ordered() if a.label == "Actor")
     session = window.session
-    assert session.execute(SetRelation(session, "speaker", problem.annotation_id, actor.id))
+    assert session.perform(SetRelation(session, "speaker", problem.annotation_id, actor.id))
     qtbot.waitUntil(lambda: len(rows(dock)) == len(expected) - 1, timeout=2000)
     assert problem.annotation_id not in [a for _d, a in rows(dock)]
 
