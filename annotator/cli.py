@@ -202,16 +202,20 @@ def import_(
     "networks (OUT, actor x issue; OUT-addressees.graphml, actor -> addressee).",
 )
 @OUTPUT
-@click.option("--annotator", "annotator_name", help="Only this annotator's annotations.")
+@click.option(
+    "--annotator",
+    "annotator_name",
+    help="Only this annotator's layer (their name; Gold for the adjudicated layer).",
+)
 def export(project: Path, fmt: str, output: Path, annotator_name: str | None) -> None:
     """Export PROJECT as a dataset."""
-    from annotator.io.exporting import export_project, unit_of
+    from annotator.io.exporting import export_project, layer_named, unit_of
     from annotator.io.graphml import second_path
     from annotator.store.project import Project
 
     with user_errors(), Project.open(project, readonly=True) as p:
         with progress_bar("Exporting") as bar:
-            count = export_project(p, fmt, output, annotator_name, bar)
+            count = export_project(p, fmt, output, layer_named(p, annotator_name), bar)
         also = f" and {second_path(output)}" if fmt == "network-graphml" else ""
         click.echo(f"Exported {count} {unit_of(fmt)} to {output}{also}.")
 

@@ -62,43 +62,44 @@ def write_demo(target: Path, replace: bool = False) -> None:
         ) as project,
         project.transaction(),
     ):
+        layer = project.layer()
         ids_by_file: dict[str, str] = {}
         for path in article_paths():
             for item, _ in read_markdown(path, ReadOptions()):
-                doc = project.add_document(
+                doc = project.documents.add(
                     item.text,
                     title=item.title,
                     source=item.source,
                     url=item.url,
                     published=item.published,
                     metadata=item.metadata,
-                )
+                ).value
                 ids_by_file[path.name] = doc.id
         entity_ids = {}
         for e in spec["entities"]:
-            entity = project.add_entity(
+            entity = project.registry.add(
                 e["name"],
                 type=e.get("type"),
                 aliases=e.get("aliases", []),
                 wikidata=e.get("wikidata"),
                 note=e.get("note"),
-            )
+            ).value
             entity_ids[e["key"]] = entity.id
         for filename, doc_spec in spec["documents"].items():
             doc_id = ids_by_file[filename]
-            text = project.document(doc_id).text
+            text = project.documents.text(doc_id)
             keys: dict[str, str] = {}
             for a in doc_spec["annotations"]:
-                ann = project.add_annotation(
+                ann = layer.add_annotation(
                     doc_id,
                     a["label"],
                     _locate(text, a["fragments"]),
                     attributes=a.get("attributes", {}),
                     entity=entity_ids[a["entity"]] if a.get("entity") else None,
                     origin="import",
-                )
+                ).value
                 keys[a["key"]] = ann.id
             for r in doc_spec.get("relations", []):
-                project.add_relation(r["type"], keys[r["source"]], keys[r["target"]])
+                layer.add_relation(r["type"], keys[r["source"]], keys[r["target"]])
             if doc_spec.get("status"):
-                project.set_status(doc_id, doc_spec["status"])
+                layer.set_status(doc_id, doc_spec["status"])

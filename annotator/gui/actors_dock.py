@@ -7,7 +7,7 @@ whose rows jump to the quote or demand in the reader (``jumpTo``/``annotationAct
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.gui.actors_model import COLUMNS, ID_ROLE, ActorsFilter, ActorsModel
 from annotator.gui.dossier import DossierDialog
 from annotator.gui.entity_dialog import EntityDialog
@@ -88,16 +89,28 @@ class ActorsDock(QDockWidget):
         layout.addWidget(self.summary)
         self.setWidget(body)
 
-        # Edits come in bursts (a merge changes annotations and the registry): count once.
-        self._reload_timer = QTimer(self, singleShot=True, interval=0)
-        self._reload_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._filter)
         self.view.doubleClicked.connect(lambda _index: self.open_dossier())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        session.projectOpened.connect(self.reload)
-        session.registryChanged.connect(self._reload_timer.start)
-        session.annotationsChanged.connect(self._reload_timer.start)
-        self.reload()
+        # The registry and its counts are read when the dock is first shown, not at start.
+        session.projectOpened.connect(self._project_opened)
+        session.changed.connect(self._changed)
+        session.corpusChanged.connect(self._project_opened)
+        self.visibilityChanged.connect(self._shown)
+
+    def _project_opened(self) -> None:
+        self.model.loaded = False
+        if self.isVisible():
+            self.reload()
+
+    def _shown(self, visible: bool) -> None:
+        if visible and not self.model.loaded:
+            self.reload()
+
+    def _changed(self, changes: Changes) -> None:
+        self.model.apply(changes)
+        if changes.entities or changes.entity_counts:
+            self._update_summary()
 
     def _setup_view(self) -> None:
         view = self.view
@@ -127,7 +140,6 @@ class ActorsDock(QDockWidget):
 
     def reload(self) -> None:
         """Read the registry and its counts again, keeping the selected rows."""
-        self._reload_timer.stop()
         keep = self.selected_ids()
         self.model.reload()
         self._select(keep)
@@ -189,14 +201,13 @@ class ActorsDock(QDockWidget):
             values = dialog.values()
             command = AddEntity(self.session, values.pop("name"), **values)
             if self.session.perform(command) and command.entity is not None:
-                self.reload()
                 self._select([command.entity.id])
 
     def edit_entity(self) -> None:
         project, entity_id = self.session.project, self._one()
         if project is None or entity_id is None:
             return
-        entity = project.entity(entity_id)
+        entity = project.registry.get(entity_id)
         dialog = EntityDialog(project.schema.entity_types, entity, self)
         if dialog.exec():
             changes = {k: v for k, v in dialog.values().items() if getattr(entity, k) != v}
@@ -207,7 +218,7 @@ class ActorsDock(QDockWidget):
         project, ids = self.session.project, self.selected_ids()
         if project is None or len(ids) != 2:
             return
-        first, second = project.entity(ids[0]), project.entity(ids[1])
+        first, second = project.registry.get(ids[0]), project.registry.get(ids[1])
         box = QMessageBox(self)
         box.setObjectName("merge-confirm")
         box.setIcon(QMessageBox.Icon.Question)
@@ -231,14 +242,13 @@ class ActorsDock(QDockWidget):
         else:
             return
         if self.session.perform(MergeEntities(self.session, keep.id, other.id)):
-            self.reload()
             self._select([keep.id])
 
     def split_alias(self) -> None:
         project, entity_id = self.session.project, self._one()
         if project is None or entity_id is None:
             return
-        entity = project.entity(entity_id)
+        entity = project.registry.get(entity_id)
         if not entity.aliases:
             QMessageBox.information(self, "Split alias", f"{entity.name} has no aliases.")
             return
@@ -254,14 +264,13 @@ class ActorsDock(QDockWidget):
         if ok and alias:
             command = SplitAlias(self.session, entity_id, alias)
             if self.session.perform(command) and command.new is not None:
-                self.reload()
                 self._select([command.new.id])
 
     def delete_entity(self) -> None:
         project, entity_id = self.session.project, self._one()
         if project is None or entity_id is None:
             return
-        entity = project.entity(entity_id)
+        entity = project.registry.get(entity_id)
         mentions = self.model.counts[entity_id].mentions if entity_id in self.model.counts else 0
         detail = f" Its {mentions} mention(s) stay, unlinked." if mentions else ""
         answer = QMessageBox.question(

@@ -1,7 +1,8 @@
 """The registry as a table: one row per entity with its counts, and a filter over names.
 
-:class:`ActorsModel` holds the whole registry (read with two queries: the entities and
-``entity_counts``); :class:`ActorsFilter` narrows and sorts it for the view.
+:class:`ActorsModel` holds the whole registry (read with two queries, the entities and their
+counts in this annotator's layer, when the dock is first shown) and then follows each edit's
+change record; :class:`ActorsFilter` narrows and sorts it for the view.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.matching import normalise_name
 from annotator.core.model import Entity
 from annotator.gui.session import Session
@@ -46,26 +48,71 @@ class ActorsModel(QAbstractTableModel):
         self.entities: list[Entity] = []
         self.counts: dict[str, EntityCounts] = {}
         self._keys: list[str] = []
+        self._rows: dict[str, int] | None = None  # entity id -> row, rebuilt when stale
+        self.loaded = False  # read when the dock is first shown
 
     def reload(self) -> None:
+        """Read the whole registry and its counts (when the dock is first shown)."""
         project = self.session.project
         self.beginResetModel()
         if project is None:
             self.entities, self.counts = [], {}
         else:
-            self.entities = project.entities()
-            self.counts = project.entity_counts()
-        self._keys = [
-            " | ".join({part for n in (e.name, *e.aliases, e.type or "") for part in _keys_of(n)})
-            for e in self.entities
-        ]
+            self.entities = project.registry.all()
+            self.counts = project.registry.counts(self.session.layer)
+        self._keys = [_filter_key(e) for e in self.entities]
+        self.loaded = project is not None
         self.endResetModel()
+
+    def apply(self, changes: Changes) -> None:
+        """Update the rows an edit touched: entities added, edited or removed, and the counts
+        of the entities whose mentions, quotes or demands changed (read for those only)."""
+        project = self.session.project
+        if not self.loaded or project is None:
+            return
+        for entity_id in changes.entities.removed:
+            row = self.row_of(entity_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.entities[row], self._keys[row]
+                self.counts.pop(entity_id, None)
+                self.endRemoveRows()
+        for entity_id in sorted(changes.entities.added):
+            if self.row_of(entity_id) is None:
+                at = len(self.entities)
+                self.beginInsertRows(QModelIndex(), at, at)
+                entity = project.registry.get(entity_id)
+                self.entities.append(entity)
+                self._keys.append(_filter_key(entity))
+                self.endInsertRows()
+        for entity_id in changes.entities.updated:
+            row = self.row_of(entity_id)
+            if row is not None:
+                self.entities[row] = project.registry.get(entity_id)
+                self._keys[row] = _filter_key(self.entities[row])
+                self._row_changed(row)
+        recount = (changes.entity_counts | changes.entities.present) - changes.entities.removed
+        if recount:
+            self.counts.update(project.registry.counts(self.session.layer, recount))
+            for entity_id in recount:
+                row = self.row_of(entity_id)
+                if row is not None:
+                    self._row_changed(row)
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def entity_id(self, row: int) -> str | None:
         return self.entities[row].id if 0 <= row < len(self.entities) else None
 
     def row_of(self, entity_id: str) -> int | None:
-        return next((i for i, e in enumerate(self.entities) if e.id == entity_id), None)
+        if self._rows is None or len(self._rows) != len(self.entities):
+            self._rows = {e.id: i for i, e in enumerate(self.entities)}
+        row = self._rows.get(entity_id)
+        if row is None or row >= len(self.entities) or self.entities[row].id != entity_id:
+            self._rows = {e.id: i for i, e in enumerate(self.entities)}
+            row = self._rows.get(entity_id)
+        return row
 
     # -- Qt's model interface ------------------------------------------------------------------
 
@@ -116,6 +163,11 @@ class ActorsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(entity)
         return None
+
+
+def _filter_key(entity: Entity) -> str:
+    names = (entity.name, *entity.aliases, entity.type or "")
+    return " | ".join({part for n in names for part in _keys_of(n)})
 
 
 def _keys_of(name: str) -> tuple[str, str]:

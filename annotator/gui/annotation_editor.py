@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoCommand
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Annotation
 from annotator.core.schema import AttributeSpec, LabelSpec, RelationSpec, Schema
-from annotator.gui.commands import ChangeLabel, DeleteAnnotation, SetRelation, UpdateAnnotation
+from annotator.gui.commands import (
+    ChangeLabel,
+    DeleteAnnotation,
+    SetRelation,
+    StoreCommand,
+    UpdateAnnotation,
+)
 from annotator.gui.entity_link import EntityLinkField
 from annotator.gui.session import Session
 
@@ -333,7 +339,7 @@ class AnnotationEditor(QWidget):
     def _current(self) -> Annotation | None:
         return self.session.annotations.get(self.ann_id) if self.ann_id else None
 
-    def _run(self, command: QUndoCommand) -> None:
+    def _run(self, command: StoreCommand) -> None:
         if not self.session.perform(command):
             self.refresh()  # refused: show the stored values again
 

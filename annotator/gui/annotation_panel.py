@@ -1,10 +1,10 @@
 """The annotation panel (right dock): the document's problems, its annotations, and an editor.
 
-The list is a Qt item model over :meth:`Session.ordered`. The session says only *that* the
-annotations changed, not which, so each change re-reads it: one sort and one pass over the
-relations. When the rows are still the same annotations in the same order (most edits) the
-model reports changed data instead of a reset, so the view keeps its layout and repaints only
-the rows on screen; rows are formatted lazily when painted. See the timing test for figures.
+The list is a Qt item model over this layer's annotations of the open document. Each edit's
+change record says which annotations were added, changed or removed: their rows are inserted,
+moved or removed, then links and problems are recomputed for the document (one pass over its
+relations), and the rows report changed data instead of a reset, so the view keeps its layout
+and repaints only the rows on screen; rows are formatted lazily when painted.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.model import Annotation
 from annotator.core.schema import Schema
 from annotator.gui.annotation_editor import AnnotationEditor, short
@@ -117,10 +118,8 @@ class AnnotationListModel(QAbstractListModel):
     def stored(self, ann: Annotation) -> None:
         """One annotation added or changed: move or insert its row instead of resetting.
 
-        The annotationsChanged signal that follows then refreshes links and problems only.
+        The panel then refreshes links and problems (see AnnotationPanel._changed).
         """
-        if len(self.rows) != len(self.session.annotations) - (ann.id not in self._row_of):
-            return  # out of step (e.g. during a staged load): the next refresh re-reads all
         old = self._row_of.get(ann.id)
         if old is None:
             at = bisect.bisect_left(self.rows, text_order(ann), key=text_order)
@@ -144,7 +143,7 @@ class AnnotationListModel(QAbstractListModel):
 
     def removed(self, ann_id: str) -> None:
         row = self._row_of.get(ann_id)
-        if row is None or len(self.rows) != len(self.session.annotations) + 1:
+        if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self.rows[row]
@@ -344,9 +343,8 @@ class AnnotationPanel(QDockWidget):
         self.list.selectionModel().selectionChanged.connect(self._list_selection_changed)
         session.projectOpened.connect(self.refresh)
         session.documentOpened.connect(self.refresh)
-        session.annotationStored.connect(lambda ann: self._patch(self.model.stored, ann))
-        session.annotationRemoved.connect(lambda ann_id: self._patch(self.model.removed, ann_id))
-        session.annotationsChanged.connect(self.refresh)
+        session.documentLoaded.connect(self.refresh)
+        session.changed.connect(self._changed)
         session.selectionChanged.connect(self._session_selection_changed)
         self.refresh()
 
@@ -358,6 +356,24 @@ class AnnotationPanel(QDockWidget):
         else:
             self.header.setText(problems_text(self.model.problems))
         self._session_selection_changed()
+
+    def _changed(self, changes: Changes) -> None:
+        """Patch the rows the edit touched (inserted, moved, removed), then links and problems."""
+        doc = self.session.document
+        if doc is None:
+            return
+        touched = changes.annotations_in(doc.id)
+        if not (touched or changes.relations_in(doc.id) or changes.entities):
+            return
+        for ann_id in touched.removed:
+            self._patch(self.model.removed, ann_id)
+        for ann_id in touched.present:
+            ann = self.session.annotations.get(ann_id)
+            if ann is not None:
+                self._patch(self.model.stored, ann)
+            else:  # e.g. another layer's
+                self._patch(self.model.removed, ann_id)
+        self.refresh()
 
     def _patch(self, change: Callable[[Any], None], value: Any) -> None:
         # The view moves its current row when rows come and go; that is not the user

@@ -1,8 +1,10 @@
-"""Undo commands: one class per kind of edit. Each redo/undo writes through the store at once.
+"""Undo commands: one class per kind of edit. Each apply/revert writes through the store.
 
-A command's first redo is run by :meth:`Session.perform` (so a refused edit never reaches the
-undo stack); later redos and undos replay it with the same ids, so relations and exports
-that refer to an annotation stay valid across undo and redo.
+A command only writes; :class:`~annotator.gui.session.Session` runs it inside one
+transaction, pushes it, and announces what the store's change record says (the funnel). Its
+first apply is run by :meth:`Session.perform` (so a refused edit never reaches the undo
+stack); later redos and undos replay it with the same ids, so relations and exports that refer
+to an annotation stay valid across undo and redo.
 """
 
 from __future__ import annotations
@@ -11,31 +13,56 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation, Relation
 from annotator.gui.session import Session
+from annotator.store.project import Layer, Project
 
 
 class StoreCommand(QUndoCommand):
-    """Base: ``apply`` and ``revert`` do the work; the first redo after perform is skipped."""
+    """Base: ``apply`` and ``revert`` do the work.
+
+    ``document_id`` is the document the edit changes (None for registry edits): undo and redo
+    open it first. ``focus`` says what to select (and where to look) afterwards.
+    """
 
     def __init__(self, session: Session, text: str) -> None:
         super().__init__(text)
         self.session = session
-        self.already_done = False
+        self.document_id = session.document.id if session.document is not None else None
+        self.already_done = False  # the push after perform(): its redo has nothing to do
+        self.skip_next = False  # a failed replay is being put back on the stack
+        self.error: AnnotatorError | None = None
 
     @property
-    def project(self):
+    def project(self) -> Project:
         assert self.session.project is not None
         return self.session.project
 
+    @property
+    def layer(self) -> Layer:
+        assert self.session.layer is not None
+        return self.session.layer
+
     def redo(self) -> None:
-        if self.already_done:
-            self.already_done = False
+        if self.already_done or self.skip_next:
+            self.already_done = self.skip_next = False
             return
-        self.apply()
+        self._run(self.apply)
 
     def undo(self) -> None:
-        self.revert()
+        if self.skip_next:
+            self.skip_next = False
+            return
+        self._run(self.revert)
+
+    def _run(self, work: Any) -> None:
+        # Called by QUndoStack from C++, where an exception would only be printed: keep it
+        # for the session, which rolls the transaction back.
+        try:
+            work()
+        except AnnotatorError as exc:
+            self.error = exc
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -43,8 +70,22 @@ class StoreCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    def focus(self, undone: bool) -> tuple[str | None, int | None]:
+        """(annotation to select, offset to show) after apply (``undone`` False) or revert."""
+        return None, None
 
-class AddAnnotation(StoreCommand):
+
+class AnnotationCommand(StoreCommand):
+    """A command about one annotation, which it selects afterwards."""
+
+    ann_id: str | None = None
+    offset: int | None = None
+
+    def focus(self, undone: bool) -> tuple[str | None, int | None]:
+        return self.ann_id, self.offset
+
+
+class AddAnnotation(AnnotationCommand):
     def __init__(
         self,
         session: Session,
@@ -55,49 +96,46 @@ class AddAnnotation(StoreCommand):
         super().__init__(session, f"Tag {label}")
         self.label, self.spans, self.attributes = label, spans, attributes or {}
         self.annotation: Annotation | None = None
+        self.offset = spans[0][0] if spans else None
 
     def create(self, doc_id: str) -> Annotation:
         """The first apply: store the new annotation (redo restores it with the same id)."""
-        return self.project.add_annotation(
+        return self.layer.add_annotation(
             doc_id, self.label, self.spans, attributes=self.attributes
-        )
+        ).value
 
     def apply(self) -> None:
-        assert self.session.document is not None
+        assert self.document_id is not None
         if self.annotation is None:
-            self.annotation = self.create(self.session.document.id)
+            self.annotation = self.create(self.document_id)
+            self.ann_id = self.annotation.id
         else:
-            self.project.restore_annotation(self.annotation)
-        self.session.annotation_stored(self.annotation)
-        self.session.select(self.annotation.id)
+            self.layer.restore_annotation(self.annotation)
 
     def revert(self) -> None:
         assert self.annotation is not None
-        self.project.delete_annotation(self.annotation.id)
-        self.session.annotation_removed(self.annotation.id)
+        self.annotation = self.layer.annotation(self.annotation.id)  # as it is now (linked?)
+        self.layer.delete_annotation(self.annotation.id)
 
 
-class DeleteAnnotation(StoreCommand):
+class DeleteAnnotation(AnnotationCommand):
     def __init__(self, session: Session, ann_id: str) -> None:
         ann = session.annotations[ann_id]
         super().__init__(session, f"Delete {ann.label}")
-        self.ann_id = ann_id
+        self.ann_id, self.offset = ann_id, ann.start
         self.removed: tuple[Annotation, list[Relation]] | None = None
 
     def apply(self) -> None:
-        self.removed = self.project.delete_annotation(self.ann_id)
-        self.session.annotation_removed(self.ann_id)
+        assert self.ann_id is not None
+        self.removed = self.layer.delete_annotation(self.ann_id).value
 
     def revert(self) -> None:
         assert self.removed is not None
         ann, relations = self.removed
-        self.project.restore_annotation(ann, relations)
-        self.session.annotation_stored(ann)
-        self.session.relations_changed(relations, [])
-        self.session.select(ann.id)
+        self.layer.restore_annotation(ann, relations)
 
 
-class UpdateAnnotation(StoreCommand):
+class UpdateAnnotation(AnnotationCommand):
     """Change fields of one annotation (fragments, attributes, entity, note)."""
 
     FIELDS = ("fragments", "attributes", "entity", "note")
@@ -107,20 +145,19 @@ class UpdateAnnotation(StoreCommand):
         self.ann_id = ann_id
         self.changes = changes
         before = session.annotations[ann_id]
+        self.offset = before.start
         self.before = {name: getattr(before, name) for name in changes}
 
-    def _set(self, values: dict[str, Any]) -> None:
-        ann = self.project.update_annotation(self.ann_id, **values)
-        self.session.annotation_stored(ann)
-
     def apply(self) -> None:
-        self._set(self.changes)
+        assert self.ann_id is not None
+        self.layer.update_annotation(self.ann_id, **self.changes)
 
     def revert(self) -> None:
-        self._set(self.before)
+        assert self.ann_id is not None
+        self.layer.update_annotation(self.ann_id, **self.before)
 
 
-class ChangeLabel(StoreCommand):
+class ChangeLabel(AnnotationCommand):
     """Give an annotation another label; relations and attributes that no longer fit go."""
 
     def __init__(self, session: Session, ann_id: str, label: str) -> None:
@@ -129,109 +166,94 @@ class ChangeLabel(StoreCommand):
         self.before: Annotation | None = None
         self.dropped: list[Relation] = []
 
+    def _fits(self, rel: Relation) -> bool:
+        """Whether ``rel`` still fits once the annotation has the new label."""
+        rule = self.project.schema.relation(rel.type)
+        if rule is None:
+            return False
+        needed = rule.source if rel.source == self.ann_id else rule.target
+        return needed == self.label
+
     def apply(self) -> None:
-        project = self.project
-        self.before = project.annotation(self.ann_id)
-        spec = project.schema.label(self.label)
+        assert self.ann_id is not None
+        layer = self.layer
+        self.before = layer.annotation(self.ann_id)
+        self.offset = self.before.start
+        spec = self.project.schema.label(self.label)
         keep = {}
         if spec is not None:
             keep = {k: v for k, v in self.before.attributes.items() if spec.attribute(k)}
-        with project.transaction():
-            self.dropped = []
-            for rel in list(self.session.relations.values()):
-                if self.ann_id not in (rel.source, rel.target):
-                    continue
-                rule = project.schema.relation(rel.type)
-                needed = rule.source if rel.source == self.ann_id else rule.target if rule else None
-                if needed != self.label:
-                    project.delete_relation(rel.id)
-                    self.dropped.append(rel)
-            entity = self.before.entity if spec is not None and spec.entity else None
-            ann = project.update_annotation(
-                self.ann_id, label=self.label, attributes=keep, entity=entity
-            )
-        self.session.relations_changed([], [r.id for r in self.dropped])
-        self.session.annotation_stored(ann)
+        touching = [
+            rel
+            for rel in layer.relations(self.before.document)
+            if self.ann_id in (rel.source, rel.target)
+        ]
+        self.dropped = [rel for rel in touching if not self._fits(rel)]
+        for rel in self.dropped:
+            layer.delete_relation(rel.id)
+        entity = self.before.entity if spec is not None and spec.entity else None
+        layer.update_annotation(self.ann_id, label=self.label, attributes=keep, entity=entity)
 
     def revert(self) -> None:
-        assert self.before is not None
-        project = self.project
-        with project.transaction():
-            ann = project.update_annotation(
-                self.ann_id,
-                label=self.before.label,
-                attributes=self.before.attributes,
-                entity=self.before.entity,
-            )
-            for rel in self.dropped:
-                project.add_relation(
-                    rel.type,
-                    rel.source,
-                    rel.target,
-                    annotator=rel.annotator,
-                    id=rel.id,
-                    created=rel.created,
-                )
-        self.session.annotation_stored(ann)
-        self.session.relations_changed(self.dropped, [])
+        assert self.before is not None and self.ann_id is not None
+        layer = self.layer
+        layer.update_annotation(
+            self.ann_id,
+            label=self.before.label,
+            attributes=self.before.attributes,
+            entity=self.before.entity,
+        )
+        for rel in self.dropped:
+            layer.add_relation(rel.type, rel.source, rel.target, id=rel.id, created=rel.created)
 
 
-class SetRelation(StoreCommand):
+class SetRelation(AnnotationCommand):
     """Make ``target`` the ``type`` of ``source`` (e.g. the speaker of a quote); None unsets."""
 
     def __init__(self, session: Session, type_: str, source: str, target: str | None) -> None:
         super().__init__(session, f"Set {type_}" if target else f"Remove {type_}")
         self.type, self.source, self.target = type_, source, target
+        self.ann_id = source
+        ann = session.annotations.get(source)
+        self.offset = ann.start if ann is not None else None
         self.added: Relation | None = None
         self.replaced: list[Relation] = []
 
     def apply(self) -> None:
-        project = self.project
-        with project.transaction():
-            self.replaced = [
-                r
-                for r in self.session.relations.values()
-                if r.source == self.source and r.type == self.type
-            ]
-            for old in self.replaced:
-                project.delete_relation(old.id)
-            if self.target is not None:
-                if self.added is None:
-                    self.added = project.add_relation(self.type, self.source, self.target)
-                else:
-                    r = self.added
-                    project.add_relation(r.type, r.source, r.target, id=r.id, created=r.created)
-        added = [self.added] if self.added is not None and self.target is not None else []
-        self.session.relations_changed(added, [r.id for r in self.replaced])
+        layer = self.layer
+        self.replaced = [
+            r
+            for r in self.session.relations.values()
+            if r.source == self.source and r.type == self.type
+        ]
+        for old in self.replaced:
+            layer.delete_relation(old.id)
+        if self.target is not None:
+            if self.added is None:
+                self.added = layer.add_relation(self.type, self.source, self.target).value
+            else:
+                r = self.added
+                layer.add_relation(r.type, r.source, r.target, id=r.id, created=r.created)
 
     def revert(self) -> None:
-        project = self.project
-        with project.transaction():
-            if self.added is not None and self.target is not None:
-                project.delete_relation(self.added.id)
-            for r in self.replaced:
-                project.add_relation(
-                    r.type, r.source, r.target, annotator=r.annotator, id=r.id, created=r.created
-                )
-        removed = [self.added.id] if self.added is not None and self.target is not None else []
-        self.session.relations_changed(self.replaced, removed)
+        layer = self.layer
+        if self.added is not None and self.target is not None:
+            layer.delete_relation(self.added.id)
+        for r in self.replaced:
+            layer.add_relation(r.type, r.source, r.target, id=r.id, created=r.created)
 
 
 class SetStatus(StoreCommand):
     def __init__(self, session: Session, doc_id: str, state: str) -> None:
         super().__init__(session, f"Mark {state.replace('_', ' ')}")
-        self.doc_id, self.state = doc_id, state
+        self.document_id = doc_id
+        self.state = state
         self.before: str | None = None
 
     def apply(self) -> None:
-        project = self.project
-        self.before = project.status(self.doc_id).get(project.annotator.id, "new")
-        project.set_status(self.doc_id, self.state)
-        self.session.statusChanged.emit(self.doc_id)
-        self.session.saved.emit()
+        assert self.document_id is not None
+        self.before = self.layer.set_status(self.document_id, self.state).value
 
     def revert(self) -> None:
-        assert self.before is not None
-        self.project.set_status(self.doc_id, self.before)
-        self.session.statusChanged.emit(self.doc_id)
-        self.session.saved.emit()
+        assert self.before is not None and self.document_id is not None
+        self.layer.set_status(self.document_id, self.before)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.gui.documents_model import LIST_COLUMNS, SEARCH_COLUMNS, SEARCH_LIMIT, DocumentsModel
 from annotator.gui.session import Session
 
@@ -107,9 +108,8 @@ class DocumentsDock(QDockWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.activated.connect(self._activated)
         session.projectOpened.connect(self._project_opened)
-        session.documentsChanged.connect(self.reload)
-        session.statusChanged.connect(self.model.refresh)
-        session.annotationsChanged.connect(self._annotations_changed)
+        session.corpusChanged.connect(self.reload)
+        session.changed.connect(self._changed)
         if session.project is not None:
             self.reload()
 
@@ -163,12 +163,16 @@ class DocumentsDock(QDockWidget):
 
     def next_id(self, doc_id: str, not_done: bool = False) -> str | None:
         """The next document in import order (with ``not_done``: the next one not done)."""
-        project = self.session.project
-        return project.neighbour(doc_id, 1, not_done=not_done) if project else None
+        project, layer = self.session.project, self.session.layer
+        if project is None or layer is None:
+            return None
+        return project.documents.neighbour(doc_id, 1, layer.annotator_id, not_done=not_done)
 
     def previous_id(self, doc_id: str) -> str | None:
-        project = self.session.project
-        return project.neighbour(doc_id, -1) if project else None
+        project, layer = self.session.project, self.session.layer
+        if project is None or layer is None:
+            return None
+        return project.documents.neighbour(doc_id, -1, layer.annotator_id)
 
     # -- keeping the current row -------------------------------------------------------------
 
@@ -220,9 +224,14 @@ class DocumentsDock(QDockWidget):
         self.model.query = ""
         self.reload()
 
-    def _annotations_changed(self) -> None:
-        if self.session.document is not None:
-            self.model.refresh(self.session.document.id)
+    def _changed(self, changes: Changes) -> None:
+        """Documents added or removed: read the list again; otherwise refresh the rows of the
+        documents whose status or annotation count the edit may have changed (one row each)."""
+        if changes.documents.added or changes.documents.removed:
+            self.reload()
+            return
+        for doc_id in changes.touched_documents:
+            self.model.refresh(doc_id)
 
     # -- searching ---------------------------------------------------------------------------
 
@@ -285,7 +294,7 @@ class DocumentsDock(QDockWidget):
             text = f"{model.total:,} matching documents{more}" if model.total else "No matches"
         elif model.status is not None:
             label = self.filter.currentText().lower()
-            text = f"{model.total:,} of {project.count_documents():,} documents ({label})"
+            text = f"{model.total:,} of {project.documents.count():,} documents ({label})"
         else:
             text = f"{model.total:,} documents"
         self.summary.setText(text)

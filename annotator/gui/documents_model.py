@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from annotator.gui.session import Session
-from annotator.store.listing import DocumentRow
+from annotator.store.listing import DocumentRow, Listing
 
 PAGE = 200  # rows announced and read at a time
 SEARCH_LIMIT = 500  # a search shows the best matches only
@@ -101,7 +101,9 @@ class DocumentsModel(QAbstractTableModel):
             self.total = 0
         elif self.query:
             # best first, unless a column header asks for another order
-            self._found = project.search_rows(self.query, SEARCH_LIMIT, status=self.status)
+            self._found = project.documents.search_rows(
+                self.query, self._annotator_id(), SEARCH_LIMIT, status=self.status
+            )
             if self.sort_key != "order":
                 self._found.sort(
                     key=lambda pair: _python_key(self.sort_key, pair[0]), reverse=self.descending
@@ -109,9 +111,17 @@ class DocumentsModel(QAbstractTableModel):
             self._rows = {row.id: i for i, (row, _snippet) in enumerate(self._found)}
             self.total = len(self._found)
         else:
-            self.total = project.count_documents(self.status)
+            self.total = project.documents.count_with_status(self.status, self._annotator_id())
         self._shown = self.total if self._found is not None else min(PAGE, self.total)
         self.endResetModel()
+
+    def _annotator_id(self) -> str | None:
+        layer = self.session.layer
+        return layer.annotator_id if layer is not None else None
+
+    def listing(self) -> Listing:
+        """Which documents, in which order, with whose status (this annotator's)."""
+        return Listing(self._annotator_id(), self.status, self.sort_key, self.descending)
 
     # -- rows --------------------------------------------------------------------------------
 
@@ -131,13 +141,7 @@ class DocumentsModel(QAbstractTableModel):
         project = self.session.project
         if project is None:
             return
-        rows = project.list_documents(
-            number * PAGE,
-            PAGE,
-            status=self.status,
-            sort=self.sort_key,
-            descending=self.descending,
-        )
+        rows = project.documents.page(self.listing(), number * PAGE, PAGE)
         self._pages[number] = rows
         for i, doc in enumerate(rows):
             self._rows[doc.id] = number * PAGE + i
@@ -153,9 +157,7 @@ class DocumentsModel(QAbstractTableModel):
         project = self.session.project
         if project is None:
             return None
-        row = project.document_position(
-            doc_id, status=self.status, sort=self.sort_key, descending=self.descending
-        )
+        row = project.documents.position(doc_id, self.listing())
         if row is None:
             return None
         if row >= self._shown:  # announce whole pages, so that fetchMore stays page-aligned
@@ -168,7 +170,7 @@ class DocumentsModel(QAbstractTableModel):
         project = self.session.project
         if row is None or project is None:
             return
-        fresh = project.document_row(doc_id)
+        fresh = project.documents.row(doc_id, self._annotator_id())
         if self._found is not None:
             self._found[row] = (fresh, self._found[row][1])
         else:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.errors import NotFoundError
 from annotator.gui.session import Session
 from annotator.store.dossier import ROLES, DossierEntry
@@ -93,22 +94,26 @@ class DossierDialog(QDialog):
         self.tree.currentItemChanged.connect(lambda item, _old: self._show_context(item))
         self.tree.itemClicked.connect(lambda item, _col: self._choose(item))
         self.tree.itemActivated.connect(lambda item, _col: self._choose(item))
-        session.registryChanged.connect(self._timer.start)
-        session.annotationsChanged.connect(self._timer.start)
+        session.changed.connect(self._changed)
         self.refresh()
 
     # -- content -----------------------------------------------------------------------------
 
+    def _changed(self, changes: Changes) -> None:
+        """Read the dossier again if the edit touched this actor (its fields or its counts)."""
+        if self.entity_id in changes.entities.touched or self.entity_id in changes.entity_counts:
+            self._timer.start()
+
     def refresh(self) -> None:
-        """Read the entity and its dossier again (after an edit anywhere)."""
+        """Read the entity and its dossier (this annotator's layer) again."""
         project = self.session.project
         self.tree.clear()
         self.entries = []
         try:
             if project is None:
                 raise NotFoundError("no project is open")
-            entity = project.entity(self.entity_id)
-            self.entries = project.dossier(self.entity_id)
+            entity = project.registry.get(self.entity_id)
+            self.entries = project.registry.dossier(self.entity_id, self.session.layer)
         except NotFoundError:
             self.setWindowTitle("Dossier")
             self.heading.setText("<i>This actor is no longer in the registry.</i>")

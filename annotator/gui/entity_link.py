@@ -1,7 +1,7 @@
 """Linking mentions to the actor registry: the editor's "Actor" row, the menu that resolves an
 ambiguous name, and a small dialog to choose an actor by (fuzzy) name.
 
-Suggestions come from :meth:`Project.suggest_entities` (rapidfuzz on names and aliases), so the
+Suggestions come from ``project.registry.suggest`` (rapidfuzz on names and aliases), so the
 completer shows them as they are, without filtering them again by prefix.
 """
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation, Entity
 from annotator.gui.mention_commands import LinkMention, NewActorFromMention
@@ -44,7 +45,7 @@ def entity_name(session: Session, entity_id: str | None) -> str | None:
     if entity_id is None or session.project is None:
         return None
     try:
-        return session.project.entity(entity_id).name
+        return session.project.registry.get(entity_id).name
     except AnnotatorError:  # deleted meanwhile
         return None
 
@@ -58,7 +59,7 @@ def choose_among(session: Session, parent: QWidget, ids: list[str], at: QPoint) 
     menu.addSection("Which actor is this?")
     first = None
     for entity_id in ids:
-        action = menu.addAction(describe(session.project.entity(entity_id)))
+        action = menu.addAction(describe(session.project.registry.get(entity_id)))
         action.setData(entity_id)
         first = first or action
     menu.addSeparator()
@@ -91,7 +92,7 @@ class SuggestionCompleter(QCompleter):
         project = self.session.project
         if project is None or not text.strip():
             return
-        for entity, _score in project.suggest_entities(text, SUGGESTIONS):
+        for entity, _score in project.registry.suggest(text, SUGGESTIONS):
             item = QStandardItem(describe(entity))
             item.setData(entity.id, ID_ROLE)
             self.items.appendRow(item)
@@ -145,7 +146,11 @@ class EntityLinkField(QWidget):
         self.line.returnPressed.connect(self._enter)
         self.new_button.clicked.connect(self._new_actor)
         self.unlink_button.clicked.connect(lambda: self.link(None))
-        session.registryChanged.connect(self._registry_changed)
+        session.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.entities:
+            self._registry_changed()
 
     def _registry_changed(self) -> None:
         ann = self.session.annotations.get(self.ann_id) if self.ann_id else None
@@ -208,7 +213,7 @@ class EntityPicker(QDialog):
     def _update(self, text: str) -> None:
         self.list.clear()
         assert self.session.project is not None
-        for entity, _score in self.session.project.suggest_entities(text, SUGGESTIONS):
+        for entity, _score in self.session.project.registry.suggest(text, SUGGESTIONS):
             item = QListWidgetItem(describe(entity))
             item.setData(ID_ROLE, entity.id)
             self.list.addItem(item)

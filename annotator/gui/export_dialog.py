@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.reports import ProgressCallback
 from annotator.gui.workers import run_with_progress
-from annotator.io.exporting import export_project
+from annotator.io.exporting import export_project, layer_named
 from annotator.io.formats import EXPORT_CHOICES
 from annotator.store.project import Project
 
@@ -152,7 +152,7 @@ def run_export(
     def work(progress: ProgressCallback) -> int:
         project = Project.open(project_path, readonly=True)
         try:
-            return export_project(project, fmt, out, annotator_name, progress)
+            return export_project(project, fmt, out, layer_named(project, annotator_name), progress)
         finally:
             project.close()
 

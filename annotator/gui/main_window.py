@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
+from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.gui.actors_dock import ActorsDock
 from annotator.gui.annotation_panel import AnnotationPanel
@@ -24,6 +25,7 @@ from annotator.gui.session import Session
 from annotator.gui.settings import Settings
 from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets import FindBar, GuidelinesView, StatusLine, TagBar
+from annotator.store.listing import Listing
 
 
 class MainWindow(QMainWindow):
@@ -99,10 +101,10 @@ class MainWindow(QMainWindow):
         self.problems.annotationActivated.connect(self.jump_to)
         session.projectOpened.connect(self._project_opened)
         session.documentOpened.connect(self._document_opened)
-        session.annotationStored.connect(self.reader.update_annotation)
-        session.annotationStored.connect(lambda _ann: self._mark_in_progress())
-        session.annotationRemoved.connect(self.reader.remove_annotation)
-        session.annotationsChanged.connect(self._annotations_changed)
+        session.changed.connect(self._changed)
+        session.documentLoaded.connect(self._document_loaded)
+        session.layersShown.connect(self._layers_shown)
+        session.revealRequested.connect(self.reader.reveal)
         session.selectionChanged.connect(self._selection_changed)
         session.failed.connect(lambda text: self.show_message(f"Not done: {text}", 8000))
         geometry = QSettings("annotator", "annotator").value("window/geometry")
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         self.guidelines.show_project(project.guidelines, project.schema)
         for warning in project.warnings:
             self.show_message(warning, 8000)
-        first = next(iter(project.list_documents(0, 1)), None)
+        first = next(iter(project.documents.page(Listing(None), 0, 1)), None)
         if first is not None:
             self.open_document(first.id)
         else:
@@ -152,26 +154,35 @@ class MainWindow(QMainWindow):
         self.byline.setText(" · ".join(x for x in (doc.source, doc.published) if x))
         self.reader.set_text(doc.text)
         self.reader.set_annotations(self.session.annotations)
+        self.reader.set_others(self.session.other_annotations, self.session.owner_name)
         self.reader.set_selection(None, set())
         self.documents.select(doc.id)
         self.reader.setFocus()
 
-    def _annotations_changed(self) -> None:
-        # Edits patch the reader through annotationStored/Removed; rebuild only when the
-        # session's annotations were replaced some other way (a count that no longer fits).
-        if len(self.reader.labels) != len(self.session.annotations):
-            self.reader.set_annotations(self.session.annotations)
+    def _changed(self, changes: Changes) -> None:
+        """Patch the reader with the annotations of the open document that the edit touched."""
+        doc = self.session.document
+        if doc is None:
+            return
+        touched = changes.annotations_in(doc.id)
+        shown, others = self.session.annotations, self.session.other_annotations
+        for ann_id in touched.touched:
+            if ann_id in shown:
+                self.reader.update_annotation(shown[ann_id])
+            elif ann_id in others:
+                self.reader.update_other(others[ann_id])
+            else:
+                self.reader.remove_annotation(ann_id)
+
+    def _document_loaded(self) -> None:
+        self.reader.set_annotations(self.session.annotations)
         self._selection_changed()
 
-    def _mark_in_progress(self) -> None:
-        """The first edit in a new document puts it in progress for this annotator."""
-        doc = self.session.document
-        project = self.session.project
-        if doc is not None and project is not None:
-            state = project.status(doc.id).get(project.annotator.id, "new")
-            if state == "new":
-                project.set_status(doc.id, "in_progress")
-                self.session.statusChanged.emit(doc.id)
+    def _layers_shown(self) -> None:
+        self.reader.set_others(self.session.other_annotations, self.session.owner_name)
+        names = [layer.name for layer in self.session.shown_layers.values()]
+        if names:
+            self.show_message("Also shown, read-only: " + ", ".join(names), 8000)
 
     def _selection_changed(self) -> None:
         selected = self.session.selected
@@ -204,7 +215,9 @@ class MainWindow(QMainWindow):
         doc = self.session.document
         if doc is None or self.session.project is None:
             return
-        target = self.session.project.neighbour(doc.id, step)
+        layer = self.session.layer
+        assert layer is not None
+        target = self.session.project.documents.neighbour(doc.id, step, layer.annotator_id)
         if target is not None:
             self.open_document(target)
 
@@ -214,7 +227,9 @@ class MainWindow(QMainWindow):
         if doc is None or project is None:
             return
         self.session.perform(SetStatus(self.session, doc.id, "done"))
-        target = project.neighbour(doc.id, 1, not_done=True)
+        layer = self.session.layer
+        assert layer is not None
+        target = project.documents.neighbour(doc.id, 1, layer.annotator_id, not_done=True)
         if target is None:
             self.show_message("Every document is done.", 6000)
         else:

@@ -13,41 +13,9 @@ from dataclasses import replace
 from typing import Any
 
 from annotator.core.model import Annotation, Entity
-from annotator.gui.commands import AddAnnotation, StoreCommand
+from annotator.gui.commands import AddAnnotation, AnnotationCommand, StoreCommand
 from annotator.gui.session import Session
 from annotator.store.actors import Occurrence
-
-
-def registry_changed(session: Session) -> None:
-    """Tell the registry's observers (the Actors dock) that entities changed, if any listen."""
-    signal = getattr(session, "registryChanged", None)
-    if signal is not None:
-        signal.emit()
-
-
-def store_many(session: Session, anns: list[Annotation]) -> None:
-    """Put annotations of the open document into the session, with one change notification."""
-    doc = session.document
-    here = [a for a in anns if doc is not None and a.document == doc.id]
-    for ann in here[:-1]:
-        session.annotations[ann.id] = ann
-    if here:
-        session.annotation_stored(here[-1])
-    else:
-        session.saved.emit()
-
-
-def remove_many(session: Session, ann_ids: list[str]) -> None:
-    """Take annotations out of the session, with one change notification."""
-    here = [i for i in ann_ids if i in session.annotations]
-    for ann_id in here[:-1]:
-        session.annotations.pop(ann_id, None)
-        if session.selected == ann_id:
-            session.select(None)
-    if here:
-        session.annotation_removed(here[-1])
-    else:
-        session.saved.emit()
 
 
 class AddMention(AddAnnotation):
@@ -69,42 +37,44 @@ class AddMention(AddAnnotation):
         self.candidates: list[str] = []
 
     def create(self, doc_id: str) -> Annotation:
-        annotation, self.candidates = self.project.add_actor_annotation(
+        annotation, self.candidates = self.layer.add_mention(
             doc_id, *self.span, self.attributes, label=self.label
-        )
+        ).value
         return annotation
 
     def choose(self, entity_id: str | None) -> None:
-        """Link the new mention to one of the candidates (part of this undo step)."""
+        """Link the new mention to one of the candidates (part of this undo step, announced
+        through the session's funnel like an edit of its own)."""
         assert self.annotation is not None
         if entity_id is None or entity_id == self.annotation.entity:
             return
-        self.project.link_mention(self.annotation.id, entity_id)
-        self.annotation = self.project.annotation(self.annotation.id)
-        self.session.annotation_stored(self.annotation)
+        self.session.write(lambda: self.layer.link_mention(self.annotation_id, entity_id))
+
+    @property
+    def annotation_id(self) -> str:
+        assert self.annotation is not None
+        return self.annotation.id
 
 
-class LinkMention(StoreCommand):
+class LinkMention(AnnotationCommand):
     """Link a mention to an entity, or unlink it (``entity_id`` None)."""
 
     def __init__(self, session: Session, ann_id: str, entity_id: str | None) -> None:
         super().__init__(session, "Link to actor" if entity_id else "Unlink actor")
-        self.ann_id, self.entity_id = ann_id, entity_id
+        self.mention_id, self.entity_id = ann_id, entity_id
+        self.ann_id = ann_id
+        ann = session.annotations.get(ann_id)
+        self.offset = ann.start if ann is not None else None
         self.before: str | None = None
 
-    def _link(self, entity_id: str | None) -> str | None:
-        previous = self.project.link_mention(self.ann_id, entity_id)
-        self.session.annotation_stored(self.project.annotation(self.ann_id))
-        return previous
-
     def apply(self) -> None:
-        self.before = self._link(self.entity_id)
+        self.before = self.layer.link_mention(self.mention_id, self.entity_id).value
 
     def revert(self) -> None:
-        self._link(self.before)
+        self.layer.link_mention(self.mention_id, self.before)
 
 
-class NewActorFromMention(StoreCommand):
+class NewActorFromMention(AnnotationCommand):
     """Add an entity named by the mention's text (its type from the mention's ``type``
     attribute, if the schema allows it) and link the mention to it: one undo step."""
 
@@ -115,32 +85,24 @@ class NewActorFromMention(StoreCommand):
         self.before: str | None = None
 
     def apply(self) -> None:
-        project = self.project
-        with project.transaction():
-            if self.entity is None:
-                ann = project.annotation(self.ann_id)
-                kind = ann.attributes.get("type")
-                if kind not in project.schema.entity_types:
-                    kind = None
-                name = " ".join(" ".join(f.text for f in ann.fragments).split())
-                self.entity = project.add_entity(name, type=kind)
-            else:
-                e = self.entity
-                project.add_entity(
-                    e.name, type=e.type, id=e.id, created=e.created, modified=e.modified
-                )
-            self.before = project.link_mention(self.ann_id, self.entity.id)
-        self.session.annotation_stored(project.annotation(self.ann_id))
-        registry_changed(self.session)
+        assert self.ann_id is not None
+        registry = self.project.registry
+        if self.entity is None:
+            ann = self.layer.annotation(self.ann_id)
+            kind = ann.attributes.get("type")
+            if kind not in self.project.schema.entity_types:
+                kind = None
+            name = " ".join(" ".join(f.text for f in ann.fragments).split())
+            self.entity = registry.add(name, type=kind).value
+        else:
+            e = self.entity
+            registry.add(e.name, type=e.type, id=e.id, created=e.created, modified=e.modified)
+        self.before = self.layer.link_mention(self.ann_id, self.entity.id).value
 
     def revert(self) -> None:
-        assert self.entity is not None
-        project = self.project
-        with project.transaction():
-            project.link_mention(self.ann_id, self.before)
-            project.delete_entity(self.entity.id)
-        self.session.annotation_stored(project.annotation(self.ann_id))
-        registry_changed(self.session)
+        assert self.entity is not None and self.ann_id is not None
+        self.layer.link_mention(self.ann_id, self.before)
+        self.project.registry.delete(self.entity.id)
 
 
 class ApplyPropagation(StoreCommand):
@@ -151,28 +113,23 @@ class ApplyPropagation(StoreCommand):
         session: Session,
         occurrences: Iterable[Occurrence],
         entity_id: str | None,
-        label: str = "Actor",
+        label: str,
     ) -> None:
         super().__init__(session, "Tag all occurrences")
+        self.document_id = None  # many documents: undo does not open one of them
         self.occurrences = list(occurrences)
         self.entity_id, self.label = entity_id, label
         self.created: list[Annotation] = []
 
     def apply(self) -> None:
-        project = self.project
+        layer = self.layer
         if not self.created:
-            self.created = project.apply_propagation(
+            self.created = layer.apply_propagation(
                 self.occurrences, self.entity_id, label=self.label
-            )
+            ).value
         else:
-            with project.transaction():
-                for ann in self.created:
-                    project.restore_annotation(replace(ann))
-        store_many(self.session, self.created)
-        self.session.documentsChanged.emit()
+            for ann in self.created:
+                layer.restore_annotation(replace(ann))
 
     def revert(self) -> None:
-        ids = [a.id for a in self.created]
-        self.project.undo_propagation(ids)
-        remove_many(self.session, ids)
-        self.session.documentsChanged.emit()
+        self.layer.delete_annotations([a.id for a in self.created])

@@ -13,6 +13,7 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.gui.shortcuts import by_action
 from annotator.gui.theme import apply_theme
+from annotator.store.listing import Listing
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -51,8 +52,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(file_menu, "quit", "&Quit", window.close)
 
     edit = bar.addMenu("&Edit")
-    undo = window.session.undo_stack.createUndoAction(window, "&Undo")
-    redo = window.session.undo_stack.createRedoAction(window, "&Redo")
+    undo, redo = undo_actions(window)
     for action, name in ((undo, "undo"), (redo, "redo")):
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(k) for k in keys[name].keys])
@@ -75,11 +75,54 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view.addAction(window.annotations.toggleViewAction())
     view.addAction(window.actors.toggleViewAction())
     view.addAction(window.problems.toggleViewAction())
+    view.addSeparator()
+    layers = view.addMenu("Other &layers (read-only)")
+    layers.setObjectName("layers-menu")
+    layers.aboutToShow.connect(lambda: fill_layers(window, layers))
 
     help_menu = bar.addMenu("&Help")
     add(help_menu, "shortcuts", "&Keyboard shortcuts", lambda: shortcut_sheet(window))
     add(help_menu, "about", "&About Annotator", lambda: about(window))
     return actions
+
+
+def undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
+    """Undo and redo through the session's funnel (not QUndoStack's own actions, which would
+    bypass it), named after the command they replay."""
+    session, stack = window.session, window.session.undo_stack
+    undo, redo = QAction("&Undo", window), QAction("&Redo", window)
+    undo.triggered.connect(session.undo)
+    redo.triggered.connect(session.redo)
+
+    def update() -> None:
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        undo.setText(f"&Undo {stack.undoText()}".rstrip())
+        redo.setText(f"&Redo {stack.redoText()}".rstrip())
+
+    stack.indexChanged.connect(lambda _i: update())
+    stack.cleanChanged.connect(lambda _c: update())
+    update()
+    return undo, redo
+
+
+def fill_layers(window: MainWindow, menu: QMenu) -> None:
+    """One checkable entry per other annotator (and gold): shown beside this layer."""
+    menu.clear()
+    session = window.session
+    if session.project is None or session.layer is None:
+        return
+    mine = session.layer.annotator_id
+    for layer in session.project.layers():
+        if layer.annotator_id == mine or layer.annotator_id is None:
+            continue
+        label = "Gold (adjudicated)" if layer.is_gold else layer.name
+        action = menu.addAction(label.replace("&", "&&"))
+        action.setCheckable(True)
+        action.setChecked(layer.annotator_id in session.shown_layers)
+        action.toggled.connect(lambda on, who=layer.annotator_id: session.show_layer(who, on))
+    if menu.isEmpty():
+        menu.addAction("(no other annotator in this project)").setEnabled(False)
 
 
 def fill_recent(window: MainWindow, menu: QMenu) -> None:
@@ -136,10 +179,10 @@ def import_articles(window: MainWindow) -> None:
     if report is None:
         window.show_message("Import cancelled; nothing was imported.", 6000)
         return
-    window.session.documentsChanged.emit()
+    window.session.corpus_changed()
     show_import_report(window, report)
     if window.session.document is None:
-        first = next(iter(project.list_documents(0, 1)), None)
+        first = next(iter(project.documents.page(Listing(None), 0, 1)), None)
         if first is not None:
             window.open_document(first.id)
 
@@ -154,7 +197,7 @@ def export_project(window: MainWindow) -> None:
     if choice is None:
         return
     fmt, out, only_mine = choice
-    who = window.settings.annotator_name if only_mine else None
+    who = window.session.annotator_name if only_mine else None
     try:
         count = run_export(window, project.path, fmt, out, who)
     except AnnotatorError as exc:
@@ -178,11 +221,13 @@ def import_actors(window: MainWindow) -> None:
     if not name:
         return
     try:
-        report = import_registry(project, Path(name))
+        # in the window's funnel: one transaction, and the views learn what changed
+        with project.transaction() as changes:
+            report = import_registry(project, Path(name))
     except AnnotatorError as exc:
         QMessageBox.warning(window, "Nothing was imported", str(exc))
         return
-    window.session.registryChanged.emit()
+    window.session.announce(changes)
     summary = (
         f"{report.added} actor(s) added, {report.updated} updated, {report.unchanged} unchanged."
     )

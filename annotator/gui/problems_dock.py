@@ -1,39 +1,35 @@
-"""The Problems panel: unfinished annotations across the project (a quote without a speaker,
-a demand without a claimant, a mention not linked to the registry), in document order.
+"""The Problems panel: unfinished annotations of this annotator's layer (a quote without a
+speaker, a demand without a claimant, a mention not linked to the registry), in document order.
 
-Activating an entry opens its document with the annotation selected. The list is re-read from
-the store after edits, at most once per short pause, and only while the panel is visible.
+Activating an entry opens its document with the annotation selected. Nothing is read before
+the panel is first shown; then the list is read lazily (see gui/problems_model.py), and each
+edit re-reads only the problems of the documents it touched.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import Changes
+from annotator.gui.problems_model import ANN_ID_ROLE, DOC_ID_ROLE, ProblemsModel
 from annotator.gui.session import Session
 from annotator.store.problems import Problem
 
-#: At most this many entries are listed (the count above the list is always complete).
-SHOWN_MAX = 2000
-#: Edits come in bursts (propagation, undo of many); re-read once they pause.
-REFRESH_DELAY_MS = 150
-
-DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ANN_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ANN_ID_ROLE", "DOC_ID_ROLE", "ProblemsDock"]
 
 
 class ProblemsDock(QDockWidget):
-    """A list of :meth:`Project.problems`; emits ``annotationActivated(doc_id, ann_id)``."""
+    """Emits ``annotationActivated(doc_id, ann_id)`` when an entry is opened."""
 
     annotationActivated = Signal(str, str)
 
@@ -41,19 +37,19 @@ class ProblemsDock(QDockWidget):
         super().__init__("Problems", parent)
         self.setObjectName("problems")
         self.session = session
-        self.problems: list[Problem] = []
-        self._stale = True
+        self.model = ProblemsModel(session, self)
 
         self.only_document = QCheckBox("This document only")
         self.only_document.setObjectName("problems-this-document")
         self.summary = QLabel()
         self.summary.setObjectName("problems-summary")
-        self.view = QTreeWidget()
+        self.view = QTreeView()
         self.view.setObjectName("problems-view")
-        self.view.setHeaderLabels(["Document", "Problem"])
+        self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setColumnWidth(0, 160)
 
         top = QHBoxLayout()
@@ -66,85 +62,64 @@ class ProblemsDock(QDockWidget):
         layout.addWidget(self.view, 1)
         self.setWidget(body)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-
-        self.view.itemActivated.connect(self._activated)
+        self.view.activated.connect(self._activated)
         self.only_document.toggled.connect(lambda _on: self.refresh())
         self.visibilityChanged.connect(self._shown)
-        session.projectOpened.connect(self.refresh)
-        session.annotationsChanged.connect(self.schedule)
-        session.documentsChanged.connect(self.schedule)
-        session.registryChanged.connect(self.schedule)
+        session.projectOpened.connect(self._project_opened)
+        session.corpusChanged.connect(self._project_opened)
+        session.changed.connect(self._changed)
         session.documentOpened.connect(self._document_opened)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems listed so far (more are read as the list scrolls)."""
+        return self.model.rows
 
     # -- refreshing ------------------------------------------------------------------------
 
-    def schedule(self) -> None:
-        """Re-read soon (several edits in a row cause one re-read)."""
-        self._stale = True
+    def _project_opened(self) -> None:
+        self.model.loaded = False
         if self.isVisible():
-            self._timer.start()
+            self.refresh()
 
     def _shown(self, visible: bool) -> None:
-        if visible and self._stale:
+        if visible and not self.model.loaded:
             self.refresh()
 
     def _document_opened(self) -> None:
-        if self.only_document.isChecked():
+        if self.only_document.isChecked() and self.model.loaded:
             self.refresh()
 
-    def refresh(self) -> None:
-        """Re-read the problems from the project now."""
-        self._timer.stop()
-        self._stale = False
-        project = self.session.project
-        document = self.session.document
-        problems: list[Problem] = []
-        if project is not None:
-            only = document.id if self.only_document.isChecked() and document else None
-            if not self.only_document.isChecked() or only is not None:
-                try:
-                    problems = project.problems(only)
-                except AnnotatorError as exc:  # e.g. the document was deleted meanwhile
-                    self.summary.setText(str(exc))
-        self.problems = problems
-        self._fill()
+    def _changed(self, changes: Changes) -> None:
+        if self.model.loaded:
+            self.model.apply(changes)
+            self._update_summary()
 
-    def _fill(self) -> None:
-        self.view.clear()
-        items = []
-        for problem in self.problems[:SHOWN_MAX]:
-            title = problem.document_title or "(untitled)"
-            item = QTreeWidgetItem([title, problem.message])
-            item.setToolTip(0, title)
-            item.setToolTip(1, f"{problem.message}\n(offset {problem.start})")
-            item.setData(0, DOC_ID_ROLE, problem.document_id)
-            item.setData(0, ANN_ID_ROLE, problem.annotation_id)
-            items.append(item)
-        self.view.addTopLevelItems(items)
-        count = len(self.problems)
-        if count == 0:
-            text = "No problems"
-        elif count > SHOWN_MAX:
-            text = f"{count} problems (the first {SHOWN_MAX} listed)"
+    def refresh(self) -> None:
+        """Read the problems from the project now (the count, and the first page)."""
+        document = self.session.document
+        if self.only_document.isChecked():
+            self.model.reload(document.id if document is not None else "")
         else:
-            text = f"{count} problem{'s' if count != 1 else ''}"
+            self.model.reload()
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        count = self.model.total
+        text = "No problems" if count == 0 else f"{count:,} problem{'s' if count != 1 else ''}"
         self.summary.setText(text)
 
     # -- activating ------------------------------------------------------------------------
 
-    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        doc_id = item.data(0, DOC_ID_ROLE)
-        ann_id = item.data(0, ANN_ID_ROLE)
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(DOC_ID_ROLE)
+        ann_id = index.data(ANN_ID_ROLE)
         if doc_id and ann_id:
             self.annotationActivated.emit(doc_id, ann_id)
 
     def activate(self, row: int) -> None:
         """Open the problem in ``row`` (as a double click or Enter does)."""
-        item = self.view.topLevelItem(row)
-        if item is not None:
-            self.view.setCurrentItem(item)
-            self._activated(item)
+        index = self.model.index(row, 0)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self._activated(index)

@@ -122,7 +122,7 @@ class PropagationDialog(QDialog):
             what = f"“{self.text}”"
         else:
             assert self.entity_id is not None
-            entity = self.session.project.entity(self.entity_id)
+            entity = self.session.project.registry.get(self.entity_id)
             what = f"“{entity.name}” and its aliases" if entity.aliases else f"“{entity.name}”"
         linked = ", linked to the actor" if self.entity_id is not None else ""
         return f"Tag the untagged occurrences of {what} as {self.label}{linked}. Untick to skip."
@@ -138,8 +138,13 @@ class PropagationDialog(QDialog):
             document = self.session.document.id
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            found = project.propagation_preview(
-                self.entity_id, text=self.text, document=document, label=self.label
+            assert self.session.layer is not None
+            found = project.registry.propagation_preview(
+                self.entity_id,
+                text=self.text,
+                document=document,
+                label=self.label,
+                layer=self.session.layer,
             )
         except AnnotatorError as exc:
             found = []

@@ -10,9 +10,21 @@ and the annotations it links to (speaker, claimant, addressee) get a dashed outl
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation
 from annotator.core.schema import Schema
@@ -20,6 +32,13 @@ from annotator.core.spans import Span, SpanIndex, nesting_depths
 from annotator.gui.positions import TextPositions
 
 BAND = 2.0  # height of an underline band, in pixels
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as typed (Qt would guess that "<b>" is markup)."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
 BAND_GAP = 1.0
 
 
@@ -48,6 +67,10 @@ class ReaderView(QPlainTextEdit):
         self._cycle: tuple[int, int] = (-1, 0)  # last clicked position, how many clicks there
         self.alt_selection = False  # the current mouse selection was made with Alt held
         self.hovered: str | None = None  # the annotation under the mouse: all its fragments show
+        # Other annotators' layers shown beside this one: painted, never editable here.
+        self.other_index = SpanIndex([])
+        self.other_labels: dict[str, str] = {}
+        self.other_owners: dict[str, str] = {}
         self.viewport().setMouseTracking(True)
 
     # -- content ------------------------------------------------------------------------
@@ -55,6 +78,8 @@ class ReaderView(QPlainTextEdit):
     def set_text(self, text: str) -> None:
         self.positions = TextPositions(text)
         self.index = SpanIndex([])
+        self.other_index = SpanIndex([])
+        self.other_labels, self.other_owners = {}, {}
         self.setPlainText(text)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -66,7 +91,7 @@ class ReaderView(QPlainTextEdit):
         self.linked = linked
         self.viewport().update()
 
-    def set_annotations(self, annotations: dict) -> None:
+    def set_annotations(self, annotations: dict[str, Annotation]) -> None:
         """Rebuild the span index (in Qt positions) and repaint."""
         to_qt = self.positions.to_qt
         spans = []
@@ -92,7 +117,32 @@ class ReaderView(QPlainTextEdit):
     def remove_annotation(self, ann_id: str) -> None:
         self.index.replace(ann_id, [])
         self.labels.pop(ann_id, None)
+        self.other_index.replace(ann_id, [])
+        self.other_labels.pop(ann_id, None)
         self.viewport().update()
+
+    def set_others(
+        self, annotations: dict[str, Annotation], owner_of: Callable[[Annotation], str]
+    ) -> None:
+        """Other layers' annotations, painted as dashed, hatched outlines (read-only)."""
+        spans = [s for ann in annotations.values() for s in self._spans_of(ann)]
+        self.other_index = SpanIndex(spans)
+        self.other_labels = {a.id: a.label for a in annotations.values()}
+        self.other_owners = {a.id: owner_of(a) for a in annotations.values()}
+        self.viewport().update()
+
+    def update_other(self, ann: Annotation) -> None:
+        self.other_index.replace(ann.id, self._spans_of(ann))
+        self.other_labels[ann.id] = ann.label
+        self.viewport().update()
+
+    def other_at(self, qt_position: int) -> list[str]:
+        """Ids of other layers' annotations under a Qt position."""
+        seen: list[str] = []
+        for span in self.other_index.at(qt_position):
+            if span.key not in seen:
+                seen.append(span.key)
+        return seen
 
     def set_font_size(self, points: float) -> None:
         font = QFont(self.font())
@@ -138,13 +188,33 @@ class ReaderView(QPlainTextEdit):
     # -- painting -------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if len(self.index):
+        if len(self.index) or len(self.other_index):
             painter = QPainter(self.viewport())
             try:
-                self._paint_highlights(painter, QRectF(event.rect()))
+                if len(self.index):
+                    self._paint_highlights(painter, QRectF(event.rect()))
+                if len(self.other_index):
+                    self._paint_others(painter, QRectF(event.rect()))
             finally:
                 painter.end()
         super().paintEvent(event)
+
+    def _paint_others(self, painter: QPainter, area: QRectF) -> None:
+        blocks = self._visible_blocks(area)
+        if not blocks:
+            return
+        first, last = blocks[0][0], blocks[-1][0]
+        spans = self.other_index.overlapping(first.position(), last.position() + last.length())
+        for span in spans:
+            color = self.colors.get(self.other_labels.get(span.key, ""), QColor("#888888"))
+            hatch = QColor(color)
+            hatch.setAlpha(90)
+            pen = QPen(color.darker(120), 1.5)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            for rect in self._rects(span.start, span.end, blocks):
+                painter.fillRect(rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+                painter.setPen(pen)
+                painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
 
     def _paint_highlights(self, painter: QPainter, area: QRectF) -> None:
         blocks = self._visible_blocks(area)
@@ -154,7 +224,7 @@ class ReaderView(QPlainTextEdit):
         spans = self.index.overlapping(first.position(), last.position() + last.length())
         depths = nesting_depths(spans)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        outlines: list[tuple[QRectF, QColor, bool]] = []
+        outlines: list[tuple[QRectF, QColor, Qt.PenStyle]] = []
         for span in spans:
             color = self.colors.get(self.labels.get(span.key, ""), QColor("#888888"))
             depth = depths[(span.key, span.fragment)]
@@ -204,6 +274,13 @@ class ReaderView(QPlainTextEdit):
         if hovered != self.hovered:  # outline every fragment of the annotation under the mouse
             self.hovered = hovered
             self.viewport().update()
+        theirs = self.other_at(pos) if len(self.other_index) else []
+        if theirs:
+            lines = [
+                f"{self.other_owners.get(i, '?')}'s layer (read-only): {self.other_labels.get(i)}"
+                for i in theirs
+            ]
+            QToolTip.showText(event.globalPosition().toPoint(), plain_tooltip("\n".join(lines)))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

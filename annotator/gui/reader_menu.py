@@ -90,7 +90,7 @@ class ReaderMenu(QObject):
         labels = self._entity_labels()
         text = self.session.document.text[span[0] : span[1]].strip()
         if labels and text:
-            found = self.session.project.match_entities(text)
+            found = self.session.project.registry.match(text)
             entity_id = found[0].id if len(found) == 1 else None
             action = menu.addAction(f"Tag all occurrences of {_quoted(text)}…")
             action.setObjectName("tag-all-occurrences")

@@ -1,9 +1,9 @@
 """Undo commands for the actor registry: add, edit, merge, split an alias, delete.
 
-Every command writes through the store at once (see gui/commands.py), then announces the
-change: ``registryChanged`` always, and ``annotationsChanged`` when mentions of the open
-document were relinked (a merge, split or deletion moves mentions between entities).
-Undo and redo keep entity ids, so later commands that refer to an entity stay valid.
+Every command writes through the store (see gui/commands.py); the session announces the
+change record, which names the entities and the relinked mentions (a merge, split or deletion
+moves mentions between entities). Registry edits belong to no document, so undoing one opens
+none. Undo and redo keep entity ids, so later commands that refer to an entity stay valid.
 """
 
 from __future__ import annotations
@@ -13,44 +13,21 @@ from typing import Any
 from annotator.core.model import Entity
 from annotator.gui.commands import StoreCommand
 from annotator.gui.session import Session
-from annotator.store.actors import MergeRecord
+from annotator.store.actors import MergeRecord, Registry
 
 ENTITY_FIELDS = ("name", "type", "aliases", "wikidata", "note")
 
 
-def announce_registry_change(session: Session) -> None:
-    """Tell the views that the registry changed; re-read the open document's annotations and
-    report ``annotationsChanged`` if any of their entity links differ from what is shown."""
-    project, doc = session.project, session.document
-    if project is not None and doc is not None:
-        shown = session.annotations  # may be only the first screen of a long document
-        changed = [a for a in project.annotations(doc.id) if a.id in shown and shown[a.id] != a]
-        for ann in changed:  # only entity links change: the reader's highlights stay
-            shown[ann.id] = ann
-        if changed:
-            session.annotationsChanged.emit()
-    session.registryChanged.emit()
-    session.saved.emit()
-
-
 class RegistryCommand(StoreCommand):
-    """Base of the registry commands: announce the change after each apply and revert."""
+    """Base of the registry commands: about the registry, not about one document."""
 
-    def redo(self) -> None:
-        skipped = self.already_done  # the redo of the push after perform(): nothing new
-        super().redo()
-        if not skipped:
-            announce_registry_change(self.session)
+    def __init__(self, session: Session, text: str) -> None:
+        super().__init__(session, text)
+        self.document_id = None
 
-    def undo(self) -> None:
-        super().undo()
-        announce_registry_change(self.session)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
+    @property
+    def registry(self) -> Registry:
+        return self.project.registry
 
 
 class AddEntity(RegistryCommand):
@@ -61,10 +38,10 @@ class AddEntity(RegistryCommand):
 
     def apply(self) -> None:
         if self.entity is None:
-            self.entity = self.project.add_entity(self.name, **self.fields)
+            self.entity = self.registry.add(self.name, **self.fields).value
         else:
             e = self.entity
-            self.project.add_entity(
+            self.registry.add(
                 e.name,
                 type=e.type,
                 aliases=e.aliases,
@@ -77,7 +54,7 @@ class AddEntity(RegistryCommand):
 
     def revert(self) -> None:
         assert self.entity is not None
-        self.project.delete_entity(self.entity.id)
+        self.registry.delete(self.entity.id)
 
 
 class EditEntity(RegistryCommand):
@@ -88,16 +65,16 @@ class EditEntity(RegistryCommand):
         if unknown:
             raise TypeError(f"not entity fields: {', '.join(sorted(unknown))}")
         assert session.project is not None
-        before = session.project.entity(entity_id)
+        before = session.project.registry.get(entity_id)
         super().__init__(session, f"Edit actor {before.name}")
         self.entity_id, self.changes = entity_id, changes
         self.before = {name: getattr(before, name) for name in changes}
 
     def apply(self) -> None:
-        self.project.update_entity(self.entity_id, **self.changes)
+        self.registry.update(self.entity_id, **self.changes)
 
     def revert(self) -> None:
-        self.project.update_entity(self.entity_id, **self.before)
+        self.registry.update(self.entity_id, **self.before)
 
 
 class MergeEntities(RegistryCommand):
@@ -105,17 +82,18 @@ class MergeEntities(RegistryCommand):
 
     def __init__(self, session: Session, keep_id: str, other_id: str) -> None:
         assert session.project is not None
-        keep, other = session.project.entity(keep_id), session.project.entity(other_id)
+        registry = session.project.registry
+        keep, other = registry.get(keep_id), registry.get(other_id)
         super().__init__(session, f"Merge {other.name} into {keep.name}")
         self.keep_id, self.other_id = keep_id, other_id
         self.record: MergeRecord | None = None
 
     def apply(self) -> None:
-        self.record = self.project.merge_entities(self.keep_id, self.other_id)
+        self.record = self.registry.merge(self.keep_id, self.other_id).value
 
     def revert(self) -> None:
         assert self.record is not None
-        self.project.unmerge(self.record)
+        self.registry.unmerge(self.record)
 
 
 class SplitAlias(RegistryCommand):
@@ -133,13 +111,13 @@ class SplitAlias(RegistryCommand):
 
     def apply(self) -> None:
         if self.merged_back is None:
-            self.new = self.project.split_alias(self.entity_id, self.alias)
+            self.new = self.registry.split_alias(self.entity_id, self.alias).value
         else:
-            self.project.unmerge(self.merged_back)
+            self.registry.unmerge(self.merged_back)
 
     def revert(self) -> None:
         assert self.new is not None
-        self.merged_back = self.project.merge_entities(self.entity_id, self.new.id)
+        self.merged_back = self.registry.merge(self.entity_id, self.new.id).value
 
 
 class DeleteEntity(RegistryCommand):
@@ -147,17 +125,16 @@ class DeleteEntity(RegistryCommand):
 
     def __init__(self, session: Session, entity_id: str) -> None:
         assert session.project is not None
-        super().__init__(session, f"Delete actor {session.project.entity(entity_id).name}")
+        name = session.project.registry.get(entity_id).name
+        super().__init__(session, f"Delete actor {name}")
         self.entity_id = entity_id
         self.removed: Entity | None = None
         self.mentions: list[tuple[str, str, str]] = []
 
     def apply(self) -> None:
-        project = self.project
-        with project.transaction():
-            self.mentions = project.entity_mentions(self.entity_id)
-            self.removed = project.delete_entity(self.entity_id)
+        self.mentions = self.registry.mentions(self.entity_id)
+        self.removed = self.registry.delete(self.entity_id).value
 
     def revert(self) -> None:
         assert self.removed is not None
-        self.project.restore_entity(self.removed, self.mentions)
+        self.registry.restore(self.removed, self.mentions)

@@ -1,20 +1,37 @@
-"""What the window is working on: the open project, document, its annotations, the selection.
+"""What the window is working on: the open project, this annotator's layer, the open document,
+its annotations, the other layers shown beside them, and the selection.
 
-Widgets observe the session's signals and never own data. Edits go through
-:meth:`Session.perform`, which runs an undo command (committed by the store before it returns)
-and pushes it on the undo stack only when it succeeded.
+**One funnel for every change.** An edit is an undo command run by :meth:`Session.perform`:
+the command's store writes run in one transaction, which is committed; the command goes on
+the undo stack; the session brings its copy of the open document up to date from the change
+record; and ``changed`` is emitted once with the record. Undo and redo go through the same
+funnel (:meth:`undo`, :meth:`redo`). Views update only what the record names; nothing re-reads
+the corpus on an edit.
+
+**Undo never edits out of sight.** Undoing or redoing an edit of another document first
+opens that document, then selects (or shows the place of) the changed annotation
+(docs/adr/0008-undo-brings-the-document-up.md).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import Changes
+from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation, Document, Relation
-from annotator.store.project import Project
+from annotator.store.project import Layer, Project
+
+if TYPE_CHECKING:
+    from annotator.gui.commands import StoreCommand
+
+
+T = TypeVar("T")
 
 
 def text_order(ann: Annotation) -> tuple[int, int, str, str]:
@@ -30,23 +47,24 @@ FIRST_SCREEN_CHARS = 8000
 class Session(QObject):
     projectOpened = Signal()
     documentOpened = Signal()
-    annotationsChanged = Signal()
+    documentLoaded = Signal()  # the rest of a long document's annotations arrived
+    changed = Signal(object)  # a Changes record: one per edit, undo or redo
     selectionChanged = Signal()
-    statusChanged = Signal(str)
-    documentsChanged = Signal()
-    registryChanged = Signal()  # entities were added, edited, merged, split or deleted
-    annotationStored = Signal(object)  # an annotation of the open document added or changed
-    annotationRemoved = Signal(str)  # an annotation of the open document deleted (its id)
+    layersShown = Signal()  # other layers were shown or hidden (see show_layer)
     failed = Signal(str)  # an edit was refused; the message says why
-    saved = Signal()  # an edit was committed to the project file
+    revealRequested = Signal(int)  # show this offset of the open document (after an undo)
+    corpusChanged = Signal()  # documents were imported outside the funnel (another thread)
 
     def __init__(self, annotator_name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.annotator_name = annotator_name
         self.project: Project | None = None
+        self.layer: Layer | None = None  # this annotator's: the one the reader edits
         self.document: Document | None = None
-        self.annotations: dict[str, Annotation] = {}
+        self.annotations: dict[str, Annotation] = {}  # of self.layer in the open document
         self.relations: dict[str, Relation] = {}
+        self.shown_layers: dict[str, Layer] = {}  # other layers shown read-only, by id
+        self.other_annotations: dict[str, Annotation] = {}  # theirs, in the open document
         self.selected: str | None = None
         self.undo_stack = QUndoStack(self)
 
@@ -56,6 +74,7 @@ class Session(QObject):
         project = Project.open(path, annotator=self.annotator_name)
         self.close_project()
         self.project = project
+        self.layer = project.layer()
         self.projectOpened.emit()
 
     def close_project(self) -> None:
@@ -63,23 +82,27 @@ class Session(QObject):
             self.undo_stack.clear()
             self.project.close()
         self.project = None
+        self.layer = None
         self.document = None
         self.annotations.clear()
         self.relations.clear()
+        self.shown_layers.clear()
+        self.other_annotations.clear()
         self.selected = None
 
     def open_document(self, doc_id: str) -> None:
         """Open a document. A long, densely annotated one shows its first screen first: the
         annotations near the top are read before the first paint, the rest right after."""
-        assert self.project is not None
-        self.document = self.project.document(doc_id)
+        assert self.project is not None and self.layer is not None
+        self.document = self.project.documents.get(doc_id)
         self.selected = None
-        if self.project.annotation_count(doc_id) <= STAGED_LOAD_ABOVE:
+        self._load_others()
+        if self.layer.annotation_count(doc_id) <= STAGED_LOAD_ABOVE:
             self._load_all(doc_id)
             self.documentOpened.emit()
             self.selectionChanged.emit()
             return
-        head = self.project.annotations(doc_id, start_before=FIRST_SCREEN_CHARS)
+        head = self.layer.annotations(doc_id, start_before=FIRST_SCREEN_CHARS)
         self.annotations = {a.id: a for a in head}
         self.relations = {}
         self.documentOpened.emit()
@@ -87,59 +110,178 @@ class Session(QObject):
         QTimer.singleShot(0, lambda: self._finish_loading(doc_id))
 
     def _load_all(self, doc_id: str) -> None:
-        assert self.project is not None
-        self.annotations = {a.id: a for a in self.project.annotations(doc_id)}
-        self.relations = {r.id: r for r in self.project.relations(doc_id)}
+        assert self.layer is not None
+        self.annotations = {a.id: a for a in self.layer.annotations(doc_id)}
+        self.relations = {r.id: r for r in self.layer.relations(doc_id)}
+
+    def _load_others(self) -> None:
+        doc = self.document
+        self.other_annotations = {}
+        if doc is None:
+            return
+        for layer in self.shown_layers.values():
+            self.other_annotations.update((a.id, a) for a in layer.annotations(doc.id))
 
     def _finish_loading(self, doc_id: str) -> None:
         if self.project is None or self.document is None or self.document.id != doc_id:
             return  # another document (or project) was opened meanwhile
         self._load_all(doc_id)
-        self.annotationsChanged.emit()
+        self.documentLoaded.emit()
 
-    # -- edits ----------------------------------------------------------------------------
+    # -- other layers, read-only -------------------------------------------------------------
 
-    def perform(self, command: QUndoCommand) -> bool:
-        """Run ``command``; on success it goes on the undo stack, on failure ``failed`` fires."""
+    def show_layer(self, annotator_id: str, shown: bool) -> None:
+        """Show (or hide) another annotator's layer, or gold, beside this one, read-only."""
+        assert self.project is not None and self.layer is not None
+        if annotator_id == self.layer.annotator_id:
+            return
+        if shown:
+            self.shown_layers[annotator_id] = self.project.layer(annotator_id)
+        else:
+            self.shown_layers.pop(annotator_id, None)
+        self._load_others()
+        self.layersShown.emit()
+
+    def owner_name(self, ann: Annotation) -> str:
+        """Whose layer an annotation shown in the reader is in."""
+        for layer in self.shown_layers.values():
+            if layer.annotator_id == ann.annotator:
+                return layer.name
+        return self.layer.name if self.layer is not None else ""
+
+    # -- the funnel ------------------------------------------------------------------------------
+
+    def perform(self, command: StoreCommand) -> bool:
+        """Run ``command`` in one transaction; on success it goes on the undo stack and
+        ``changed`` is emitted, on failure ``failed`` fires and nothing was written."""
+        assert self.project is not None
         try:
-            command.redo()
+            with self.project.transaction() as changes:
+                command.apply()
+                self._mark_in_progress(changes)
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
             return False
-        command.already_done = True  # type: ignore[attr-defined]
+        command.already_done = True
         self.undo_stack.push(command)
+        self._announce(changes, command.focus(undone=False))
         return True
 
-    def annotation_stored(self, ann: Annotation) -> None:
-        self.annotations[ann.id] = ann
-        self.annotationStored.emit(ann)
-        self._changed()
+    def write(self, work: Callable[[], T]) -> T | None:
+        """Run a write that is no undo step of its own (linking the mention the last command
+        just made; merging an actor list) through the same funnel: one transaction, one
+        ``changed``. Returns what ``work`` returns, or None when it was refused."""
+        assert self.project is not None
+        try:
+            with self.project.transaction() as changes:
+                result = work()
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+            return None
+        self._announce(changes, (None, None))
+        return result
 
-    def annotation_removed(self, ann_id: str) -> None:
-        self.annotations.pop(ann_id, None)
-        self.annotationRemoved.emit(ann_id)
-        for rel_id in [r.id for r in self.relations.values() if ann_id in (r.source, r.target)]:
-            del self.relations[rel_id]
-        if self.selected == ann_id:
+    def corpus_changed(self) -> None:
+        """Documents were added by another connection (an import in the background): the
+        lists that show the corpus read it again."""
+        self.corpusChanged.emit()
+
+    def undo(self) -> None:
+        self._replay(undo=True)
+
+    def redo(self) -> None:
+        self._replay(undo=False)
+
+    def _replay(self, undo: bool) -> None:
+        stack = self.undo_stack
+        if self.project is None or not (stack.canUndo() if undo else stack.canRedo()):
+            return
+        index = stack.index() - 1 if undo else stack.index()
+        command: StoreCommand = stack.command(index)  # type: ignore[assignment]
+        if command.document_id is not None and (
+            self.document is None or self.document.id != command.document_id
+        ):
+            try:  # bring the document up first: an undo never edits out of sight
+                self.open_document(command.document_id)
+            except NotFoundError as exc:
+                self.failed.emit(str(exc))
+                return
+        try:
+            with self.project.transaction() as changes:
+                command.error = None
+                stack.undo() if undo else stack.redo()
+                if command.error is not None:
+                    raise command.error
+        except AnnotatorError as exc:
+            # Nothing was written; put the stack back where it was without running it again.
+            command.skip_next = True
+            stack.redo() if undo else stack.undo()
+            self.failed.emit(str(exc))
+            return
+        ann_id, offset = command.focus(undone=undo)
+        self._announce(changes, (ann_id, offset))
+        if ann_id in self.annotations:
+            offset = self.annotations[ann_id].start
+        if offset is not None and self.document is not None:
+            self.revealRequested.emit(offset)
+
+    def _mark_in_progress(self, changes: Changes) -> None:
+        """The first edit in a new document puts it in progress for this annotator (in the
+        same transaction, so it is part of the same record)."""
+        doc, layer = self.document, self.layer
+        if doc is None or layer is None or not changes.annotations_in(doc.id):
+            return
+        if layer.status(doc.id) == "new":
+            layer.set_status(doc.id, "in_progress")
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the views about a write made outside a command (its transaction committed)."""
+        self._announce(changes, (None, None))
+
+    def _announce(self, changes: Changes, focus: tuple[str | None, int | None]) -> None:
+        """Bring the open document's copy up to date from the record, then tell the views."""
+        doc, layer = self.document, self.layer
+        if doc is not None and layer is not None:
+            touched = changes.annotations_in(doc.id)
+            for ann_id in touched.removed:
+                self.annotations.pop(ann_id, None)
+                self.other_annotations.pop(ann_id, None)
+            for ann_id in touched.present:
+                self._reread_annotation(ann_id)
+            relations = changes.relations_in(doc.id)
+            for rel_id in relations.removed:
+                self.relations.pop(rel_id, None)
+            for rel_id in relations.present:
+                try:
+                    self.relations[rel_id] = layer.relation(rel_id)
+                except NotFoundError:  # another layer's relation
+                    self.relations.pop(rel_id, None)
+        focused, _offset = focus
+        if focused is not None and focused in self.annotations:
+            self.selected = focused
+        elif self.selected is not None and self.selected not in self.annotations:
             self.selected = None
-            self.selectionChanged.emit()
-        self._changed()
+        self.changed.emit(changes)
+        self.selectionChanged.emit()
 
-    def relations_changed(self, added: list[Relation], removed: list[str]) -> None:
-        for rel_id in removed:
-            self.relations.pop(rel_id, None)
-        for rel in added:
-            self.relations[rel.id] = rel
-        self._changed()
-
-    def _changed(self) -> None:
-        self.annotationsChanged.emit()
-        self.saved.emit()
+    def _reread_annotation(self, ann_id: str) -> None:
+        assert self.layer is not None
+        try:
+            self.annotations[ann_id] = self.layer.annotation(ann_id)
+            return
+        except NotFoundError:
+            self.annotations.pop(ann_id, None)
+        for other in self.shown_layers.values():
+            try:
+                self.other_annotations[ann_id] = other.annotation(ann_id)
+                return
+            except NotFoundError:
+                continue
 
     # -- reading the current document ---------------------------------------------------------
 
     def ordered(self) -> list[Annotation]:
-        """The document's annotations in text order."""
+        """The document's annotations (this layer's) in text order."""
         return sorted(self.annotations.values(), key=text_order)
 
     def select(self, ann_id: str | None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.schema import Schema
 from annotator.gui.reader import ReaderView
 from annotator.gui.session import Session
@@ -59,10 +60,9 @@ class StatusLine(QStatusBar):
         for label in (self.who, self.progress, self.saved):
             label.setTextFormat(Qt.TextFormat.PlainText)
             self.addPermanentWidget(label)
-        session.saved.connect(self.mark_saved)
-        session.statusChanged.connect(lambda _doc: self.update_progress())
+        session.changed.connect(self._changed)
         session.projectOpened.connect(self.refresh)
-        session.documentsChanged.connect(self.update_progress)
+        session.corpusChanged.connect(self.update_progress)
 
     def refresh(self) -> None:
         self.who.setText(f"Annotator: {self.session.annotator_name}")
@@ -74,8 +74,16 @@ class StatusLine(QStatusBar):
         if project is None:
             self.progress.setText("")
             return
-        done, total = project.progress()
+        who = self.session.layer.annotator_id if self.session.layer is not None else None
+        done = project.documents.count_with_status("done", who)
+        total = project.documents.count()
         self.progress.setText(f"{done} of {total} documents done")
+
+    def _changed(self, changes: Changes) -> None:
+        """Every edit was committed when it was announced; statuses move the progress."""
+        if changes.statuses or changes.documents:
+            self.update_progress()
+        self.mark_saved()
 
     def mark_saved(self) -> None:
         self.saved.setText("Saved ✓")

@@ -8,9 +8,11 @@ from pathlib import Path
 from annotator.core.errors import NotFoundError
 from annotator.core.reports import ProgressCallback
 from annotator.io import graphml, native, tables
-from annotator.store.project import Project
+from annotator.store.annotators import is_reserved
+from annotator.store.datasets import Datasets
+from annotator.store.project import Layer, Project
 
-Writer = Callable[[Project, Path, str | None, ProgressCallback | None], int]
+Writer = Callable[[Datasets, Path, ProgressCallback | None], int]
 
 WRITERS: dict[str, Writer] = {
     "native": native.write_json,
@@ -34,19 +36,26 @@ def unit_of(fmt: str) -> str:
     return UNITS.get(fmt, "document(s)")
 
 
+def layer_named(project: Project, annotator_name: str | None) -> Layer | None:
+    """The layer of the annotator of that name ("Gold" for the gold layer); None for all."""
+    if annotator_name is None:
+        return None
+    if is_reserved(annotator_name):
+        return project.gold
+    person = project.annotators.named(annotator_name)
+    if person is None:
+        names = ", ".join(a.name for a in project.annotators.all()) or "none yet"
+        raise NotFoundError(f"no annotator named {annotator_name!r} (annotators: {names})")
+    return project.layer(person.id)
+
+
 def export_project(
     project: Project,
     fmt: str,
     out: Path,
-    annotator_name: str | None = None,
+    layer: Layer | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
-    """Write ``project`` to ``out``; returns how many items were written (see :data:`UNITS`)."""
-    annotator_id = None
-    if annotator_name is not None:
-        person = project.annotator_named(annotator_name)
-        if person is None:
-            names = ", ".join(a.name for a in project.annotators()) or "none yet"
-            raise NotFoundError(f"no annotator named {annotator_name!r} (annotators: {names})")
-        annotator_id = person.id
-    return WRITERS[fmt](project, out, annotator_id, progress)
+    """Write ``layer`` (None: every layer) of ``project`` to ``out``; returns how many items
+    were written (see :data:`UNITS`)."""
+    return WRITERS[fmt](project.datasets(layer), out, progress)

@@ -27,8 +27,7 @@ from typing import IO
 from annotator.core.reports import ProgressCallback
 from annotator.io.native import atomic_output
 from annotator.io.tables import reported
-from annotator.store.datasets import ActorRef, DemandRow
-from annotator.store.project import Project
+from annotator.store.datasets import ActorRef, Datasets, DemandRow
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA_LOCATION = f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"
@@ -217,15 +216,14 @@ def _write_tree(fh: IO[str], root: ET.Element) -> None:
 
 
 def write_network_graphml(
-    project: Project,
+    data: Datasets,
     out: Path,
-    annotator: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
     """Both claim networks (``out`` and :func:`second_path`); returns the demands counted."""
-    total = project.count_demands(annotator)
-    networks = build_networks(reported(project.demand_rows(annotator), total, progress))
-    wikidata = {e.id: e.wikidata for e in project.entities() if e.wikidata}
+    total = data.count_demands()
+    networks = build_networks(reported(data.demand_rows(), total, progress))
+    wikidata = {e.id: e.wikidata for e in data.entities() if e.wikidata}
     # Both files are complete before either is renamed into place.
     with atomic_output(out) as first, atomic_output(second_path(out)) as second:
         _write_tree(first, two_mode_tree(networks, wikidata))

@@ -56,7 +56,7 @@ def import_paths(
                     base += size
                     position[0] = base
 
-            project.import_documents(
+            project.documents.add_many(
                 items(), progress=lambda _n, _t: scaled(position[0]), report=report
             )
             done_before += sum(s for _, _, s in plain_files)

@@ -22,7 +22,7 @@ from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.io.common import read_text_file
 from annotator.io.tabular import iter_jsonl_records
 from annotator.resources_path import read_text
-from annotator.store.project import Project
+from annotator.store.datasets import Datasets
 
 FORMAT = "annotator/1"
 
@@ -61,33 +61,30 @@ def atomic_output(out: Path, *, encoding: str = "utf-8", newline: str = "\n") ->
         raise
 
 
-def _header(project: Project, annotator: str | None) -> dict[str, Any]:
-    return {"format": FORMAT, "exported": now(), **project.header_dict(annotator)}
+def _header(data: Datasets) -> dict[str, Any]:
+    return {"format": FORMAT, "exported": now(), **data.header()}
 
 
-def _documents(
-    project: Project, annotator: str | None, progress: ProgressCallback | None
-) -> Iterator[str]:
+def _documents(data: Datasets, progress: ProgressCallback | None) -> Iterator[str]:
     """Each document as compact JSON text (built by the store, not parsed and re-encoded)."""
-    total = project.document_count()
-    for done, doc in enumerate(project.document_json(annotator), start=1):
+    total = data.count_documents()
+    for done, doc in enumerate(data.document_json(), start=1):
         yield doc
         if progress is not None and progress(done, total):
             raise Cancelled()
 
 
 def write_json(
-    project: Project,
+    data: Datasets,
     out: Path,
-    annotator: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
     """The whole project as one JSON object; documents one per line for readable diffs."""
     count = 0
     with atomic_output(out) as fh:
-        header = _dumps(_header(project, annotator))
+        header = _dumps(_header(data))
         fh.write(header[:-1] + ',"documents":[')
-        for doc in _documents(project, annotator, progress):
+        for doc in _documents(data, progress):
             fh.write(("\n" if count == 0 else ",\n") + doc)
             count += 1
         fh.write("\n]}\n")
@@ -95,17 +92,16 @@ def write_json(
 
 
 def write_jsonl(
-    project: Project,
+    data: Datasets,
     out: Path,
-    annotator: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
     """A header line, then one document per line (streamed)."""
     count = 0
     with atomic_output(out) as fh:
-        fh.write(_dumps(_header(project, annotator)) + "\n")
+        fh.write(_dumps(_header(data)) + "\n")
         write = fh.write
-        for doc in _documents(project, annotator, progress):
+        for doc in _documents(data, progress):
             write(doc + "\n")
             count += 1
     return count

@@ -76,7 +76,7 @@ def export_registry(project: Project, out: Path, fmt: str = "csv") -> int:
     """Write the registry (sorted by name) to ``out`` atomically; returns how many entities."""
     if fmt not in FORMATS:
         raise ValidationError(f"unknown registry format {fmt!r} (use csv or json)")
-    entities = project.entities()
+    entities = project.registry.all()
     if fmt == "json":
         data = {"format": FORMAT, "entities": [entity_dict(e) for e in entities]}
         with atomic_output(out) as fh:
@@ -200,7 +200,7 @@ class _Merger:
         self.project, self.report = project, report
         self.by_id: dict[str, Entity] = {}
         self.by_key: dict[str, list[str]] = {}
-        for entity in project.entities():
+        for entity in project.registry.all():
             self._remember(entity)
 
     def _remember(self, entity: Entity) -> None:
@@ -225,9 +225,9 @@ class _Merger:
             self.report.warnings.append(str(exc))
             return
         if entity is None:
-            new = self.project.add_entity(
+            new = self.project.registry.add(
                 r.name, type=r.type, aliases=r.aliases, wikidata=r.wikidata, note=r.note, id=r.id
-            )
+            ).value
             self._remember(new)
             self.report.added += 1
             return
@@ -258,7 +258,7 @@ class _Merger:
                     f"{theirs!r})"
                 )
         if changes:
-            self._remember(self.project.update_entity(entity.id, **changes))
+            self._remember(self.project.registry.update(entity.id, **changes).value)
             self.report.updated += 1
         else:
             self.report.unchanged += 1

@@ -15,8 +15,7 @@ from typing import Any, TypeVar
 
 from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.io.native import atomic_output
-from annotator.store.datasets import ActorRow, DemandRow, QuoteRow, SpanFacts
-from annotator.store.project import Project
+from annotator.store.datasets import ActorRow, Datasets, DemandRow, QuoteRow, SpanFacts
 
 #: Excel recognises UTF-8 only by its byte-order mark.
 ENCODING = "utf-8-sig"
@@ -151,36 +150,33 @@ def write_table(
 
 
 def write_quotes_csv(
-    project: Project,
+    data: Datasets,
     out: Path,
-    annotator: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
     """One row per quote: document, speaker, text, form and offsets."""
-    total = project.count_quotes(annotator)
-    rows = reported(project.quote_rows(annotator), total, progress)
+    total = data.count_quotes()
+    rows = reported(data.quote_rows(), total, progress)
     return write_table(out, QUOTE_COLUMNS, rows, quote_record)
 
 
 def write_demands_csv(
-    project: Project,
+    data: Datasets,
     out: Path,
-    annotator: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
     """One row per demand: document, claimant, addressee, issue, position, text and offsets."""
-    total = project.count_demands(annotator)
-    rows = reported(project.demand_rows(annotator), total, progress)
+    total = data.count_demands()
+    rows = reported(data.demand_rows(), total, progress)
     return write_table(out, DEMAND_COLUMNS, rows, demand_record)
 
 
 def write_actors_csv(
-    project: Project,
+    data: Datasets,
     out: Path,
-    annotator: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
     """One row per registry entity with its counts (only this annotator's, if one is given)."""
-    total = project.count_entities()
-    rows = reported(project.actor_rows(annotator), total, progress)
+    total = data.count_entities()
+    rows = reported(data.actor_rows(), total, progress)
     return write_table(out, ACTOR_COLUMNS, rows, actor_record)

@@ -1,25 +1,32 @@
-"""Actors across the corpus: counts per entity, matching mentions to the registry, linking,
-merging and splitting entities, and propagating a name to its unannotated occurrences.
+"""``project.registry``: the actor registry (entities) and what it knows across the corpus.
 
-A mixin of :class:`~annotator.store.project.Project`. Like the other edits, each writing
-method runs in one transaction and returns what an undo step needs.
+Entities are project-wide: every layer links its mentions to the same registry. Counts and the
+dossier can be read for one layer or for all. Merging, splitting and deleting entities move
+the mentions of every layer. Each write runs in one transaction and returns, with its value,
+the :class:`~annotator.core.changes.Changes` it made (what an undo step needs is in the value).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.changes import Changes, Written
 from annotator.core.errors import ValidationError
 from annotator.core.matching import NameIndex, normalise_name
-from annotator.core.model import Annotation, Entity, now
-from annotator.core.validation import require_label
+from annotator.core.model import Entity, new_id, now
 from annotator.store import annotations as ann_sql
 from annotator.store import registry as reg_sql
-from annotator.store.editing import _ProjectParts
-from annotator.store.propagation import Occurrence, annotated_spans, preview
+from annotator.store.dossier import DossierEntry, dossier_entries
+from annotator.store.propagation import Occurrence, preview
 from annotator.store.rows import parse_fragments
+
+if TYPE_CHECKING:
+    from annotator.store.layer import Layer
+    from annotator.store.project import Project
+
+_UNSET: Any = object()
 
 # Relation types of the default schema that make an entity a speaker or a party to a demand.
 SPEAKER, CLAIMANT, ADDRESSEE = "speaker", "claimant", "addressee"
@@ -35,143 +42,213 @@ class EntityCounts:
 
 @dataclass(frozen=True)
 class MergeRecord:
-    """What :meth:`ActorRegistry.unmerge` needs to undo a merge exactly."""
+    """What :meth:`Registry.unmerge` needs to undo a merge exactly."""
 
     keep: Entity  # as it was before the merge
     other: Entity  # the entity that was merged in (and deleted)
     moved: list[tuple[str, str]] = field(default_factory=list)  # (annotation id, old modified)
 
 
-class ActorRegistry(_ProjectParts):
-    """Registry operations over the whole corpus (a mixin of Project)."""
+def _alias_list(aliases: Iterable[str]) -> list[str]:
+    # list("Karamov") would store seven one-letter aliases
+    if isinstance(aliases, str):
+        raise ValidationError("aliases must be a list of names, not one text")
+    return list(aliases)
 
-    # (write stamp, registry rows, index built from them); see _index
-    _name_index: tuple[tuple[int, int], list[Any], NameIndex] | None = None
 
-    if TYPE_CHECKING:  # provided by the editing mixins of Project
-        from annotator.store.editing import AnnotationEditing, RegistryEditing
+class Registry:
+    """The project's entities: names, types, aliases, Wikidata ids, and their mentions."""
 
-        add_annotation = AnnotationEditing.add_annotation
-        entity = RegistryEditing.entity
-        add_entity = RegistryEditing.add_entity
-        update_entity = RegistryEditing.update_entity
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._db = project.db
+        # (write stamp, registry rows, index built from them); see _index
+        self._name_index: tuple[tuple[int, int], list[Any], NameIndex] | None = None
 
     # -- reading -------------------------------------------------------------------------
 
-    def entity_counts(self) -> dict[str, EntityCounts]:
-        """Mentions, quotes, demands made and received per entity id (every entity listed)."""
-        mentions = dict(
-            self.db.execute(
-                "SELECT entity, count(*) FROM annotations WHERE entity IS NOT NULL GROUP BY entity"
-            )
-        )
-        # A quote with two speaker relations to mentions of one entity counts once.
-        by_type: dict[tuple[str, str], int] = {}
-        for entity_id, rel_type, count in self.db.execute(
-            "SELECT a.entity, r.type, count(DISTINCT r.source) FROM relations r "
-            "JOIN annotations a ON a.id = r.target "
-            "WHERE a.entity IS NOT NULL AND r.type IN (?, ?, ?) GROUP BY a.entity, r.type",
-            [SPEAKER, CLAIMANT, ADDRESSEE],
-        ):
-            by_type[(entity_id, rel_type)] = count
+    def get(self, entity_id: str) -> Entity:
+        return reg_sql.require_entity(self._db, entity_id)
+
+    def all(self) -> list[Entity]:
+        """Every entity, by name."""
+        return reg_sql.list_entities(self._db)
+
+    def count(self) -> int:
+        return reg_sql.count_entities(self._db)
+
+    def counts(
+        self, layer: Layer | None = None, entity_ids: Iterable[str] | None = None
+    ) -> dict[str, EntityCounts]:
+        """Mentions, quotes, demands made and received per entity id, in one layer (or all);
+        for every entity, or only for ``entity_ids`` (those that still exist)."""
+        who = _layer_id(layer)
+        wanted = None if entity_ids is None else sorted(set(entity_ids))
+        rows = reg_sql.entity_counts(self._db, (SPEAKER, CLAIMANT, ADDRESSEE), who, wanted)
         return {
-            entity_id: EntityCounts(
-                mentions.get(entity_id, 0),
-                by_type.get((entity_id, SPEAKER), 0),
-                by_type.get((entity_id, CLAIMANT), 0),
-                by_type.get((entity_id, ADDRESSEE), 0),
-            )
-            for (entity_id,) in self.db.execute("SELECT id FROM entities ORDER BY id")
+            entity_id: EntityCounts(mentions, spoke, made, received)
+            for entity_id, mentions, spoke, made, received in rows
         }
+
+    def mentions(self, entity_id: str) -> list[tuple[str, str, str]]:
+        """(annotation id, document id, modified) of every mention linked to the entity."""
+        return reg_sql.entity_mentions(self._db, entity_id)
+
+    def dossier(self, entity_id: str, layer: Layer | None = None) -> list[DossierEntry]:
+        """Quotes the entity spoke, demands it made and demands made of it, across the corpus:
+        grouped by role (speaker, claimant, addressee), then in document and text order."""
+        reg_sql.require_entity(self._db, entity_id)
+        return dossier_entries(self._db, entity_id, _layer_id(layer))
 
     def _index(self) -> NameIndex:
         # Any write, on this connection (total_changes) or another (data_version), may have
         # touched the registry; then re-read id, name and aliases (cheap for a few thousand
         # entities) and rebuild only if they differ from what the index was built from.
-        stamp = (
-            self.db.conn.total_changes,
-            self.db.execute("PRAGMA data_version").fetchone()[0],
-        )
+        stamp = (self._db.conn.total_changes, reg_sql.data_version(self._db))
         cached = self._name_index
         if cached is not None and cached[0] == stamp:
             return cached[2]
-        rows = self.db.execute("SELECT id, name, aliases FROM entities ORDER BY id").fetchall()
-        if cached is None or cached[1] != rows:
-            index = NameIndex(reg_sql.list_entities(self.db))
-        else:
-            index = cached[2]
+        rows = reg_sql.entity_names(self._db)
+        index = NameIndex(self.all()) if cached is None or cached[1] != rows else cached[2]
         self._name_index = (stamp, rows, index)
         return index
 
-    def match_entities(self, text: str) -> list[Entity]:
+    def match_ids(self, text: str) -> list[str]:
+        """Ids of the entities with a name or alias of the same key as ``text``."""
+        return self._index().match(text)
+
+    def match(self, text: str) -> list[Entity]:
         """Entities with a name or alias of the same key as ``text``; several = ambiguous."""
-        return [self.entity(i) for i in self._index().match(text)]
+        return [self.get(i) for i in self.match_ids(text)]
 
-    def suggest_entities(self, text: str, limit: int = 10) -> list[tuple[Entity, float]]:
+    def suggest(self, text: str, limit: int = 10) -> list[tuple[Entity, float]]:
         """The closest entities by fuzzy name matching, with scores 0..100, best first."""
-        return [(self.entity(i), score) for i, _name, score in self._index().suggest(text, limit)]
+        return [(self.get(i), score) for i, _name, score in self._index().suggest(text, limit)]
 
-    # -- linking mentions ------------------------------------------------------------------
-
-    def link_mention(self, ann_id: str, entity_id: str | None) -> str | None:
-        """Link a mention to an entity (None: unlink); returns the previous entity id (undo)."""
-        with self.transaction():
-            ann = ann_sql.require_annotation(self.db, ann_id)
-            spec = require_label(self.schema, ann.label)
-            if entity_id is not None:
-                if not spec.entity:
-                    raise ValidationError(
-                        f"{ann.label} annotations cannot be linked to the actor registry"
-                    )
-                reg_sql.require_entity(self.db, entity_id)
-            if ann.entity != entity_id:
-                self.db.execute(
-                    "UPDATE annotations SET entity = ?, modified = ? WHERE id = ?",
-                    [entity_id, now(), ann_id],
-                )
-        return ann.entity
-
-    def add_actor_annotation(
+    def propagation_preview(
         self,
-        doc_id: str,
-        start: int,
-        end: int,
-        attributes: Mapping[str, Any] | None = None,
+        entity_id: str | None,
         *,
-        label: str = "Actor",
-    ) -> tuple[Annotation, list[str]]:
-        """Tag ``start..end`` as a mention, linked if its text matches exactly one entity.
+        label: str,
+        layer: Layer,
+        text: str | None = None,
+        document: str | None = None,
+        limit: int | None = None,
+    ) -> list[Occurrence]:
+        """Occurrences of the entity's name and aliases (or of the literal ``text``, if given)
+        in ``document`` or across the corpus, whole words only, that no ``label`` annotation
+        of ``layer`` covers with exactly the same span; in import order, then text order."""
+        if text is not None:
+            names = [text]
+        elif entity_id is not None:
+            entity = self.get(entity_id)
+            names = [entity.name, *entity.aliases]
+        else:
+            raise ValidationError("give an actor or a text to look for")
+        if document is not None:
+            self._project.documents.text(document)  # an unknown document is an error
+        return preview(self._db, names, label, document, limit, _layer_id(layer))
 
-        Returns (annotation, candidates): the candidates are the entity ids when the text
-        matches several (then the mention is left unlinked, for the user to choose).
-        """
-        text = self._text(doc_id)
-        if not 0 <= start < end <= len(text):
-            raise ValidationError(f"span {start}..{end} is not within the text")
-        found = self._index().match(text[start:end])
-        entity = found[0] if len(found) == 1 else None
-        ann = self.add_annotation(
-            doc_id, label, [(start, end)], attributes=attributes, entity=entity
+    # -- writing ------------------------------------------------------------------------------
+
+    def add(
+        self,
+        name: str,
+        *,
+        type: str | None = None,
+        aliases: Iterable[str] = (),
+        wikidata: str | None = None,
+        note: str | None = None,
+        id: str | None = None,
+        created: str | None = None,
+        modified: str | None = None,
+    ) -> Written[Entity]:
+        stamp = now()
+        entity = Entity(
+            id or new_id(),
+            name,
+            type,
+            _alias_list(aliases),
+            wikidata,
+            note,
+            created or stamp,
+            modified or created or stamp,
         )
-        return ann, found if len(found) > 1 else []
+        with self._project.transaction() as changes:
+            reg_sql.clean_entity(self._project.schema, entity)
+            if reg_sql.get_entity(self._db, entity.id) is not None:
+                raise ValidationError(f"an actor with id {entity.id!r} already exists")
+            reg_sql.upsert_entity(self._db, entity, insert=True)
+            changes.entities.add(entity.id)
+        return Written(entity, changes)
 
-    # -- merging and splitting entities ------------------------------------------------------
+    def update(
+        self,
+        entity_id: str,
+        *,
+        name: str = _UNSET,
+        type: str | None = _UNSET,
+        aliases: Iterable[str] = _UNSET,
+        wikidata: str | None = _UNSET,
+        note: str | None = _UNSET,
+    ) -> Written[Entity]:
+        with self._project.transaction() as changes:
+            entity = reg_sql.require_entity(self._db, entity_id)
+            for name_, value in (
+                ("name", name),
+                ("type", type),
+                ("wikidata", wikidata),
+                ("note", note),
+            ):
+                if value is not _UNSET:
+                    setattr(entity, name_, value)
+            if aliases is not _UNSET:
+                entity.aliases = _alias_list(aliases)
+            reg_sql.clean_entity(self._project.schema, entity)
+            entity.modified = now()
+            reg_sql.upsert_entity(self._db, entity, insert=False)
+            changes.entities.update(entity.id)
+        return Written(entity, changes)
 
-    def merge_entities(self, keep_id: str, other_id: str) -> MergeRecord:
+    def delete(self, entity_id: str) -> Written[Entity]:
+        """Remove an actor from the registry; its mentions stay, unlinked."""
+        with self._project.transaction() as changes:
+            entity = reg_sql.require_entity(self._db, entity_id)
+            self._note_mentions(changes, entity_id)
+            reg_sql.delete_entity(self._db, entity_id)
+            changes.entities.remove(entity_id)
+        return Written(entity, changes)
+
+    def restore(self, entity: Entity, mentions: Iterable[tuple[str, str, str]]) -> Written[None]:
+        """Put back an entity removed by :meth:`delete` with its id and fields, and link its
+        former mentions (from :meth:`mentions`) to it again, with their old times."""
+        with self._project.transaction() as changes:
+            if reg_sql.get_entity(self._db, entity.id) is not None:
+                raise ValidationError(f"an actor with id {entity.id!r} already exists")
+            reg_sql.upsert_entity(self._db, entity, insert=True)
+            changes.entities.add(entity.id)
+            relinked = [(ann_id, modified) for ann_id, _doc, modified in mentions]
+            ann_sql.relink_unlinked(self._db, entity.id, relinked)
+            self._note_mentions(changes, entity.id)
+        return Written(None, changes)
+
+    def _note_mentions(self, changes: Changes, entity_id: str) -> None:
+        """Every mention of the entity is (about to be) changed."""
+        for ann_id, document, annotator in ann_sql.mentions_of(self._db, entity_id):
+            changes.annotation("updated", ann_id, document, annotator)
+        changes.counts_of([entity_id])
+
+    def merge(self, keep_id: str, other_id: str) -> Written[MergeRecord]:
         """Merge ``other`` into ``keep``: its mentions move to ``keep``, its name and aliases
         become aliases of ``keep`` (names with the same key as one already there are left
         out), a missing type or Wikidata id of ``keep`` is taken from it, and it is deleted.
         Undo with :meth:`unmerge`."""
         if keep_id == other_id:
             raise ValidationError("an actor cannot be merged with itself")
-        with self.transaction():
-            keep = reg_sql.require_entity(self.db, keep_id)
-            other = reg_sql.require_entity(self.db, other_id)
-            moved = list(
-                self.db.execute(
-                    "SELECT id, modified FROM annotations WHERE entity = ? ORDER BY id", [other_id]
-                )
-            )
+        with self._project.transaction() as changes:
+            keep = reg_sql.require_entity(self._db, keep_id)
+            other = reg_sql.require_entity(self._db, other_id)
+            moved = reg_sql.mention_times(self._db, other_id)
             merged = replace(keep, aliases=list(keep.aliases))
             keys = {normalise_name(n) for n in (keep.name, *keep.aliases)}
             for name in (other.name, *other.aliases):
@@ -182,117 +259,67 @@ class ActorRegistry(_ProjectParts):
             merged.wikidata = keep.wikidata or other.wikidata
             stamp = now()
             merged.modified = stamp
-            reg_sql.clean_entity(self.schema, merged)
-            self.db.execute(
-                "UPDATE annotations SET entity = ?, modified = ? WHERE entity = ?",
-                [keep_id, stamp, other_id],
-            )
-            reg_sql.upsert_entity(self.db, merged, insert=False)
-            reg_sql.delete_entity(self.db, other_id)
-        return MergeRecord(keep, other, moved)
+            reg_sql.clean_entity(self._project.schema, merged)
+            self._note_mentions(changes, other_id)
+            ann_sql.set_entity(self._db, [(keep_id, stamp, ann_id) for ann_id, _ in moved])
+            reg_sql.upsert_entity(self._db, merged, insert=False)
+            reg_sql.delete_entity(self._db, other_id)
+            changes.entities.update(keep_id)
+            changes.entities.remove(other_id)
+            changes.counts_of([keep_id])
+        return Written(MergeRecord(keep, other, moved), changes)
 
-    def unmerge(self, record: MergeRecord) -> None:
-        """Undo :meth:`merge_entities`: ``other`` comes back with its id and fields, its
-        mentions are linked to it again (with their old modification times), and ``keep``
-        gets back its fields as they were."""
-        with self.transaction():
-            reg_sql.require_entity(self.db, record.keep.id)
-            if reg_sql.get_entity(self.db, record.other.id) is not None:
+    def unmerge(self, record: MergeRecord) -> Written[None]:
+        """Undo :meth:`merge`: ``other`` comes back with its id and fields, its mentions are
+        linked to it again (with their old modification times), and ``keep`` gets back its
+        fields as they were."""
+        with self._project.transaction() as changes:
+            reg_sql.require_entity(self._db, record.keep.id)
+            if reg_sql.get_entity(self._db, record.other.id) is not None:
                 raise ValidationError(f"an actor with id {record.other.id!r} already exists")
-            reg_sql.upsert_entity(self.db, record.keep, insert=False)
-            reg_sql.upsert_entity(self.db, record.other, insert=True)
-            self.db.conn.executemany(
-                "UPDATE annotations SET entity = ?, modified = ? WHERE id = ? AND entity = ?",
-                [(record.other.id, modified, i, record.keep.id) for i, modified in record.moved],
-            )
+            reg_sql.upsert_entity(self._db, record.keep, insert=False)
+            reg_sql.upsert_entity(self._db, record.other, insert=True)
+            ann_sql.move_mentions(self._db, record.keep.id, record.other.id, record.moved)
+            self._note_mentions(changes, record.other.id)
+            changes.entities.update(record.keep.id)
+            changes.entities.add(record.other.id)
+            changes.counts_of([record.keep.id])
+        return Written(None, changes)
 
-    def split_alias(self, entity_id: str, alias: str) -> Entity:
+    def split_alias(self, entity_id: str, alias: str) -> Written[Entity]:
         """Make an alias an entity of its own (same type) and move to it the mentions whose
         text has the alias's key. Returns the new entity.
 
-        Undo with ``merge_entities(entity_id, new.id)``: the alias and the mentions return (the
-        alias goes to the end of the list).
+        Undo with ``merge(entity_id, new.id)``: the alias and the mentions return (the alias
+        goes to the end of the list).
         """
-        with self.transaction():
-            entity = reg_sql.require_entity(self.db, entity_id)
+        with self._project.transaction() as changes:
+            entity = reg_sql.require_entity(self._db, entity_id)
             key = normalise_name(alias)
             remaining = [a for a in entity.aliases if normalise_name(a) != key]
             if not key or len(remaining) == len(entity.aliases):
                 raise ValidationError(f"{alias!r} is not an alias of {entity.name!r}")
             spelled = next(a for a in entity.aliases if normalise_name(a) == key)
-            self.update_entity(entity_id, aliases=remaining)
-            new = self.add_entity(spelled, type=entity.type)
+            self.update(entity_id, aliases=remaining)
+            new = self.add(spelled, type=entity.type).value
             stamp = now()
             moving = [
                 (new.id, stamp, ann_id)
-                for ann_id, raw in self.db.execute(
-                    "SELECT id, fragments FROM annotations WHERE entity = ?", [entity_id]
-                ).fetchall()
+                for ann_id, raw in ann_sql.mention_fragments(self._db, entity_id)
                 if normalise_name(" ".join(f.text for f in parse_fragments(raw))) == key
             ]
-            self.db.conn.executemany(
-                "UPDATE annotations SET entity = ?, modified = ? WHERE id = ?", moving
-            )
-        return new
-
-    # -- propagation ---------------------------------------------------------------------
-
-    def propagation_preview(
-        self,
-        entity_id: str | None,
-        *,
-        text: str | None = None,
-        document: str | None = None,
-        limit: int | None = None,
-        label: str = "Actor",
-    ) -> list[Occurrence]:
-        """Occurrences of the entity's name and aliases (or of the literal ``text``, if given)
-        in ``document`` or across the corpus, whole words only, that no ``label`` annotation
-        covers with exactly the same span; in import order, then text order."""
-        if text is not None:
-            names = [text]
-        elif entity_id is not None:
-            entity = self.entity(entity_id)
-            names = [entity.name, *entity.aliases]
-        else:
-            raise ValidationError("give an actor or a text to look for")
-        if document is not None:
-            self._text(document)  # an unknown document is an error, not "nothing found"
-        return preview(self.db, names, label, document, limit)
-
-    def apply_propagation(
-        self, occurrences: Iterable[Occurrence], entity_id: str | None, label: str = "Actor"
-    ) -> list[Annotation]:
-        """Tag the occurrences (origin "propagation", linked to ``entity_id``) in one
-        transaction; spans already tagged with ``label`` (or listed twice) are skipped, so
-        no duplicate is ever made. Returns the new annotations; undo with
-        :meth:`undo_propagation`."""
-        wanted: dict[tuple[str, int, int], Occurrence] = {}
-        for occ in occurrences:
-            wanted.setdefault((occ.document_id, occ.start, occ.end), occ)
-        created: list[Annotation] = []
-        with self.transaction():
-            taken = annotated_spans(self.db, label, sorted({k[0] for k in wanted}))
-            for key, occ in wanted.items():
-                if key in taken:
-                    continue
-                created.append(
-                    self.add_annotation(
-                        occ.document_id,
-                        label,
-                        [(occ.start, occ.end, occ.text)],
-                        entity=entity_id,
-                        origin="propagation",
-                    )
-                )
-        return created
-
-    def undo_propagation(self, ann_ids: Iterable[str]) -> None:
-        """Delete the annotations :meth:`apply_propagation` made, in one transaction."""
-        with self.transaction():
-            for ann_id in ann_ids:
-                ann_sql.require_annotation(self.db, ann_id)
-                ann_sql.delete_annotation(self.db, ann_id)
+            ann_sql.set_entity(self._db, moving)
+            self._note_mentions(changes, new.id)
+            changes.counts_of([entity_id])
+        return Written(new, changes)
 
 
-__all__ = ["ActorRegistry", "EntityCounts", "MergeRecord", "Occurrence"]
+def _layer_id(layer: Layer | None) -> str | None:
+    """The annotator id a query is limited to: None for all layers; "" (which no row has) for
+    a layer nothing was written in yet."""
+    if layer is None:
+        return None
+    return layer.annotator_id or ""
+
+
+__all__ = ["ADDRESSEE", "CLAIMANT", "SPEAKER", "EntityCounts", "MergeRecord", "Registry"]

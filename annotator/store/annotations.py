@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -81,12 +81,13 @@ def relations_touching(db: Database, ann_id: str) -> list[Relation]:
     return [relation_from_row(r) for r in rows]
 
 
-def relations_of(db: Database, doc_id: str) -> list[Relation]:
+def relations_of(db: Database, doc_id: str, annotator: str | None = None) -> list[Relation]:
+    who = "" if annotator is None else " AND r.annotator = ?"
     rows = db.execute(
         f"SELECT {', '.join('r.' + c.strip() for c in RELATION_COLUMNS.split(','))} "
         "FROM relations r JOIN annotations a ON a.id = r.source "
-        "WHERE a.document = ? ORDER BY r.created, r.id",
-        [doc_id],
+        f"WHERE a.document = ?{who} ORDER BY r.created, r.id",
+        [doc_id] if annotator is None else [doc_id, annotator],
     )
     return [relation_from_row(r) for r in rows]
 
@@ -152,5 +153,47 @@ def iter_annotation_rows(db: Database) -> Iterator[tuple[Any, ...]]:
     )
 
 
-def count_annotations(db: Database, doc_id: str) -> int:
-    return db.execute("SELECT count(*) FROM annotations WHERE document = ?", [doc_id]).fetchone()[0]
+def count_annotations(db: Database, doc_id: str, annotator: str | None = None) -> int:
+    if annotator is None:
+        sql, params = "SELECT count(*) FROM annotations WHERE document = ?", [doc_id]
+    else:
+        sql = "SELECT count(*) FROM annotations WHERE document = ? AND annotator = ?"
+        params = [doc_id, annotator]
+    return db.execute(sql, params).fetchone()[0]
+
+
+def set_entity(db: Database, rows: Sequence[tuple[str | None, str, str]]) -> None:
+    """Link annotations to entities: (entity id or None, modified, annotation id) each."""
+    db.conn.executemany("UPDATE annotations SET entity = ?, modified = ? WHERE id = ?", rows)
+
+
+def relink_unlinked(db: Database, entity_id: str, mentions: list[tuple[str, str]]) -> None:
+    """Link (annotation id, old modified) mentions to ``entity_id`` again, if still unlinked."""
+    db.conn.executemany(
+        "UPDATE annotations SET entity = ?, modified = ? WHERE id = ? AND entity IS NULL",
+        [(entity_id, modified, ann_id) for ann_id, modified in mentions],
+    )
+
+
+def move_mentions(
+    db: Database, from_entity: str, to_entity: str, mentions: list[tuple[str, str]]
+) -> None:
+    """Move (annotation id, old modified) mentions still linked to ``from_entity``."""
+    db.conn.executemany(
+        "UPDATE annotations SET entity = ?, modified = ? WHERE id = ? AND entity = ?",
+        [(to_entity, modified, ann_id, from_entity) for ann_id, modified in mentions],
+    )
+
+
+def mentions_of(db: Database, entity_id: str) -> list[tuple[str, str, str | None]]:
+    """(annotation id, document id, annotator id) of the entity's mentions."""
+    rows = db.execute(
+        "SELECT id, document, annotator FROM annotations WHERE entity = ?", [entity_id]
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def mention_fragments(db: Database, entity_id: str) -> list[tuple[str, str]]:
+    """(annotation id, fragments JSON) of the entity's mentions."""
+    rows = db.execute("SELECT id, fragments FROM annotations WHERE entity = ?", [entity_id])
+    return [(r[0], r[1]) for r in rows]

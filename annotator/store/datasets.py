@@ -21,6 +21,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from annotator.core.model import Entity
+from annotator.store import bundles
+from annotator.store.registry import list_entities
+
 #: How the fragments of a discontinuous quote or demand are joined into one text.
 FRAGMENT_JOINER = " … "
 
@@ -227,28 +231,60 @@ def count_label(db: Database, label: str, annotator: str | None = None) -> int:
     return found.fetchone()[0]
 
 
-class DatasetQueries:
-    """The dataset rows of :class:`~annotator.store.project.Project` (a mixin)."""
+class Datasets:
+    """``project.datasets(layer)``: what exports read, for one layer or (``layer=None``) all.
 
-    db: Database
+    Research rows (quotes, demands, actors) and the native shape (header, documents), all
+    streamed. With a layer, only its annotations, relations and statuses are read.
+    """
 
-    def quote_rows(self, annotator: str | None = None) -> Iterator[QuoteRow]:
+    def __init__(self, db: Database, annotator: str | None, header: dict[str, Any]) -> None:
+        self._db = db
+        self.annotator_id = annotator  # None: every layer
+        self._header = header
+
+    def quote_rows(self) -> Iterator[QuoteRow]:
         """Every quote with its document and speaker, in document order (streamed)."""
-        return iter_quote_rows(self.db, annotator)
+        return iter_quote_rows(self._db, self.annotator_id)
 
-    def demand_rows(self, annotator: str | None = None) -> Iterator[DemandRow]:
+    def demand_rows(self) -> Iterator[DemandRow]:
         """Every demand with claimant, addressee, issue and position (streamed)."""
-        return iter_demand_rows(self.db, annotator)
+        return iter_demand_rows(self._db, self.annotator_id)
 
-    def actor_rows(self, annotator: str | None = None) -> Iterator[ActorRow]:
+    def actor_rows(self) -> Iterator[ActorRow]:
         """The registry with counts: mentions, quotes spoken, demands made and received."""
-        return iter_actor_rows(self.db, annotator)
+        return iter_actor_rows(self._db, self.annotator_id)
 
-    def count_quotes(self, annotator: str | None = None) -> int:
-        return count_label(self.db, QUOTE_LABEL, annotator)
+    def count_quotes(self) -> int:
+        return count_label(self._db, QUOTE_LABEL, self.annotator_id)
 
-    def count_demands(self, annotator: str | None = None) -> int:
-        return count_label(self.db, DEMAND_LABEL, annotator)
+    def count_demands(self) -> int:
+        return count_label(self._db, DEMAND_LABEL, self.annotator_id)
 
     def count_entities(self) -> int:
-        return self.db.execute("SELECT count(*) FROM entities").fetchone()[0]
+        return self._db.execute("SELECT count(*) FROM entities").fetchone()[0]
+
+    def entities(self) -> list[Entity]:
+        """The registry (shared by every layer), by name."""
+        return list_entities(self._db)
+
+    # -- the native shape ---------------------------------------------------------------------
+
+    def header(self) -> dict[str, Any]:
+        """Project, schema, annotators (of this selection) and registry."""
+        return {
+            **self._header,
+            "annotators": bundles.annotator_dicts(self._db, self.annotator_id),
+            "entities": bundles.entity_dicts(self._db),
+        }
+
+    def document_dicts(self) -> Iterator[dict[str, Any]]:
+        """Every document with its annotations, relations and status as native-export dicts."""
+        return bundles.iter_document_dicts(self._db, self.annotator_id)
+
+    def document_json(self) -> Iterator[str]:
+        """The same documents as compact JSON text, one string per document (fast)."""
+        return bundles.iter_document_json(self._db, self.annotator_id)
+
+    def count_documents(self) -> int:
+        return bundles.count_documents(self._db)

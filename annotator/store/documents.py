@@ -1,19 +1,35 @@
-"""Writing and reading documents."""
+"""The documents of a project: writing and reading them, and ``project.documents``."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from annotator.core.errors import InputError
+from annotator.core.changes import Written
+from annotator.core.errors import InputError, NotFoundError, ValidationError
 from annotator.core.fields import clean_title
 from annotator.core.model import Document, DocumentInput, new_id, now
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.core.text import check_length, normalise_text, text_sha256
+from annotator.store.inspect import search as search_fts
+from annotator.store.listing import (
+    DocumentRow,
+    Listing,
+    count_status,
+    find_position,
+    position_in_import_order,
+    read_page,
+    read_row,
+    search_text,
+    step_from,
+)
 from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row, dumps
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
 
 INSERT_DOCUMENT = (
     "INSERT INTO documents (id, title, source, url, published, metadata, text, sha256, created) "
@@ -155,3 +171,132 @@ def iter_documents(db: Database) -> Iterator[Document]:
 def document_text(db: Database, doc_id: str) -> str | None:
     row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
     return row[0] if row else None
+
+
+class Documents:
+    """``project.documents``: the corpus. Texts never change once stored."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._db = project.db
+        self._text_cache: tuple[str, str] | None = None
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Document:
+        doc = get_document(self._db, doc_id)
+        if doc is None:
+            raise NotFoundError(f"no document with id {doc_id!r}")
+        return doc
+
+    def all(self) -> Iterator[Document]:
+        """Every document in the order they were added."""
+        return iter_documents(self._db)
+
+    def by_sha256(self, sha256: str) -> Document | None:
+        doc_id = document_id_by_sha(self._db, sha256)
+        return self.get(doc_id) if doc_id else None
+
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def text(self, doc_id: str) -> str:
+        """A document's text (the last one read is kept: stored texts never change)."""
+        if self._text_cache is None or self._text_cache[0] != doc_id:
+            text = document_text(self._db, doc_id)
+            if text is None:
+                raise NotFoundError(f"no document with id {doc_id!r}")
+            self._text_cache = (doc_id, text)
+        return self._text_cache[1]
+
+    def forget_cached(self) -> None:
+        self._text_cache = None
+
+    def search(self, query: str, limit: int = 50) -> list[tuple[Document, str]]:
+        """Full-text search over titles and texts: (document, snippet) pairs, best first."""
+        return [(self.get(i), snippet) for i, snippet in search_fts(self._db, query, limit)]
+
+    # -- the document list (rows carry one annotator's status and annotation count) -----------
+
+    def page(self, listing: Listing, offset: int, limit: int) -> list[DocumentRow]:
+        """A page of the document list."""
+        return read_page(self._db, listing, offset, limit)
+
+    def position(self, doc_id: str, listing: Listing) -> int | None:
+        """Where ``doc_id`` is in that list (from 0); None if the status filter leaves it out."""
+        if listing.status is None and listing.sort == "order":
+            return position_in_import_order(self._db, doc_id, listing.descending)
+        return find_position(self._db, listing, doc_id)
+
+    def row(self, doc_id: str, annotator_id: str | None) -> DocumentRow:
+        found = read_row(self._db, annotator_id, doc_id)
+        if found is None:
+            raise NotFoundError(f"no document with id {doc_id!r}")
+        return found
+
+    def count_with_status(self, status: str | None, annotator_id: str | None) -> int:
+        """Documents with this status for this annotator (all documents for None)."""
+        return count_status(self._db, annotator_id, status)
+
+    def neighbour(
+        self, doc_id: str, step: int, annotator_id: str | None, *, not_done: bool = False
+    ) -> str | None:
+        """The document ``step`` places on in import order; see :func:`step_from`.
+
+        With ``not_done`` only documents the annotator has not marked done count, wrapping
+        around the end.
+        """
+        self.row(doc_id, annotator_id)  # an unknown id is an error, not "no neighbour"
+        return step_from(self._db, annotator_id, doc_id, step, not_done)
+
+    def search_rows(
+        self, query: str, annotator_id: str | None, limit: int = 200, *, status: str | None = None
+    ) -> list[tuple[DocumentRow, str]]:
+        """Search as you type: every word matches as a prefix; (row, snippet) pairs, best first."""
+        return search_text(self._db, annotator_id, query, limit, status)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(
+        self,
+        text: str,
+        *,
+        title: str = "",
+        source: str | None = None,
+        url: str | None = None,
+        published: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ) -> Written[Document]:
+        """Add one document (text normalised: LF line ends, NFC). Raises if it is a duplicate."""
+        report = ImportReport()
+        item = DocumentInput(text, title, source, url, published, dict(metadata or {}))
+        with self._project.transaction() as changes:
+            ids = insert_documents(self._db, [item], report)
+            if not ids:
+                raise ValidationError("this text is already in the project (same sha256)")
+            changes.documents.add(ids[0])
+        return Written(self.get(ids[0]), changes)
+
+    def add_many(
+        self,
+        items: Iterable[DocumentInput],
+        *,
+        progress: ProgressCallback | None = None,
+        total: int | None = None,
+        report: ImportReport | None = None,
+    ) -> Written[ImportReport]:
+        """Add many documents in one transaction: all of them, or (on any error) none."""
+        report = report if report is not None else ImportReport()
+        with self._project.transaction() as changes:
+            for doc_id in insert_documents(self._db, items, report, progress, total):
+                changes.documents.add(doc_id)
+        return Written(report, changes)
+
+    def delete(self, doc_id: str) -> Written[None]:
+        """Delete a document with its annotations, relations and statuses (every layer)."""
+        with self._project.transaction() as changes:
+            self.get(doc_id)
+            self._db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            changes.documents.remove(doc_id)
+        self._text_cache = None
+        return Written(None, changes)

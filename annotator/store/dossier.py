@@ -1,6 +1,6 @@
 """One entity across the corpus: what it said, demanded and was asked, and its mentions.
 
-A mixin of :class:`~annotator.store.project.Project`. The dossier is one query over the
+Read by ``project.registry.dossier``. The dossier is one query over the
 relations whose target is a mention linked to the entity, so it stays quick on large projects
 (``annotations_entity`` and ``relations_target`` are indexed).
 """
@@ -8,20 +8,14 @@ relations whose target is a mention linked to the entity, so it stays quick on l
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ValidationError
-from annotator.core.model import Entity
-from annotator.store import registry as reg_sql
-from annotator.store.actors import ADDRESSEE, CLAIMANT, SPEAKER
 from annotator.store.datasets import FRAGMENT_JOINER
-from annotator.store.editing import _ProjectParts
 
 #: Relation types that make a dossier entry, in the order the dossier shows them.
-ROLES = (SPEAKER, CLAIMANT, ADDRESSEE)
+ROLES = ("speaker", "claimant", "addressee")
 
 #: How many code points of the text around an entry its context shows on each side.
 CONTEXT = 80
@@ -44,7 +38,11 @@ class DossierEntry:
     after: str  # up to CONTEXT code points after ``end``
 
 
-def dossier_entries(db: Database, entity_id: str) -> list[DossierEntry]:
+def dossier_entries(
+    db: Database, entity_id: str, annotator: str | None = None
+) -> list[DossierEntry]:
+    """The dossier of one entity (in one annotator's layer, if given)."""
+    who = "" if annotator is None else " AND x.annotator = :who AND r.annotator = :who"
     sql = (
         'SELECT DISTINCT r.type, d.id, d.title, d.published, x.id, x.label, x.start, x."end", '
         "x.fragments, substr(d.text, max(x.start - :pad, 0) + 1, min(x.start, :pad)), "
@@ -53,10 +51,10 @@ def dossier_entries(db: Database, entity_id: str) -> list[DossierEntry]:
         "JOIN relations r ON r.target = m.id "
         "JOIN annotations x ON x.id = r.source "
         "JOIN documents d ON d.id = x.document "
-        "WHERE m.entity = :entity AND r.type IN (:r0, :r1, :r2) "
+        f"WHERE m.entity = :entity AND r.type IN (:r0, :r1, :r2){who} "
         'ORDER BY d.seq, x.start, x."end", x.created, x.id'
     )
-    params: dict[str, object] = {"pad": CONTEXT, "entity": entity_id}
+    params: dict[str, object] = {"pad": CONTEXT, "entity": entity_id, "who": annotator}
     params.update({f"r{i}": role for i, role in enumerate(ROLES)})
     entries = []
     for row in db.execute(sql, params):
@@ -80,36 +78,4 @@ def dossier_entries(db: Database, entity_id: str) -> list[DossierEntry]:
     return entries
 
 
-class EntityDossier(_ProjectParts):
-    """The dossier of an entity, and the mention bookkeeping that undoing a deletion needs."""
-
-    def dossier(self, entity_id: str) -> list[DossierEntry]:
-        """Quotes the entity spoke, demands it made and demands made of it, across the corpus:
-        grouped by role (speaker, claimant, addressee), then in document and text order."""
-        reg_sql.require_entity(self.db, entity_id)
-        return dossier_entries(self.db, entity_id)
-
-    def entity_mentions(self, entity_id: str) -> list[tuple[str, str, str]]:
-        """(annotation id, document id, modified) of every mention linked to the entity."""
-        return [
-            tuple(row)
-            for row in self.db.execute(
-                "SELECT id, document, modified FROM annotations WHERE entity = ? ORDER BY id",
-                [entity_id],
-            )
-        ]
-
-    def restore_entity(self, entity: Entity, mentions: Iterable[tuple[str, str, str]]) -> None:
-        """Put back an entity removed by ``delete_entity`` with its id and fields, and link its
-        former mentions (from :meth:`entity_mentions`) to it again, with their old times."""
-        with self.transaction():
-            if reg_sql.get_entity(self.db, entity.id) is not None:
-                raise ValidationError(f"an actor with id {entity.id!r} already exists")
-            reg_sql.upsert_entity(self.db, entity, insert=True)
-            self.db.conn.executemany(
-                "UPDATE annotations SET entity = ?, modified = ? WHERE id = ? AND entity IS NULL",
-                [(entity.id, modified, ann_id) for ann_id, _doc, modified in mentions],
-            )
-
-
-__all__ = ["CONTEXT", "ROLES", "DossierEntry", "EntityDossier"]
+__all__ = ["CONTEXT", "ROLES", "DossierEntry", "dossier_entries"]

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import ValidationError
 from annotator.core.validation import check_state
 
 
@@ -31,14 +31,15 @@ class DocumentRow:
     source: str | None
     published: str | None
     state: str  # this annotator's status: "new" (also when no status is stored), ...
-    annotations: int  # by every annotator
+    annotations: int  # in this annotator's layer
     seq: int  # position in import order
 
 
 #: Sort keys of :func:`page`; "order" is import order.
 SORTS = ("order", "title", "source", "published", "status", "annotations")
 
-_COUNT = "(SELECT count(*) FROM annotations a WHERE a.document = d.id)"
+# The annotations of the listing's annotator (their layer) only.
+_COUNT = "(SELECT count(*) FROM annotations a WHERE a.document = d.id AND a.annotator = :annotator)"
 _STATE = "ifnull(s.state, 'new')"
 # Ranked, so that sorting by status follows the work: new, in progress, done.
 _STATE_RANK = "CASE ifnull(s.state, 'new') WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END"
@@ -215,75 +216,10 @@ def search_text(
     return [(DocumentRow(*r[:7]), r[7]) for r in rows]
 
 
-class DocumentListing:
-    """The listing methods of :class:`~annotator.store.project.Project` (a mixin).
-
-    Rows carry the status of the project's annotator; reading never creates the annotator.
-    """
-
-    db: Database
-
-    def _reader_id(self) -> str | None: ...  # pragma: no cover - the project provides it
-
-    def list_documents(
-        self,
-        offset: int,
-        limit: int,
-        *,
-        status: str | None = None,
-        sort: str = "order",
-        descending: bool = False,
-    ) -> list[DocumentRow]:
-        """A page of the document list; ``sort`` is one of :data:`SORTS`."""
-        return read_page(self.db, self._listing(status, sort, descending), offset, limit)
-
-    def document_position(
-        self,
-        doc_id: str,
-        *,
-        status: str | None = None,
-        sort: str = "order",
-        descending: bool = False,
-    ) -> int | None:
-        """Where ``doc_id`` is in that list (from 0); None if the status filter leaves it out."""
-        if status is None and sort == "order":
-            # The common case, answered from the primary key instead of numbering every row.
-            row = self.db.execute("SELECT seq FROM documents WHERE id = ?", [doc_id]).fetchone()
-            if row is None:
-                return None
-            op = ">" if descending else "<"
-            sql = f"SELECT count(*) FROM documents WHERE seq {op} ?"
-            return self.db.execute(sql, [row[0]]).fetchone()[0]
-        return find_position(self.db, self._listing(status, sort, descending), doc_id)
-
-    def count_documents(self, status: str | None = None) -> int:
-        """Documents with this status for this annotator (all documents for None)."""
-        return count_status(self.db, self._reader_id(), status)
-
-    def progress(self) -> tuple[int, int]:
-        """(documents this annotator marked done, all documents)."""
-        who = self._reader_id()
-        return count_status(self.db, who, "done"), count_status(self.db, who)
-
-    def document_row(self, doc_id: str) -> DocumentRow:
-        found = read_row(self.db, self._reader_id(), doc_id)
-        if found is None:
-            raise NotFoundError(f"no document with id {doc_id!r}")
-        return found
-
-    def neighbour(self, doc_id: str, step: int, *, not_done: bool = False) -> str | None:
-        """The document ``step`` places on in import order; see :func:`step_from`.
-
-        With ``not_done`` only documents not marked done count, wrapping around the end.
-        """
-        self.document_row(doc_id)  # an unknown id is an error, not "no neighbour"
-        return step_from(self.db, self._reader_id(), doc_id, step, not_done)
-
-    def search_rows(
-        self, query: str, limit: int = 200, *, status: str | None = None
-    ) -> list[tuple[DocumentRow, str]]:
-        """Search as you type: every word matches as a prefix; (row, snippet) pairs, best first."""
-        return search_text(self.db, self._reader_id(), query, limit, status)
-
-    def _listing(self, status: str | None, sort: str, descending: bool) -> Listing:
-        return Listing(self._reader_id(), status, sort, descending)
+def position_in_import_order(db: Database, doc_id: str, descending: bool) -> int | None:
+    """The row of ``doc_id`` in import order, answered from the primary key (no numbering)."""
+    row = db.execute("SELECT seq FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:
+        return None
+    op = ">" if descending else "<"
+    return db.execute(f"SELECT count(*) FROM documents WHERE seq {op} ?", [row[0]]).fetchone()[0]

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import InputError, NotFoundError, ValidationError
-from annotator.core.model import DocumentInput, now
+from annotator.core.model import DocumentInput
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.core.schema import parse_schema
 from annotator.core.text import normalise_text, text_sha256
@@ -28,7 +28,7 @@ def merge_header(project: Project, header: dict[str, Any], report: ImportReport)
     incoming = parse_schema(header["schema"])
     # An empty project adopts the export's schema; otherwise every annotation is checked
     # against the project's own schema when it is merged.
-    if incoming.raw != project.schema.raw and project.document_count() == 0:
+    if incoming.raw != project.schema.raw and project.documents.count() == 0:
         project.set_schema(incoming)
         report.warnings.append(f"the project now uses the export's schema: {incoming.name}")
     annotator_ids: dict[str, str] = {}
@@ -37,11 +37,11 @@ def merge_header(project: Project, header: dict[str, Any], report: ImportReport)
         if local is None:
             local = reg_sql.annotator_by_name(project.db, person["name"])
         if local is None:
-            local = reg_sql.insert_annotator(project.db, person["name"], person["id"])
+            local = project.annotators.ensure(person["name"], person["id"])
         annotator_ids[person["id"]] = local.id
     for e in header.get("entities", []):
         if reg_sql.get_entity(project.db, e["id"]) is None:
-            project.add_entity(
+            project.registry.add(
                 e["name"],
                 type=e.get("type"),
                 aliases=e.get("aliases", []),
@@ -95,6 +95,7 @@ def _merge_document(
             id=None if doc_sql.get_document(project.db, doc["id"]) else doc["id"],
         )
         local_id = doc_sql.insert_documents(project.db, [item], report)[0]
+        project.recording.documents.add(local_id)
     else:
         report.duplicates.append(where)
 
@@ -105,11 +106,14 @@ def _merge_document(
             raise ValidationError(f"annotator {person!r} is not listed in the export's annotators")
         return ids[person]
 
+    mine = project.layer()
     for a in doc["annotations"]:
         if ann_sql.get_annotation(project.db, a["id"]) is not None:
             report.annotations_skipped += 1
             continue
-        project.add_annotation(
+        person = who(a["annotator"])
+        layer = mine if person is None else project.layer(person)
+        layer.add_annotation(
             local_id,
             a["label"],
             a["fragments"],
@@ -117,7 +121,6 @@ def _merge_document(
             entity=a["entity"],
             note=a["note"],
             origin=a["origin"],
-            annotator=who(a["annotator"]) or project.annotator.id,
             id=a["id"],
             created=a["created"],
             modified=a["modified"],
@@ -126,17 +129,15 @@ def _merge_document(
     for r in doc["relations"]:
         if ann_sql.get_relation(project.db, r["id"]) is not None:
             continue
-        project.add_relation(
-            r["type"],
-            r["source"],
-            r["target"],
-            annotator=who(r["annotator"]),
-            id=r["id"],
-            created=r["created"],
-        )
+        # A relation belongs to the layer of the annotations it links.
+        source = ann_sql.get_annotation(project.db, r["source"])
+        if source is None:
+            raise NotFoundError(f"no annotation with id {r['source']!r} (relation source)")
+        layer = mine if source.annotator is None else project.layer(source.annotator)
+        layer.add_relation(r["type"], r["source"], r["target"], id=r["id"], created=r["created"])
         report.relations += 1
     current = reg_sql.status_of(project.db, local_id)
     for person, state in doc.get("status", {}).items():
         local_person = who(person)
         if local_person is not None and local_person not in current:
-            reg_sql.set_status(project.db, local_id, local_person, state, now())
+            project.layer(local_person).set_status(local_id, state)

@@ -1,7 +1,7 @@
 """Annotations that are not finished yet: required relations missing (a quote without a
 speaker, a demand without a claimant) and actor mentions not linked to the registry.
 
-A mixin of :class:`~annotator.store.project.Project`; :func:`find_problems` is also used by
+Read by ``layer.problems()``; :func:`find_problems` is also used by
 ``check`` (store/inspect.py). Problems are not errors: the project is valid, the work is just
 not complete.
 """
@@ -14,7 +14,6 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.schema import Schema
-from annotator.store.editing import _ProjectParts
 from annotator.store.rows import parse_fragments
 
 #: How much of an annotation's text a problem's message quotes.
@@ -32,6 +31,7 @@ class Problem:
     start: int
     kind: str
     message: str
+    document_seq: int = 0  # the document's place in import order
 
 
 def missing_kind(label: str, relation: str) -> str:
@@ -65,44 +65,87 @@ def _checks(schema: Schema) -> list[tuple[str, str, str, str | None]]:
     return checks
 
 
-def find_problems(
-    db: Database, schema: Schema, document: str | None = None, limit: int | None = None
-) -> list[Problem]:
-    """Every problem (of ``document`` only, if given) in document order, then by position."""
+def _union(
+    schema: Schema,
+    columns: str,
+    document: str | None,
+    annotator: str | None,
+    after_seq: int | None,
+) -> tuple[str, list[Any]] | None:
+    """One SELECT per check of the schema, joined with UNION ALL; ``k`` is the check's number
+    (None when the schema has nothing to check)."""
     checks = _checks(schema)
     if not checks:
-        return []
+        return None
+    filters, values = "", []
+    for sql, value in (
+        (" AND a.document = ?", document),
+        (" AND a.annotator = ?", annotator),
+        (" AND d.seq > ?", after_seq),
+    ):
+        if value is not None:
+            filters += sql
+            values.append(value)
     parts: list[str] = []
     params: list[Any] = []
-    where_doc = " AND a.document = ?" if document is not None else ""
     for order, (_kind, _prefix, label, relation) in enumerate(checks):
         if relation is None:
-            condition = "a.entity IS NULL"
-            extra: list[Any] = []
+            condition, extra = "a.entity IS NULL", []
         else:
             condition = (
                 "NOT EXISTS (SELECT 1 FROM relations r WHERE r.source = a.id AND r.type = ?)"
             )
             extra = [relation]
         parts.append(
-            f'SELECT d.seq, a.start, a."end", a.id, {order} AS k, a.document, d.title, '
-            f"a.fragments FROM annotations a JOIN documents d ON d.id = a.document "
-            f"WHERE a.label = ? AND {condition}{where_doc}"
+            f"SELECT {columns}, {order} AS k FROM annotations a "
+            f"JOIN documents d ON d.id = a.document WHERE a.label = ? AND {condition}{filters}"
         )
-        params += [label, *extra]
-        if document is not None:
-            params.append(document)
-    sql = " UNION ALL ".join(parts) + " ORDER BY 1, 2, 3, 4, 5"
+        params += [label, *extra, *values]
+    return " UNION ALL ".join(parts), params
+
+
+def find_problems(
+    db: Database,
+    schema: Schema,
+    document: str | None = None,
+    limit: int | None = None,
+    annotator: str | None = None,
+    after_seq: int | None = None,
+) -> list[Problem]:
+    """Every problem (of ``document`` only, of ``annotator``'s layer only, of the documents
+    after ``after_seq`` in import order only, if given) in document order, then by position."""
+    union = _union(
+        schema,
+        'd.seq, a.start, a."end", a.id, a.document, d.title, a.fragments',
+        document,
+        annotator,
+        after_seq,
+    )
+    if union is None:
+        return []
+    sql, params = union
+    sql += " ORDER BY 1, 2, 3, 4, 8"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
+    checks = _checks(schema)
     problems = []
-    for _seq, start, _end, ann_id, order, doc_id, title, raw in db.execute(sql, params):
+    for seq, start, _end, ann_id, doc_id, title, raw, order in db.execute(sql, params):
         kind, prefix, _label, _relation = checks[order]
-        problems.append(
-            Problem(doc_id, title or "", ann_id, start, kind, f"{prefix}: “{_snippet(raw)}”")
-        )
+        message = f"{prefix}: “{_snippet(raw)}”"
+        problems.append(Problem(doc_id, title or "", ann_id, start, kind, message, seq))
     return problems
+
+
+def count_problems(db: Database, schema: Schema, annotator: str | None = None) -> dict[str, int]:
+    """How many problems each document has (documents without any left out): counted by
+    SQLite alone, without reading the annotations' texts."""
+    union = _union(schema, "a.document", None, annotator, None)
+    if union is None:
+        return {}
+    sql, params = union
+    rows = db.execute(f"SELECT document, count(*) FROM ({sql}) GROUP BY document", params)
+    return {doc_id: n for doc_id, n in rows}
 
 
 def count_unlinked(db: Database, schema: Schema) -> dict[str, int]:
@@ -120,15 +163,4 @@ def count_unlinked(db: Database, schema: Schema) -> dict[str, int]:
     return counts
 
 
-class ProblemQueries(_ProjectParts):
-    """Unfinished annotations across the corpus (a mixin of Project)."""
-
-    def problems(self, document: str | None = None, limit: int | None = None) -> list[Problem]:
-        """Required relations missing and mentions not linked, for the whole project or one
-        document, in document order, then by position in the text."""
-        if document is not None:
-            self._text(document)  # an unknown document is an error, not "no problems"
-        return find_problems(self.db, self.schema, document, limit)
-
-
-__all__ = ["Problem", "ProblemQueries", "count_unlinked", "find_problems"]
+__all__ = ["Problem", "count_problems", "count_unlinked", "find_problems"]

@@ -1,12 +1,16 @@
 """The scripting API: :class:`Project`, one open project file.
 
-Every method that changes data runs in one transaction and is committed before it returns
-(there is no "save"). Every change is validated against the schema and the document text
-first; when validation fails an exception says why and nothing is written.
+``Project`` is a small facade over repositories that each own their SQL: ``documents`` (and
+search), ``registry`` (the actors), ``annotators``, and ``layer(...)``: one annotator's
+annotations, relations and statuses (``gold`` is the adjudicated layer). Every write runs in
+one transaction, committed before it returns (there is no "save"), is validated against the
+schema and the document text first, and returns its value with what it changed
+(:class:`~annotator.core.changes.Written`). ``project.transaction()`` groups writes and
+accumulates their changes.
 
 >>> with Project.create("study.annotator", annotator="Ana") as p:   # doctest: +SKIP
-...     doc = p.add_document("Karamov said talks would resume.", title="Talks")
-...     actor = p.add_annotation(doc.id, "Actor", [(0, 7)])
+...     doc = p.documents.add("Karamov said talks would resume.", title="Talks").value
+...     actor = p.layer().add_annotation(doc.id, "Actor", [(0, 7)]).value
 """
 
 from __future__ import annotations
@@ -15,27 +19,21 @@ import contextlib
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.errors import NotFoundError, ProjectFileError, ValidationError
-from annotator.core.model import (
-    Annotator,
-    Document,
-    DocumentInput,
-    now,
-)
+from annotator.core.changes import Changes, Written
+from annotator.core.errors import ProjectFileError, ValidationError
+from annotator.core.model import now
 from annotator.core.reports import CheckReport, ImportReport, ProgressCallback
 from annotator.core.schema import Schema, default_schema, load_schema_text
-from annotator.core.validation import check_state
-from annotator.store import bundles, merge
-from annotator.store import documents as doc_sql
 from annotator.store import inspect as inspect_sql
-from annotator.store import registry as reg_sql
-from annotator.store.actors import ActorRegistry
+from annotator.store import merge
+from annotator.store.actors import Registry
+from annotator.store.annotators import GOLD_ID, GOLD_NAME, Annotators
 from annotator.store.backup import make_backup
 from annotator.store.connection import (
     WriterLock,
@@ -47,12 +45,11 @@ from annotator.store.connection import (
     translate_error,
     write_transaction,
 )
-from annotator.store.datasets import DatasetQueries
-from annotator.store.dossier import EntityDossier
-from annotator.store.editing import AnnotationEditing, RegistryEditing
-from annotator.store.listing import DocumentListing
+from annotator.store.datasets import Datasets
+from annotator.store.documents import Documents
+from annotator.store.layer import Layer
 from annotator.store.migrations import apply_migrations
-from annotator.store.problems import ProblemQueries
+from annotator.store.problems import Problem, find_problems
 
 PathLike = str | os.PathLike[str]
 
@@ -68,15 +65,7 @@ def default_annotator_name() -> str:
         return "annotator"
 
 
-class Project(
-    AnnotationEditing,
-    RegistryEditing,
-    DocumentListing,
-    DatasetQueries,
-    ActorRegistry,
-    EntityDossier,
-    ProblemQueries,
-):
+class Project:
     """An open project file. Use :meth:`create` or :meth:`open`, and close it (or use ``with``)."""
 
     def __init__(
@@ -92,13 +81,17 @@ class Project(
         self.path = path
         self.readonly = readonly
         self._lock = lock
-        self._annotator_name = annotator_name
-        self._annotator: Annotator | None = None
+        #: The name stamped on what this session writes (``layer()`` is theirs).
+        self.annotator_name = annotator_name.strip() or default_annotator_name()
         self._schema: Schema | None = None
-        self._text_cache: tuple[str, str] | None = None
+        self._recording: Changes | None = None  # the innermost open transaction's record
         self.backup_path: Path | None = None
         self.warnings: list[str] = []
         self._committed = False  # a write transaction was committed (see close)
+        self.documents = Documents(self)
+        self.registry = Registry(self)
+        self.annotators = Annotators(self)
+        self._layers: dict[str, Layer] = {}
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -231,21 +224,35 @@ class Project(
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Group several calls into one transaction (all or nothing)."""
+    def transaction(self) -> Iterator[Changes]:
+        """Group several writes into one transaction (all or nothing); yields the record of
+        what they change, complete when the block ends."""
         self._require_writable()
+        record = Changes()
+        parent = self._recording
+        self._recording = record
         try:
             with write_transaction(self.db, self.path):
-                yield
+                yield record
         except BaseException:
-            # What was cached inside may have been rolled back (e.g. the annotator created on
-            # first use, or a schema set by a merge); read it again from the file next time.
-            self._annotator = None
+            self._recording = parent
+            # What was cached inside may have been rolled back (an annotator created on first
+            # write, a schema set by a merge); read it again from the file next time.
             self._schema = None
-            self._text_cache = None
+            self.documents.forget_cached()
             raise
+        self._recording = parent
+        if parent is not None:
+            parent.merge(record)
         if not self.db.conn.in_transaction:  # the outermost transaction was committed
             self._committed = True
+
+    @property
+    def recording(self) -> Changes:
+        """The record of the innermost open transaction (for the store's own modules)."""
+        if self._recording is None:
+            raise RuntimeError("no transaction is open")
+        return self._recording
 
     def _require_writable(self) -> None:
         if self.readonly:
@@ -272,13 +279,15 @@ class Project(
     def created(self) -> str:
         return self.db.execute("SELECT created FROM project").fetchone()[0]
 
-    def set_guidelines(self, text: str) -> None:
-        with self.transaction():
+    def set_guidelines(self, text: str) -> Written[None]:
+        with self.transaction() as changes:
             self.db.execute("UPDATE project SET guidelines = ?, modified = ?", [text, now()])
+            changes.project = True
+        return Written(None, changes)
 
-    def set_schema(self, schema: Schema) -> None:
+    def set_schema(self, schema: Schema) -> Written[None]:
         """Replace the schema; refused if stored annotations would no longer fit it."""
-        with self.transaction():
+        with self.transaction() as changes:
             problems = inspect_sql.schema_problems(self.db, schema)
             if problems:
                 raise ValidationError(
@@ -293,68 +302,48 @@ class Project(
                 "INSERT INTO schema_versions (version, schema, installed) VALUES (?,?,?)",
                 [schema.version, schema.to_json(), stamp],
             )
+            changes.project = True
         self._schema = schema
+        return Written(None, changes)
 
-    # -- annotators ------------------------------------------------------------------------
+    # -- layers ----------------------------------------------------------------------------
+
+    def layer(self, annotator_id: str | None = None) -> Layer:
+        """The layer of the annotator with this id, or (no id) of this session's annotator,
+        whose row is created by the first write in their name."""
+        if annotator_id is None:
+            key = "name:" + self.annotator_name
+            if key not in self._layers:
+                self._layers[key] = Layer(self, self.annotator_name)
+            return self._layers[key]
+        if annotator_id == GOLD_ID:
+            return self.gold
+        if annotator_id not in self._layers:
+            person = self.annotators.get(annotator_id)
+            self._layers[annotator_id] = Layer(self, person.name, person.id)
+        return self._layers[annotator_id]
 
     @property
-    def annotator(self) -> Annotator:
-        """The annotator whose name is stamped on new annotations (created on first use)."""
-        if self._annotator is None:
-            found = reg_sql.annotator_by_name(self.db, self._annotator_name)
-            if found is None:
-                self._require_writable()
-                with write_transaction(self.db, self.path):
-                    found = reg_sql.insert_annotator(self.db, self._annotator_name)
-            self._annotator = found
-        return self._annotator
+    def gold(self) -> Layer:
+        """The adjudicated layer (the reserved annotator ``gold``)."""
+        if GOLD_ID not in self._layers:
+            self._layers[GOLD_ID] = Layer(self, GOLD_NAME, GOLD_ID)
+        return self._layers[GOLD_ID]
 
-    def annotators(self) -> list[Annotator]:
-        return reg_sql.list_annotators(self.db)
+    def layers(self) -> list[Layer]:
+        """A layer for every annotator with a row (gold too, once written to), by name."""
+        return [self.layer(person.id) for person in self.annotators.all()]
 
-    def annotator_named(self, name: str) -> Annotator | None:
-        return reg_sql.annotator_by_name(self.db, name)
+    # -- whole-project reading and merging -----------------------------------------------------
 
-    def add_annotator(self, name: str, id: str | None = None) -> Annotator:
-        with self.transaction():
-            if reg_sql.annotator_by_name(self.db, name.strip()):
-                raise ValidationError(f"an annotator named {name.strip()!r} already exists")
-            return reg_sql.insert_annotator(self.db, name, id)
-
-    # -- documents -------------------------------------------------------------------------
-
-    def add_document(
-        self,
-        text: str,
-        *,
-        title: str = "",
-        source: str | None = None,
-        url: str | None = None,
-        published: str | None = None,
-        metadata: Mapping[str, Any] | None = None,
-    ) -> Document:
-        """Add one document (text normalised: LF line ends, NFC). Raises if it is a duplicate."""
-        report = ImportReport()
-        item = DocumentInput(text, title, source, url, published, dict(metadata or {}))
-        with self.transaction():
-            ids = doc_sql.insert_documents(self.db, [item], report)
-        if not ids:
-            raise ValidationError("this text is already in the project (same sha256)")
-        return self.document(ids[0])
-
-    def import_documents(
-        self,
-        items: Iterable[DocumentInput],
-        *,
-        progress: ProgressCallback | None = None,
-        total: int | None = None,
-        report: ImportReport | None = None,
-    ) -> ImportReport:
-        """Add many documents in one transaction: all of them, or (on any error) none."""
-        report = report if report is not None else ImportReport()
-        with self.transaction():
-            doc_sql.insert_documents(self.db, items, report, progress, total)
-        return report
+    def datasets(self, layer: Layer | None = None) -> Datasets:
+        """What exports read: research rows and the native shape, of one layer or (None) all."""
+        header = {
+            "project": {"name": self.name, "guidelines": self.guidelines, "created": self.created},
+            "schema": self.schema.raw,
+        }
+        who = None if layer is None else (layer.annotator_id or "")
+        return Datasets(self.db, who, header)
 
     def merge_native(
         self,
@@ -364,99 +353,13 @@ class Project(
         progress: ProgressCallback | None = None,
         total: int | None = None,
         report: ImportReport | None = None,
-    ) -> ImportReport:
+    ) -> Written[ImportReport]:
         """Merge native-shape data (``annotator/1``) in one transaction; see store/merge.py."""
         report = report if report is not None else ImportReport()
-        with self.transaction():
+        with self.transaction() as changes:
             ids = merge.merge_header(self, header, report)
             merge.merge_documents(self, documents, ids, report, progress, total)
-        return report
-
-    def document(self, doc_id: str) -> Document:
-        doc = doc_sql.get_document(self.db, doc_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {doc_id!r}")
-        return doc
-
-    def documents(self) -> Iterator[Document]:
-        """All documents in the order they were added."""
-        return doc_sql.iter_documents(self.db)
-
-    def document_by_sha256(self, sha256: str) -> Document | None:
-        doc_id = doc_sql.document_id_by_sha(self.db, sha256)
-        return self.document(doc_id) if doc_id else None
-
-    def delete_document(self, doc_id: str) -> None:
-        """Delete a document with its annotations, relations and status."""
-        with self.transaction():
-            self.document(doc_id)
-            self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-
-    def _text(self, doc_id: str) -> str:
-        # Stored texts never change, so the last one read can be reused safely.
-        if self._text_cache is None or self._text_cache[0] != doc_id:
-            text = doc_sql.document_text(self.db, doc_id)
-            if text is None:
-                raise NotFoundError(f"no document with id {doc_id!r}")
-            self._text_cache = (doc_id, text)
-        return self._text_cache[1]
-
-    def search(self, query: str, limit: int = 50) -> list[tuple[Document, str]]:
-        """Full-text search over titles and texts: (document, snippet) pairs, best first."""
-        return [
-            (self.document(i), snippet) for i, snippet in inspect_sql.search(self.db, query, limit)
-        ]
-
-    # -- status ----------------------------------------------------------------------------
-
-    def set_status(self, doc_id: str, state: str, annotator: str | None = None) -> None:
-        """Set ``new``, ``in_progress`` or ``done`` for this (or the given) annotator's id."""
-        check_state(state)
-        self._require_writable()
-        who = annotator or self.annotator.id
-        with self.transaction():
-            self.document(doc_id)
-            if reg_sql.annotator_by_id(self.db, who) is None:
-                raise NotFoundError(f"no annotator with id {who!r}")
-            reg_sql.set_status(self.db, doc_id, who, state, now())
-
-    def status(self, doc_id: str) -> dict[str, str]:
-        """The document's status per annotator id (absent means ``new``)."""
-        return reg_sql.status_of(self.db, doc_id)
-
-    # -- listing for the GUI -------------------------------------------------------------
-    # list_documents, document_position, count_documents, progress, document_row, neighbour
-    # and search_rows come from DocumentListing (store/listing.py); this is what they need.
-
-    def _reader_id(self) -> str | None:
-        # Reading must not write: unlike .annotator, do not create the annotator (a read-only
-        # project could not, and a new name simply has no status yet).
-        if self._annotator is not None:
-            return self._annotator.id
-        found = reg_sql.annotator_by_name(self.db, self._annotator_name)
-        return found.id if found else None
-
-    # -- whole-project reading ---------------------------------------------------------------
-
-    def document_dicts(self, annotator: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every document with its annotations, relations and status as native-export dicts."""
-        return bundles.iter_document_dicts(self.db, annotator)
-
-    def document_json(self, annotator: str | None = None) -> Iterator[str]:
-        """The same documents as compact JSON text, one string per document (fast)."""
-        return bundles.iter_document_json(self.db, annotator)
-
-    def header_dict(self, annotator: str | None = None) -> dict[str, Any]:
-        """Project, schema, annotators and registry in the native-export shape."""
-        return {
-            "project": {"name": self.name, "guidelines": self.guidelines, "created": self.created},
-            "schema": self.schema.raw,
-            "annotators": bundles.annotator_dicts(self.db, annotator),
-            "entities": bundles.entity_dicts(self.db),
-        }
-
-    def document_count(self) -> int:
-        return bundles.count_documents(self.db)
+        return Written(report, changes)
 
     # -- inspection --------------------------------------------------------------------------
 
@@ -464,9 +367,13 @@ class Project(
         """Counts for ``annotator info``: documents, annotations per label, annotators, actors."""
         return inspect_sql.info(self.db)
 
+    def problems(self, limit: int | None = None) -> list[Problem]:
+        """Every layer's unfinished annotations (``layer.problems()`` gives one layer's)."""
+        return find_problems(self.db, self.schema, None, limit)
+
     def check(self, progress: ProgressCallback | None = None) -> CheckReport:
         """Integrity, foreign keys, every fragment against its text, schema consistency."""
         return inspect_sql.check(self.db, self.schema, progress)
 
 
-__all__ = ["Project", "translate_error"]
+__all__ = ["GOLD_ID", "Layer", "Project", "translate_error"]

@@ -67,17 +67,22 @@ def candidate_documents(
     )
 
 
-def annotated_spans(db: Database, label: str, doc_ids: list[str]) -> set[tuple[str, int, int]]:
-    """(document, start, end) of the existing annotations of ``label`` in these documents."""
+def annotated_spans(
+    db: Database, label: str, doc_ids: list[str], annotator: str | None = None
+) -> set[tuple[str, int, int]]:
+    """(document, start, end) of the existing annotations of ``label`` in these documents
+    (of one annotator's layer, if given)."""
     spans: set[tuple[str, int, int]] = set()
+    who = "" if annotator is None else " AND annotator = ?"
     for i in range(0, len(doc_ids), _CHUNK):
         chunk = doc_ids[i : i + _CHUNK]
         marks = ",".join("?" * len(chunk))
+        params = [label, *chunk] if annotator is None else [label, *chunk, annotator]
         spans.update(
             db.execute(
                 f'SELECT document, start, "end" FROM annotations '
-                f"WHERE label = ? AND document IN ({marks})",
-                [label, *chunk],
+                f"WHERE label = ? AND document IN ({marks}){who}",
+                params,
             )
         )
     return spans
@@ -89,8 +94,10 @@ def preview(
     label: str,
     document: str | None = None,
     limit: int | None = None,
+    annotator: str | None = None,
 ) -> list[Occurrence]:
-    """Every occurrence of ``names`` with no ``label`` annotation of the same span."""
+    """Every occurrence of ``names`` with no ``label`` annotation (of ``annotator``'s layer,
+    if given) of the same span."""
     finder = NameFinder(names)
     if finder.pattern is None or (limit is not None and limit <= 0):
         return []
@@ -100,7 +107,7 @@ def preview(
         found = finder.find(text)
         if found:
             hits.append((doc_id, title, text, found))
-    taken = annotated_spans(db, label, [h[0] for h in hits])
+    taken = annotated_spans(db, label, [h[0] for h in hits], annotator)
     result: list[Occurrence] = []
     for doc_id, title, text, found in hits:
         for start, end, _name in found:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -73,6 +74,74 @@ def upsert_entity(db: Database, e: Entity, insert: bool) -> None:
 
 def delete_entity(db: Database, entity_id: str) -> None:
     db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+
+
+def count_entities(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM entities").fetchone()[0]
+
+
+def entity_names(db: Database) -> list[Any]:
+    """(id, name, aliases) of every entity: what the name index is built from."""
+    return db.execute("SELECT id, name, aliases FROM entities ORDER BY id").fetchall()
+
+
+def data_version(db: Database) -> int:
+    """Changes when another connection commits (see SQLite's PRAGMA data_version)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+def entity_mentions(db: Database, entity_id: str) -> list[tuple[str, str, str]]:
+    """(annotation id, document id, modified) of every mention linked to the entity."""
+    rows = db.execute(
+        "SELECT id, document, modified FROM annotations WHERE entity = ? ORDER BY id",
+        [entity_id],
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def mention_times(db: Database, entity_id: str) -> list[tuple[str, str]]:
+    """(annotation id, modified) of the entity's mentions (what undoing a merge restores)."""
+    rows = db.execute(
+        "SELECT id, modified FROM annotations WHERE entity = ? ORDER BY id", [entity_id]
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+def entity_counts(
+    db: Database,
+    roles: tuple[str, str, str],
+    annotator: str | None,
+    entity_ids: list[str] | None,
+) -> list[tuple[str, int, int, int, int]]:
+    """(entity id, mentions, quotes spoken, demands made, demands received) per entity.
+
+    ``roles`` are the speaker, claimant and addressee relation types. With ``annotator``, only
+    that layer counts; with ``entity_ids``, only those entities are listed. A quote with two
+    speaker relations to mentions of one entity counts once.
+    """
+    who = "" if annotator is None else " AND m.annotator = :who"
+    rel_who = "" if annotator is None else " AND r.annotator = :who"
+    params: dict[str, Any] = {"who": annotator, "r0": roles[0], "r1": roles[1], "r2": roles[2]}
+    where = ""
+    if entity_ids is not None:
+        marks = []
+        for i, entity_id in enumerate(entity_ids):
+            params[f"e{i}"] = entity_id
+            marks.append(f":e{i}")
+        where = f" WHERE e.id IN ({', '.join(marks) or 'NULL'})"
+
+    def role(n: int) -> str:
+        return (
+            "(SELECT count(DISTINCT r.source) FROM annotations m "
+            "JOIN relations r ON r.target = m.id "
+            f"WHERE m.entity = e.id AND r.type = :r{n}{who}{rel_who})"
+        )
+
+    sql = (
+        f"SELECT e.id, (SELECT count(*) FROM annotations m WHERE m.entity = e.id{who}), "
+        f"{role(0)}, {role(1)}, {role(2)} FROM entities e{where} ORDER BY e.id"
+    )
+    return [tuple(r) for r in db.execute(sql, params)]  # type: ignore[misc]
 
 
 def annotator_by_name(db: Database, name: str) -> Annotator | None:

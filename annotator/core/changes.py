@@ -1,0 +1,180 @@
+"""What a write changed: the ids added, updated and removed, per kind of record.
+
+Every write of the store returns a :class:`Changes` record with its value (:class:`Written`),
+and ``project.transaction()`` accumulates the records of everything written inside it. The
+window announces one record per edit, and each view updates only what the record names.
+
+The record is *net*: an annotation added and then removed in one transaction is not in it at
+all, one removed and put back (undo of a deletion) is "updated", one added and then changed
+is "added".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, NamedTuple, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass
+class IdChanges:
+    """Ids of one kind of record, by what happened to them."""
+
+    added: set[str] = field(default_factory=set)
+    updated: set[str] = field(default_factory=set)
+    removed: set[str] = field(default_factory=set)
+
+    def add(self, item_id: str) -> None:
+        if item_id in self.removed:  # removed, then put back: it is there, maybe changed
+            self.removed.discard(item_id)
+            self.updated.add(item_id)
+        else:
+            self.added.add(item_id)
+
+    def update(self, item_id: str) -> None:
+        if item_id not in self.added:
+            self.updated.add(item_id)
+
+    def remove(self, item_id: str) -> None:
+        if item_id in self.added:  # added, then removed: as if it never was
+            self.added.discard(item_id)
+            return
+        self.updated.discard(item_id)
+        self.removed.add(item_id)
+
+    def merge(self, other: IdChanges) -> None:
+        """Apply ``other`` (which happened after this) on top of this."""
+        for item_id in other.removed:
+            self.remove(item_id)
+        for item_id in other.added:
+            self.add(item_id)
+        for item_id in other.updated:
+            self.update(item_id)
+
+    @property
+    def present(self) -> set[str]:
+        """Ids that exist after the change and may differ from before (added or updated)."""
+        return self.added | self.updated
+
+    @property
+    def touched(self) -> set[str]:
+        return self.added | self.updated | self.removed
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass
+class Changes:
+    """What one write (or one transaction) changed.
+
+    ``statuses`` holds document ids whose status changed for one of ``layers``. ``documents_of``
+    maps every annotation and relation id in the record to its document, so that a view can
+    tell which documents an edit touched without reading anything. ``entity_counts`` names the
+    entities whose counts (mentions, quotes, demands) may have changed.
+    """
+
+    documents: IdChanges = field(default_factory=IdChanges)
+    annotations: IdChanges = field(default_factory=IdChanges)
+    relations: IdChanges = field(default_factory=IdChanges)
+    entities: IdChanges = field(default_factory=IdChanges)
+    statuses: IdChanges = field(default_factory=IdChanges)
+    annotators: IdChanges = field(default_factory=IdChanges)
+    documents_of: dict[str, str] = field(default_factory=dict)
+    layers: set[str] = field(default_factory=set)  # annotator ids whose layer changed
+    entity_counts: set[str] = field(default_factory=set)
+    project: bool = False  # name, guidelines or schema
+
+    # -- noting changes (the store does this) -------------------------------------------------
+
+    def annotation(self, what: str, ann_id: str, document: str, annotator: str | None) -> None:
+        """``what`` is "added", "updated" or "removed"."""
+        _note(self.annotations, what, ann_id)
+        self.documents_of[ann_id] = document
+        if annotator is not None:
+            self.layers.add(annotator)
+
+    def relation(self, what: str, rel_id: str, document: str, annotator: str | None) -> None:
+        _note(self.relations, what, rel_id)
+        self.documents_of[rel_id] = document
+        if annotator is not None:
+            self.layers.add(annotator)
+
+    def status(self, document: str, annotator: str) -> None:
+        self.statuses.update(document)
+        self.layers.add(annotator)
+
+    def counts_of(self, entity_ids: Iterable[str | None]) -> None:
+        self.entity_counts.update(e for e in entity_ids if e is not None)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def touched_documents(self) -> set[str]:
+        """Documents whose annotations, relations or statuses changed (or that were added or
+        removed themselves)."""
+        return set(self.documents_of.values()) | self.statuses.touched | self.documents.touched
+
+    def annotations_in(self, document: str) -> IdChanges:
+        """The annotation changes of one document."""
+        return _only(self.annotations, document, self.documents_of)
+
+    def relations_in(self, document: str) -> IdChanges:
+        return _only(self.relations, document, self.documents_of)
+
+    def merge(self, other: Changes) -> None:
+        """Add what ``other`` (a later write) changed."""
+        self.documents.merge(other.documents)
+        self.annotations.merge(other.annotations)
+        self.relations.merge(other.relations)
+        self.entities.merge(other.entities)
+        self.statuses.merge(other.statuses)
+        self.annotators.merge(other.annotators)
+        self.documents_of.update(other.documents_of)
+        self.layers |= other.layers
+        self.entity_counts |= other.entity_counts
+        self.project = self.project or other.project
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.documents
+            or self.annotations
+            or self.relations
+            or self.entities
+            or self.statuses
+            or self.annotators
+            or self.project
+        )
+
+
+def _note(ids: IdChanges, what: str, item_id: str) -> None:
+    if what == "added":
+        ids.add(item_id)
+    elif what == "updated":
+        ids.update(item_id)
+    elif what == "removed":
+        ids.remove(item_id)
+    else:
+        raise ValueError(f"not a kind of change: {what!r}")
+
+
+def _only(ids: IdChanges, document: str, where: dict[str, str]) -> IdChanges:
+    def keep(found: set[str]) -> set[str]:
+        return {i for i in found if where.get(i) == document}
+
+    return IdChanges(keep(ids.added), keep(ids.updated), keep(ids.removed))
+
+
+class Written(NamedTuple, Generic[T]):
+    """What a write returns: its result (``value``) and what it changed (``changes``).
+
+    >>> quote, changes = layer.add_annotation(doc.id, "Quote", [(0, 12)])  # doctest: +SKIP
+    """
+
+    value: T
+    changes: Changes
+
+
+__all__ = ["Changes", "IdChanges", "Written"]
