@@ -154,7 +154,7 @@ class ReaderView(QPlainTextEdit):
         spans = self.index.overlapping(first.position(), last.position() + last.length())
         depths = nesting_depths(spans)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        outlines: list[tuple[QRectF, QColor, bool]] = []
+        outlines: list[tuple[QRectF, QColor, Qt.PenStyle]] = []
         for span in spans:
             color = self.colors.get(self.labels.get(span.key, ""), QColor("#888888"))
             depth = depths[(span.key, span.fragment)]
