@@ -49,6 +49,8 @@ def build_window(project: Path | None, settings: Settings | None = None) -> Main
 
 def run(project: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    if not isinstance(app, QApplication):  # a bare QCoreApplication has no styles or windows
+        raise RuntimeError("Annotator needs a QApplication, not a QCoreApplication")
     app.setApplicationName("Annotator")
     app.setOrganizationName("annotator")
     settings = Settings.load()

@@ -173,8 +173,10 @@ def _word_around(text: str, pos: int) -> tuple[int, int] | None:
     """The word that strictly contains ``pos`` (pos is neither its start nor its end)."""
     if pos == 0 or pos == len(text):
         return None
-    run_start = _RUN_BACK_RE.match(text, 0, pos).start()
-    run_end = _RUN_FORWARD_RE.match(text, pos).end()
+    back = _RUN_BACK_RE.match(text, 0, pos)
+    forward = _RUN_FORWARD_RE.match(text, pos)
+    assert back is not None and forward is not None  # both patterns match the empty string
+    run_start, run_end = back.start(), forward.end()
     if run_start == pos or run_end == pos:
         return None
     for token in _TOKEN_RE.finditer(text, run_start, run_end):

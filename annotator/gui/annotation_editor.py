@@ -81,9 +81,11 @@ class _AttributeField:
             self.combo.setEditable(True)
             # We add typed values ourselves (to the annotation, not to the schema's list).
             self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            self.combo.lineEdit().setPlaceholderText("type a new value or choose")
+            line = self.combo.lineEdit()
+            assert line is not None  # an editable combo box has one
+            line.setPlaceholderText("type a new value or choose")
             # Enter or leaving the field commits a typed value (NoInsert: no activated signal).
-            self.combo.lineEdit().editingFinished.connect(self._chosen)
+            line.editingFinished.connect(self._chosen)
         self.combo.activated.connect(lambda _i: self._chosen())
 
     def _chosen(self) -> None:
@@ -103,7 +105,7 @@ class _AttributeField:
                 if self.combo.findData(extra) < 0:
                     self.combo.addItem(extra, extra)
             index = self.combo.findData(value) if value is not None else 0
-            if index < 0:
+            if value is not None and index < 0:
                 self.combo.addItem(value, value)
                 index = self.combo.count() - 1
             self.combo.setCurrentIndex(index)

@@ -66,7 +66,7 @@ class DocumentsModel(QAbstractTableModel):
         self.status: str | None = None
         self.sort_key, self.descending = "order", False
         self.query = ""
-        self.columns = LIST_COLUMNS
+        self.columns: tuple[str, ...] = LIST_COLUMNS
         self.total = 0  # rows in the listing (or search results)
         self._shown = 0  # rows announced to the views so far
         self._pages: dict[int, list[DocumentRow]] = {}

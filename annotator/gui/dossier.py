@@ -153,10 +153,13 @@ class DossierDialog(QDialog):
         found = []
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
+            assert group is not None  # g is below the count
             for c in range(group.childCount()):
-                entry: DossierEntry = group.child(c).data(0, ENTRY_ROLE)
+                item = group.child(c)
+                assert item is not None
+                entry: DossierEntry = item.data(0, ENTRY_ROLE)
                 if role is None or entry.role == role:
-                    found.append(group.child(c))
+                    found.append(item)
         return found
 
     def _show_context(self, item: QTreeWidgetItem | None) -> None:

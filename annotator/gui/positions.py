@@ -8,6 +8,8 @@ that a span never splits an emoji, a flag or a letter and its combining mark.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from annotator.core.offsets import Utf16Map, snap_span_to_graphemes, snap_span_to_words
 
 
@@ -19,8 +21,10 @@ class TextPositions:
     def to_qt(self, offset: int) -> int:
         return self._map.to_utf16(offset)
 
-    def to_offset(self, qt_position: int, *, snap: str = "left") -> int:
-        return self._map.from_utf16(qt_position, snap=snap)  # type: ignore[arg-type]
+    def to_offset(
+        self, qt_position: int, *, snap: Literal["left", "right", "error"] = "left"
+    ) -> int:
+        return self._map.from_utf16(qt_position, snap=snap)
 
     def selection_to_span(
         self, qt_start: int, qt_end: int, *, words: bool

@@ -7,13 +7,15 @@ keys are shortcuts of the reader only, so they never fire while the user types i
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Literal
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from annotator.core.model import Fragment
-from annotator.core.offsets import step_grapheme, step_word
+from annotator.core.offsets import Direction, step_grapheme, step_word
 from annotator.gui.commands import (
     AddAnnotation,
     ChangeLabel,
@@ -27,6 +29,9 @@ from annotator.gui.reader import ReaderView
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
 from annotator.gui.shortcuts import SHORTCUTS
+
+Edge = Literal["start", "end"]
+Step = Callable[[str, int, Direction], int]
 
 
 class TaggingController(QObject):
@@ -76,12 +81,12 @@ class TaggingController(QObject):
         for label in schema.labels:
             if label.hotkey:
                 self._schema_shortcuts.append(
-                    self._shortcut(label.hotkey, lambda name=label.name: self.tag(name))
+                    self._shortcut(label.hotkey, partial(self.tag, label.name))
                 )
         for relation in schema.relations:
             if relation.hotkey:
                 self._schema_shortcuts.append(
-                    self._shortcut(relation.hotkey, lambda name=relation.name: self.pick(name))
+                    self._shortcut(relation.hotkey, partial(self.pick, relation.name))
                 )
 
     # -- tagging ----------------------------------------------------------------------------
@@ -142,7 +147,7 @@ class TaggingController(QObject):
         ):
             self.reader.clear_selection()
 
-    def move_edge(self, edge: str, direction: str, step: Callable[[str, int, str], int]) -> None:
+    def move_edge(self, edge: Edge, direction: Direction, step: Step) -> None:
         """Grow or shrink the selected annotation at its start or end."""
         current = self.session.selected_annotation()
         document = self.session.document
@@ -161,7 +166,7 @@ class TaggingController(QObject):
             return
         self.session.perform(UpdateAnnotation(self.session, current.id, "Resize", fragments=spans))
 
-    def _extend_text_selection(self, edge: str, direction: str, by_word: bool) -> None:
+    def _extend_text_selection(self, edge: Edge, direction: Direction, by_word: bool) -> None:
         """Without a selected annotation, Shift+arrows select text as they always do."""
         if edge != "end":
             return

@@ -71,12 +71,10 @@ def import_paths(
             if name != "native":
                 continue
             header, docs, count = native.read_native(path)
-            project.merge_native(
-                header,
-                docs,
-                report=report,
-                progress=lambda n, _t, c=count, s=size: scaled(s * n // max(c, 1)),
-                total=count,
-            )
+
+            def merged(n: int, _t: int | None, c: int = count, s: int = size) -> bool | None:
+                return scaled(s * n // max(c, 1))  # documents merged, as bytes of the file
+
+            project.merge_native(header, docs, report=report, progress=merged, total=count)
             done_before += size
     return report

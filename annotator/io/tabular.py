@@ -135,7 +135,7 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, 
     lines = max(text.count("\n"), 1)
     try:
         for record in reader:
-            extra = record.pop(None, None)  # type: ignore[call-overload]
+            extra = record.pop(None, None)
             if extra:
                 raise InputError(
                     f"{path}: row {reader.line_num} has more cells than the header has columns"

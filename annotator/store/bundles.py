@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -18,16 +20,8 @@ from annotator.store.registry import list_annotators, list_entities
 
 def _grouped(cursor: Any) -> Iterator[tuple[int, list[tuple[Any, ...]]]]:
     """Rows ordered by their first column (a document seq), grouped by it."""
-    group: list[tuple[Any, ...]] = []
-    current = None
-    for row in cursor:
-        if row[0] != current and group:
-            yield current, group
-            group = []
-        current = row[0]
-        group.append(row)
-    if group:
-        yield current, group
+    for seq, rows in groupby(cursor, key=itemgetter(0)):
+        yield seq, list(rows)
 
 
 ANNOTATION_FIELDS = (

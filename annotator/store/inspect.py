@@ -70,20 +70,20 @@ def schema_problems(db: Database, schema: Schema, limit: int = 1000) -> list[str
         "SELECT r.id, r.type, s.label, t.label FROM relations r "
         "JOIN annotations s ON s.id = r.source JOIN annotations t ON t.id = r.target"
     ):
-        spec = schema.relation(type_)
-        if spec is None:
+        rule = schema.relation(type_)
+        if rule is None:
             problems.append(f"relation {rel_id}: unknown relation type {type_!r}")
-        elif (spec.source, spec.target) != (src_label, tgt_label):
+        elif (rule.source, rule.target) != (src_label, tgt_label):
             problems.append(
-                f"relation {rel_id}: {type_} goes from {spec.source} to {spec.target}, "
+                f"relation {rel_id}: {type_} goes from {rule.source} to {rule.target}, "
                 f"not from {src_label} to {tgt_label}"
             )
     for source, type_, count in db.execute(
         "SELECT source, type, count(*) FROM relations GROUP BY source, type"
     ):
-        spec = schema.relation(type_)
-        if spec is not None and spec.max is not None and count > spec.max:
-            problems.append(f"annotation {source}: {count} {type_} relations (at most {spec.max})")
+        rule = schema.relation(type_)
+        if rule is not None and rule.max is not None and count > rule.max:
+            problems.append(f"annotation {source}: {count} {type_} relations (at most {rule.max})")
     return problems
 
 

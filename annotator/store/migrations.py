@@ -103,7 +103,7 @@ def _initial(db: Database) -> None:
         """
     )
     # Full-text search over titles and texts; triggers keep it in step with documents.
-    db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db.table("documents").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
