@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation, Entity
+from annotator.gui.commands import StoreCommand
 from annotator.gui.mention_commands import LinkMention, NewActorFromMention
 from annotator.gui.session import Session
 
@@ -114,7 +115,7 @@ class EntityLinkField(QWidget):
     """The editor's "Actor" row: the linked actor, a field to link to another one, and the
     buttons "New actor from this mention" and "Unlink"."""
 
-    def __init__(self, session: Session, run: Callable[[QUndoCommand], None]) -> None:
+    def __init__(self, session: Session, run: Callable[[StoreCommand], None]) -> None:
         super().__init__()
         self.session, self._run = session, run
         self.ann_id: str | None = None

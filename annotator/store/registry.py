@@ -141,7 +141,7 @@ def entity_counts(
         f"SELECT e.id, (SELECT count(*) FROM annotations m WHERE m.entity = e.id{who}), "
         f"{role(0)}, {role(1)}, {role(2)} FROM entities e{where} ORDER BY e.id"
     )
-    return [tuple(r) for r in db.execute(sql, params)]  # type: ignore[misc]
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in db.execute(sql, params)]
 
 
 def annotator_by_name(db: Database, name: str) -> Annotator | None:
