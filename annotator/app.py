@@ -18,13 +18,14 @@ def demo_project_path() -> Path:
     return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "demo.annotator"
 
 
-def ensure_demo() -> Path:
+def ensure_demo(annotator_name: str) -> Path:
+    """The demo project in the user's data folder, its annotations in their layer."""
     from annotator.demo import write_demo
 
     path = demo_project_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_demo(path)
+        write_demo(path, annotator=annotator_name)
     return path
 
 
@@ -42,7 +43,7 @@ def build_window(project: Path | None, settings: Settings | None = None) -> Main
         settings.annotator_name = name or default_annotator_name()
         settings.save()
     window = MainWindow(Session(settings.annotator_name), settings)
-    target = project or settings.last_project or ensure_demo()
+    target = project or settings.last_project or ensure_demo(settings.annotator_name)
     window.open_project(target)
     return window
 

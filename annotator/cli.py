@@ -349,10 +349,12 @@ def demo(path: Path | None, force: bool) -> None:
     PATH defaults to annotator-demo.annotator in the current folder.
     """
     from annotator.demo import write_demo
+    from annotator.store.project import default_annotator_name
 
     target = path or Path("annotator-demo.annotator")
     with user_errors():
-        write_demo(target, replace=force)
+        # in your layer ($ANNOTATOR_NAME, else your login name): `annotator gui` shows it
+        write_demo(target, replace=force, annotator=default_annotator_name())
     click.echo(f"Demo project written to {target}.")
     info.main([str(target)], standalone_mode=False)
 

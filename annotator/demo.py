@@ -48,8 +48,11 @@ def article_paths() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".md"))
 
 
-def write_demo(target: Path, replace: bool = False) -> None:
-    """Create the demo project at ``target`` (refused if it exists, unless ``replace``)."""
+def write_demo(target: Path, replace: bool = False, annotator: str = DEMO_ANNOTATOR) -> None:
+    """Create the demo project at ``target`` (refused if it exists, unless ``replace``).
+
+    Its annotations are in ``annotator``'s layer: the window shows the layer of whoever opens
+    it, so the window's own demo is written in its user's name."""
     if target.exists():
         if not replace:
             raise ProjectFileError(f"{target}: already exists (use --force to replace it)")
@@ -58,7 +61,7 @@ def write_demo(target: Path, replace: bool = False) -> None:
     spec = json.loads(read_text("demo", "annotations.json"))
     with (
         Project.create(
-            target, name="Demo: diplomacy, protests, negotiations", annotator=DEMO_ANNOTATOR
+            target, name="Demo: diplomacy, protests, negotiations", annotator=annotator
         ) as project,
         project.transaction(),
     ):
