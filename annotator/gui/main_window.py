@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         session.documentLoaded.connect(self._document_loaded)
         session.layersShown.connect(self._layers_shown)
         session.revealRequested.connect(self.reader.reveal)
+        session.backupFinished.connect(lambda text: self.show_message(text, 6000))
         session.selectionChanged.connect(self._selection_changed)
         session.failed.connect(lambda text: self.show_message(f"Not done: {text}", 8000))
         geometry = QSettings("annotator", "annotator").value("window/geometry")

@@ -15,6 +15,8 @@ opens that document, then selects (or shows the place of) the changed annotation
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -25,6 +27,7 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation, Document, Relation
+from annotator.store.backup import back_up_on_own_connection
 from annotator.store.project import Layer, Project
 
 if TYPE_CHECKING:
@@ -53,7 +56,10 @@ class Session(QObject):
     layersShown = Signal()  # other layers were shown or hidden (see show_layer)
     failed = Signal(str)  # an edit was refused; the message says why
     revealRequested = Signal(int)  # show this offset of the open document (after an undo)
-    corpusChanged = Signal()  # documents were imported outside the funnel (another thread)
+    corpusChanged = Signal()
+    backupFinished = Signal(
+        str
+    )  # from the backup thread: what became of it  # documents were imported outside the funnel (another thread)
 
     def __init__(self, annotator_name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,17 +73,45 @@ class Session(QObject):
         self.other_annotations: dict[str, Annotation] = {}  # theirs, in the open document
         self.selected: str | None = None
         self.undo_stack = QUndoStack(self)
+        self._backup: threading.Thread | None = None
 
     # -- project and document -------------------------------------------------------------
 
     def open_project(self, path: Path) -> None:
-        project = Project.open(path, annotator=self.annotator_name)
+        # The rotating backup is made in the background once the window is up (see
+        # start_backup): copying a large project must not delay the first paint.
+        project = Project.open(path, annotator=self.annotator_name, backup=False)
         self.close_project()
         self.project = project
         self.layer = project.layer()
         self.projectOpened.emit()
+        QTimer.singleShot(0, self.start_backup)
+
+    def start_backup(self) -> None:
+        """Back the open project up (if it changed since the last backup) in a thread."""
+        if self.project is None or (self._backup is not None and self._backup.is_alive()):
+            return
+        path = self.project.path
+
+        def work() -> None:
+            try:
+                made = back_up_on_own_connection(path)
+            except (OSError, sqlite3.Error) as exc:  # a failed backup must not stop the work
+                self.backupFinished.emit(f"Could not write a backup of {path.name}: {exc}")
+                return
+            if made is not None:
+                self.backupFinished.emit(f"Backup written: {made.name}")
+
+        self._backup = threading.Thread(target=work, name="backup", daemon=True)
+        self._backup.start()
+
+    def wait_for_backup(self) -> None:
+        if self._backup is not None:
+            self._backup.join()
+            self._backup = None
 
     def close_project(self) -> None:
+        self.wait_for_backup()
         if self.project is not None:
             self.undo_stack.clear()
             self.project.close()

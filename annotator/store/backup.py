@@ -12,6 +12,7 @@ import hashlib
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
 
@@ -66,6 +67,18 @@ def make_backup(
     for old in list_backups(project, root)[keep:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def back_up_on_own_connection(project: Path, root: Path | None = None) -> Path | None:
+    """:func:`make_backup` through a read-only connection of its own, so that it can run in a
+    background thread while the project stays open for writing (WAL: writers go on; the copy
+    is the state of one read transaction). Returns the new backup, or None if none was due."""
+    uri = f"file:{quote(str(project.resolve()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        return make_backup(conn, project, root)
+    finally:
+        conn.close()
 
 
 def _last_change(project: Path) -> float:
