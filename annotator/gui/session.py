@@ -56,10 +56,8 @@ class Session(QObject):
     layersShown = Signal()  # other layers were shown or hidden (see show_layer)
     failed = Signal(str)  # an edit was refused; the message says why
     revealRequested = Signal(int)  # show this offset of the open document (after an undo)
-    corpusChanged = Signal()
-    backupFinished = Signal(
-        str
-    )  # from the backup thread: what became of it  # documents were imported outside the funnel (another thread)
+    corpusChanged = Signal()  # documents were imported outside the funnel (another thread)
+    backupFinished = Signal(str)  # from the backup thread: what became of it
 
     def __init__(self, annotator_name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
