@@ -214,7 +214,8 @@ class ReaderView(QPlainTextEdit):
             for rect in self._rects(span.start, span.end, blocks):
                 painter.fillRect(rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
                 painter.setPen(pen)
-                painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+                # just outside the text's own outlines, so both stay visible where they meet
+                painter.drawRect(rect.adjusted(-1.5, -1.0, 1.5, 1.0))
 
     def _paint_highlights(self, painter: QPainter, area: QRectF) -> None:
         blocks = self._visible_blocks(area)
