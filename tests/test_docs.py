@@ -35,15 +35,18 @@ def test_readme_python_example_runs_and_stores_what_it_says(tmp_path: Path) -> N
         exec(compile(code, "README.md", "exec"), namespace)
     finally:
         os.chdir(cwd)
-    with Project.open(tmp_path / "study.annotator", readonly=True) as p:
-        (doc,) = list(p.documents())
-        texts = {a.label: a.text for a in p.annotations(doc.id)}
+    with Project.open(tmp_path / "study.annotator", readonly=True, annotator="Ana") as p:
+        (doc,) = list(p.documents.all())
+        assert [a.name for a in p.annotators.all()] == ["Ana"]  # the example's annotator
+        ana = p.layer()
+        texts = {a.label: a.text for a in ana.annotations(doc.id)}
         assert texts == {"Actor": "Karamov", "Quote": "We will not give up a single village,"}
-        (rel,) = p.relations(doc.id)
+        (rel,) = ana.relations(doc.id)
         assert rel.type == "speaker"
-        (actor,) = [a for a in p.annotations(doc.id) if a.label == "Actor"]
-        assert p.entity(actor.entity).name == "Sergei Karamov"
-        assert set(p.status(doc.id).values()) == {"done"}
+        (actor,) = [a for a in ana.annotations(doc.id) if a.label == "Actor"]
+        assert actor.entity is not None
+        assert p.registry.get(actor.entity).name == "Sergei Karamov"
+        assert ana.status(doc.id) == "done"
 
 
 def test_readme_test_command_is_what_ci_runs() -> None:

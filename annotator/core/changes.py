@@ -86,24 +86,47 @@ class Changes:
     layers: set[str] = field(default_factory=set)  # annotator ids whose layer changed
     entity_counts: set[str] = field(default_factory=set)
     project: bool = False  # name, guidelines or schema
+    # Whose each annotation and relation noted is, so that ``layers`` can leave out what the
+    # record no longer names (added, then removed).
+    _layer_of: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _status_layers: set[str] = field(default_factory=set, repr=False, compare=False)
 
     # -- noting changes (the store does this) -------------------------------------------------
 
     def annotation(self, what: str, ann_id: str, document: str, annotator: str | None) -> None:
         """``what`` is "added", "updated" or "removed"."""
         _note(self.annotations, what, ann_id)
-        self.documents_of[ann_id] = document
-        if annotator is not None:
-            self.layers.add(annotator)
+        self._where(ann_id, document, annotator)
 
     def relation(self, what: str, rel_id: str, document: str, annotator: str | None) -> None:
         _note(self.relations, what, rel_id)
-        self.documents_of[rel_id] = document
+        self._where(rel_id, document, annotator)
+
+    def _where(self, item_id: str, document: str, annotator: str | None) -> None:
+        self.documents_of[item_id] = document
         if annotator is not None:
-            self.layers.add(annotator)
+            self._layer_of[item_id] = annotator
+        self._prune()
+
+    def _prune(self) -> None:
+        """Forget where the ids are that the record no longer names (net: added, removed)."""
+        named = self.annotations.touched | self.relations.touched
+        for where in (self.documents_of, self._layer_of):
+            for item_id in [i for i in where if i not in named]:
+                del where[item_id]
+        self.layers = set(self._layer_of.values()) | self._status_layers
+
+    def entity(self, what: str, entity_id: str) -> None:
+        """An entity of the registry added, updated or removed; one added and removed again
+        leaves nothing behind, its counts included."""
+        transient = what == "removed" and entity_id in self.entities.added
+        _note(self.entities, what, entity_id)
+        if transient:
+            self.entity_counts.discard(entity_id)
 
     def status(self, document: str, annotator: str) -> None:
         self.statuses.update(document)
+        self._status_layers.add(annotator)
         self.layers.add(annotator)
 
     def counts_of(self, entity_ids: Iterable[str | None]) -> None:
@@ -126,6 +149,7 @@ class Changes:
 
     def merge(self, other: Changes) -> None:
         """Add what ``other`` (a later write) changed."""
+        transient = self.entities.added & other.entities.removed
         self.documents.merge(other.documents)
         self.annotations.merge(other.annotations)
         self.relations.merge(other.relations)
@@ -133,9 +157,13 @@ class Changes:
         self.statuses.merge(other.statuses)
         self.annotators.merge(other.annotators)
         self.documents_of.update(other.documents_of)
+        self._layer_of.update(other._layer_of)
+        self._status_layers |= other._status_layers
         self.layers |= other.layers
         self.entity_counts |= other.entity_counts
+        self.entity_counts -= transient
         self.project = self.project or other.project
+        self._prune()
 
     def __bool__(self) -> bool:
         return bool(

@@ -15,7 +15,6 @@ opens that document, then selects (or shows the place of) the changed annotation
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -94,7 +93,7 @@ class Session(QObject):
         def work() -> None:
             try:
                 made = back_up_on_own_connection(path)
-            except (OSError, sqlite3.Error) as exc:  # a failed backup must not stop the work
+            except OSError as exc:  # a failed backup must not stop the work
                 self.backupFinished.emit(f"Could not write a backup of {path.name}: {exc}")
                 return
             if made is not None:

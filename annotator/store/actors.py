@@ -179,7 +179,7 @@ class Registry:
             if reg_sql.get_entity(self._db, entity.id) is not None:
                 raise ValidationError(f"an actor with id {entity.id!r} already exists")
             reg_sql.upsert_entity(self._db, entity, insert=True)
-            changes.entities.add(entity.id)
+            changes.entity("added", entity.id)
         return Written(entity, changes)
 
     def update(
@@ -207,7 +207,7 @@ class Registry:
             reg_sql.clean_entity(self._project.schema, entity)
             entity.modified = now()
             reg_sql.upsert_entity(self._db, entity, insert=False)
-            changes.entities.update(entity.id)
+            changes.entity("updated", entity.id)
         return Written(entity, changes)
 
     def delete(self, entity_id: str) -> Written[Entity]:
@@ -216,7 +216,7 @@ class Registry:
             entity = reg_sql.require_entity(self._db, entity_id)
             self._note_mentions(changes, entity_id)
             reg_sql.delete_entity(self._db, entity_id)
-            changes.entities.remove(entity_id)
+            changes.entity("removed", entity_id)
         return Written(entity, changes)
 
     def restore(self, entity: Entity, mentions: Iterable[tuple[str, str, str]]) -> Written[None]:
@@ -226,7 +226,7 @@ class Registry:
             if reg_sql.get_entity(self._db, entity.id) is not None:
                 raise ValidationError(f"an actor with id {entity.id!r} already exists")
             reg_sql.upsert_entity(self._db, entity, insert=True)
-            changes.entities.add(entity.id)
+            changes.entity("added", entity.id)
             relinked = [(ann_id, modified) for ann_id, _doc, modified in mentions]
             ann_sql.relink_unlinked(self._db, entity.id, relinked)
             self._note_mentions(changes, entity.id)
@@ -264,8 +264,8 @@ class Registry:
             ann_sql.set_entity(self._db, [(keep_id, stamp, ann_id) for ann_id, _ in moved])
             reg_sql.upsert_entity(self._db, merged, insert=False)
             reg_sql.delete_entity(self._db, other_id)
-            changes.entities.update(keep_id)
-            changes.entities.remove(other_id)
+            changes.entity("updated", keep_id)
+            changes.entity("removed", other_id)
             changes.counts_of([keep_id])
         return Written(MergeRecord(keep, other, moved), changes)
 
@@ -281,8 +281,8 @@ class Registry:
             reg_sql.upsert_entity(self._db, record.other, insert=True)
             ann_sql.move_mentions(self._db, record.keep.id, record.other.id, record.moved)
             self._note_mentions(changes, record.other.id)
-            changes.entities.update(record.keep.id)
-            changes.entities.add(record.other.id)
+            changes.entity("updated", record.keep.id)
+            changes.entity("added", record.other.id)
             changes.counts_of([record.keep.id])
         return Written(None, changes)
 

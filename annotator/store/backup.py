@@ -72,13 +72,17 @@ def make_backup(
 def back_up_on_own_connection(project: Path, root: Path | None = None) -> Path | None:
     """:func:`make_backup` through a read-only connection of its own, so that it can run in a
     background thread while the project stays open for writing (WAL: writers go on; the copy
-    is the state of one read transaction). Returns the new backup, or None if none was due."""
+    is the state of one read transaction). Returns the new backup, or None if none was due;
+    raises OSError when it cannot be written."""
     uri = f"file:{quote(str(project.resolve()))}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
     try:
-        return make_backup(conn, project, root)
-    finally:
-        conn.close()
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            return make_backup(conn, project, root)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise OSError(f"SQLite could not copy {project.name}: {exc}") from None
 
 
 def _last_change(project: Path) -> float:

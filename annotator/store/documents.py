@@ -168,6 +168,28 @@ def iter_documents(db: Database) -> Iterator[Document]:
         yield document_from_row(row)
 
 
+def document_annotations(db: Database, doc_id: str) -> list[tuple[str, str | None, str | None]]:
+    """(id, annotator, entity) of every annotation of a document, in every layer."""
+    rows = db.execute("SELECT id, annotator, entity FROM annotations WHERE document = ?", [doc_id])
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def document_relations(db: Database, doc_id: str) -> list[tuple[str, str | None]]:
+    """(id, annotator) of every relation of a document, in every layer."""
+    rows = db.execute(
+        "SELECT r.id, r.annotator FROM relations r JOIN annotations a ON a.id = r.source "
+        "WHERE a.document = ?",
+        [doc_id],
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+def document_status_layers(db: Database, doc_id: str) -> list[str]:
+    """The annotators who recorded a status for a document."""
+    rows = db.execute("SELECT annotator FROM document_status WHERE document = ?", [doc_id])
+    return [r[0] for r in rows]
+
+
 def document_text(db: Database, doc_id: str) -> str | None:
     row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
     return row[0] if row else None
@@ -296,6 +318,14 @@ class Documents:
         """Delete a document with its annotations, relations and statuses (every layer)."""
         with self._project.transaction() as changes:
             self.get(doc_id)
+            # What goes with it (every layer's), for the record: the database cascades.
+            for ann_id, annotator, entity in document_annotations(self._db, doc_id):
+                changes.annotation("removed", ann_id, doc_id, annotator)
+                changes.counts_of([entity])
+            for rel_id, annotator in document_relations(self._db, doc_id):
+                changes.relation("removed", rel_id, doc_id, annotator)
+            for annotator in document_status_layers(self._db, doc_id):
+                changes.status(doc_id, annotator)
             self._db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
             changes.documents.remove(doc_id)
         self._text_cache = None

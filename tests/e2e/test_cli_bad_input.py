@@ -138,7 +138,7 @@ def test_mixed_import_is_all_or_nothing(cli, snapshot, project, tmp_path) -> Non
     message = refused(cli, snapshot, project, good, bad)
     assert str(bad) in message
     with Project.open(project, readonly=True) as p:
-        assert all("perfectly good" not in d.text for d in p.documents())
+        assert all("perfectly good" not in d.text for d in p.documents.all())
 
 
 def test_all_or_nothing_across_formats_and_folders(cli, snapshot, project, tmp_path) -> None:

@@ -1,4 +1,7 @@
-"""`annotator demo`: writes the demo project; refuses to overwrite without --force."""
+"""`annotator demo`: writes the demo project; refuses to overwrite without --force.
+
+The demo's annotations are written in the layer of whoever runs the command ($ANNOTATOR_NAME,
+"Tester" in the tests; see tests/conftest.py), so that `annotator gui` shows them."""
 
 from __future__ import annotations
 
@@ -17,13 +20,14 @@ def test_demo_writes_the_demo_project(cli, tmp_path: Path) -> None:
     with Project.open(path, readonly=True) as p:
         info = p.info()
         assert p.check().ok
-        annotated = [d for d in p.documents() if p.annotations(d.id)]
+        assert p.layer().annotator_id is not None  # the layer of this user: Tester
+        annotated = [d for d in p.documents.all() if p.layer().annotations(d.id)]
     assert info["documents"] == 12
     assert info["annotations"] > 0 and info["relations"] > 0 and info["actors"] > 0
     assert set(info["annotations_per_label"]) == {"Actor", "Quote", "Demand", "Cue"}
     assert info["linked_mentions"] > 0
     assert len(annotated) == 5
-    assert [a["name"] for a in info["annotators"]] == ["Demo annotator"]
+    assert [a["name"] for a in info["annotators"]] == ["Tester"]
     assert cli("check", path).returncode == 0
 
 
@@ -52,4 +56,4 @@ def test_demo_refuses_an_existing_path_unless_forced(cli, tmp_path: Path) -> Non
     assert facts["name"] == "Demo: diplomacy, protests, negotiations"
     assert facts["documents"] == 12
     with Project.open(path, readonly=True) as p:
-        assert all(d.text != "My own article." for d in p.documents())
+        assert all(d.text != "My own article." for d in p.documents.all())

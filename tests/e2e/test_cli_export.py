@@ -12,6 +12,7 @@ from annotator import Project
 
 @pytest.fixture
 def demo(cli, tmp_path: Path) -> Path:
+    """The demo written by `annotator demo`: in the layer of its user, Tester (conftest.py)."""
     path = tmp_path / "demo.annotator"
     result = cli("demo", path)
     assert result.returncode == 0, result.stderr
@@ -33,7 +34,7 @@ def test_export_native_and_jsonl(cli, demo: Path, tmp_path: Path, assert_valid_e
 
     with Project.open(demo, readonly=True) as p:
         info = p.info()
-        texts = [d.text for d in p.documents()]
+        texts = [d.text for d in p.documents.all()]
     for header, docs in ((header_1, docs_1), (header_2, docs_2)):
         assert [d["text"] for d in docs] == texts
         assert sum(len(d["annotations"]) for d in docs) == info["annotations"]
@@ -61,11 +62,19 @@ def test_export_replaces_an_existing_file(cli, demo, tmp_path, assert_valid_expo
 
 def test_export_for_one_annotator(cli, demo, tmp_path, assert_valid_export) -> None:
     out = tmp_path / "demo-annotator.jsonl"
-    result = cli("export", demo, "--format", "jsonl", "-o", out, "--annotator", "Demo annotator")
+    result = cli("export", demo, "--format", "jsonl", "-o", out, "--annotator", "Tester")
     assert result.returncode == 0, result.stderr
     header, documents = assert_valid_export(out)
-    assert [a["name"] for a in header["annotators"]] == ["Demo annotator"]
+    assert [a["name"] for a in header["annotators"]] == ["Tester"]
     assert sum(len(d["annotations"]) for d in documents) == 111
+    # the gold layer can be asked for by name; nobody adjudicated yet, so it holds nothing
+    gold = tmp_path / "gold.jsonl"
+    result = cli("export", demo, "--format", "jsonl", "-o", gold, "--annotator", "Gold")
+    assert result.returncode == 0, result.stderr
+    header, documents = assert_valid_export(gold)
+    assert header["annotators"] == []
+    assert len(documents) == 12
+    assert sum(len(d["annotations"]) + len(d["relations"]) for d in documents) == 0
 
 
 def test_unknown_annotator_lists_the_annotators(cli, demo: Path, tmp_path: Path) -> None:
@@ -73,7 +82,7 @@ def test_unknown_annotator_lists_the_annotators(cli, demo: Path, tmp_path: Path)
     out.write_text("previous", encoding="utf-8")
     result = cli("export", demo, "-o", out, "--annotator", "Nobody")
     assert result.returncode == 2
-    assert result.stderr == ("Error: no annotator named 'Nobody' (annotators: Demo annotator)\n")
+    assert result.stderr == ("Error: no annotator named 'Nobody' (annotators: Tester)\n")
     assert out.read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in tmp_path.iterdir() if "out" in p.name) == ["out.json"]
 
@@ -143,4 +152,4 @@ def test_native_import_stamps_unattributed_annotations(cli, demo, tmp_path, asse
     assert result.returncode == 0, result.stderr
     facts = json.loads(cli("info", "--json", copy).stdout)
     by_name = {a["name"]: a["annotations"] for a in facts["annotators"]}
-    assert by_name == {"Ana Lyst": 111, "Demo annotator": 0}
+    assert by_name == {"Ana Lyst": 111, "Tester": 0}

@@ -27,7 +27,7 @@ def test_import_the_demo_articles_then_again(cli, tmp_path: Path) -> None:
     assert result.stdout == "Imported: 12 document(s) added.\n"
     assert result.stderr == ""
     with Project.open(project, readonly=True) as p:
-        docs = list(p.documents())
+        docs = list(p.documents.all())
     assert len(docs) == 12
     assert docs[0].title == "Valdoria and Karsia open first direct talks in Minara"
     assert (docs[0].source, docs[0].published) == ("Meridian Wire", "2026-03-02")
@@ -43,7 +43,7 @@ def test_import_the_demo_articles_then_again(cli, tmp_path: Path) -> None:
     assert len(skipped) == 12
     assert "01-minara-talks-open.md" in skipped[0]
     with Project.open(project, readonly=True) as p:
-        assert [d.id for d in p.documents()] == [d.id for d in docs]
+        assert [d.id for d in p.documents.all()] == [d.id for d in docs]
 
     info = cli("info", project)
     assert info.returncode == 0
@@ -88,7 +88,7 @@ def test_import_with_field_options(cli, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     with Project.open(project, readonly=True) as p:
-        [doc] = list(p.documents())
+        [doc] = list(p.documents.all())
     assert (doc.title, doc.text, doc.source, doc.published, doc.metadata) == (
         "Talks",
         "Talks resumed, said the envoy.",
@@ -106,7 +106,7 @@ def test_import_with_forced_encoding(cli, tmp_path: Path) -> None:
     result = cli("import", project, article, "--encoding", "cp874")
     assert result.returncode == 0, result.stderr
     with Project.open(project, readonly=True) as p:
-        assert [d.text for d in p.documents()] == ["Gesprรคche"]
+        assert [d.text for d in p.documents.all()] == ["Gesprรคche"]
 
 
 @pytest.mark.slow

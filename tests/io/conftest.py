@@ -36,6 +36,6 @@ def stored(project: Project) -> Callable[[], list[Document]]:
 
     def read() -> list[Document]:
         with Project.open(project.path, readonly=True) as p:
-            return list(p.documents())
+            return list(p.documents.all())
 
     return read

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from claims_data import build
+from claims_data import annotations_of, build, relations_of
 
 from annotator import OutputError, Project
 from annotator.core.reports import Cancelled
-from annotator.io.exporting import export_project
+from annotator.io.exporting import export_project, layer_named
 from annotator.io.graphml import second_path, write_network_graphml
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -42,7 +42,7 @@ def test_second_file_name(tmp_path: Path) -> None:
 def test_small_project_networks(small, tmp_path: Path) -> None:
     p, ids = small
     out = tmp_path / "net.graphml"
-    assert write_network_graphml(p, out) == 5  # demands with a claimant
+    assert write_network_graphml(p.datasets(), out) == 5  # demands with a claimant
     two_mode, one_mode = read(out)
     karamov, velmar = ids["karamov"], ids["velmar"]
 
@@ -88,7 +88,7 @@ def test_small_project_networks(small, tmp_path: Path) -> None:
 def test_annotator_filter(small, tmp_path: Path) -> None:
     p, ids = small
     out = tmp_path / "ben.graphml"
-    assert export_project(p, "network-graphml", out, "Ben") == 1
+    assert export_project(p, "network-graphml", out, layer_named(p, "Ben")) == 1
     two_mode, one_mode = read(out)
     (edge,) = two_mode.edges(data=True)
     assert ids["karamov"] in edge[:2]
@@ -99,19 +99,20 @@ def test_annotator_filter(small, tmp_path: Path) -> None:
 def test_unlinked_claimants_are_nodes_named_by_their_text(tmp_path: Path) -> None:
     text = "Protesters demanded talks. Protesters also demanded talks from Velmar."
     with Project.create(tmp_path / "u.annotator", annotator="Ana") as p:
-        doc = p.add_document(text)
+        doc = p.documents.add(text).value
+        ana = p.layer()
         for start in (0, 27):
-            who = p.add_annotation(doc.id, "Actor", [(start, start + 10)])
-            demand = p.add_annotation(
+            who = ana.add_annotation(doc.id, "Actor", [(start, start + 10)]).value
+            demand = ana.add_annotation(
                 doc.id,
                 "Demand",
                 [(start + 20, start + 25)] if start == 0 else [(start + 25, start + 30)],
                 attributes={"issue": "negotiations", "position": "for"},
-            )
-            p.add_relation("claimant", demand.id, who.id)
-        velmar = p.add_annotation(doc.id, "Actor", [(63, 69)])
-        p.add_relation("addressee", demand.id, velmar.id)
-        write_network_graphml(p, tmp_path / "u.graphml")
+            ).value
+            ana.add_relation("claimant", demand.id, who.id)
+        velmar = ana.add_annotation(doc.id, "Actor", [(63, 69)]).value
+        ana.add_relation("addressee", demand.id, velmar.id)
+        write_network_graphml(p.datasets(), tmp_path / "u.graphml")
     two_mode, one_mode = read(tmp_path / "u.graphml")
     actors = [d for _, d in two_mode.nodes(data=True) if d["mode"] == "actor"]
     assert [d["label"] for d in actors] == ["Protesters"]  # both mentions: one node
@@ -124,15 +125,15 @@ def test_unlinked_claimants_are_nodes_named_by_their_text(tmp_path: Path) -> Non
 def test_demo_networks_match_the_store(demo_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "demo.graphml"
     with Project.open(demo_path, readonly=True) as p:
-        count = write_network_graphml(p, out)
+        count = write_network_graphml(p.datasets(), out)
         # independently, through the API: (claimant entity, issue, position), (claimant, addressee)
         by_issue: Counter[tuple[str, str, str]] = Counter()
         by_addressee: Counter[tuple[str, str]] = Counter()
         demands = 0
-        for doc in p.documents():
-            anns = {a.id: a for a in p.annotations(doc.id)}
+        for doc in p.documents.all():
+            anns = {a.id: a for a in annotations_of(p, doc.id)}
             ends: dict[str, dict[str, str]] = {}
-            for rel in p.relations(doc.id):
+            for rel in relations_of(p, doc.id):
                 if rel.type in ("claimant", "addressee"):
                     target = anns[rel.target]
                     assert target.entity is not None  # the demo links every mention
@@ -145,7 +146,7 @@ def test_demo_networks_match_the_store(demo_path: Path, tmp_path: Path) -> None:
                 by_issue[(found["claimant"], attrs["issue"], attrs["position"])] += 1
                 if "addressee" in found:
                     by_addressee[(found["claimant"], found["addressee"])] += 1
-        names = {e.id: e.name for e in p.entities()}
+        names = {e.id: e.name for e in p.registry.all()}
     assert count == demands == 13
     two_mode, one_mode = read(out)
     issue_of = {n: d["label"] for n, d in two_mode.nodes(data=True) if d["mode"] == "issue"}
@@ -168,7 +169,7 @@ def test_demo_networks_match_the_store(demo_path: Path, tmp_path: Path) -> None:
 def test_files_are_plain_graphml(small, tmp_path: Path) -> None:
     p, _ = small
     out = tmp_path / "net.graphml"
-    write_network_graphml(p, out)
+    write_network_graphml(p.datasets(), out)
     for path in (out, second_path(out)):
         root = ET.parse(path).getroot()
         assert root.tag == f"{NS}graphml"
@@ -181,11 +182,11 @@ def test_files_are_plain_graphml(small, tmp_path: Path) -> None:
 def test_failed_or_cancelled_export_writes_neither_file(small, tmp_path: Path) -> None:
     p, _ = small
     with pytest.raises(OutputError):
-        write_network_graphml(p, tmp_path / "missing" / "net.graphml")
+        write_network_graphml(p.datasets(), tmp_path / "missing" / "net.graphml")
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(Cancelled):
-        write_network_graphml(p, folder / "net.graphml", None, lambda done, total: True)
+        write_network_graphml(p.datasets(), folder / "net.graphml", lambda done, total: True)
     assert list(folder.iterdir()) == []
 
 

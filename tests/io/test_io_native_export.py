@@ -13,7 +13,7 @@ from annotator import NotFoundError, OutputError, Project
 from annotator.core.reports import Cancelled
 from annotator.demo import DEMO_ANNOTATOR
 from annotator.io import native
-from annotator.io.exporting import export_project
+from annotator.io.exporting import export_project, layer_named
 
 WRITERS = {"json": native.write_json, "jsonl": native.write_jsonl}
 
@@ -27,7 +27,7 @@ def demo(demo_path: Path):
 @pytest.mark.parametrize("kind", ["json", "jsonl"])
 def test_demo_export_is_valid_and_complete(demo, tmp_path: Path, kind: str) -> None:
     out = tmp_path / f"demo.{kind}"
-    count = WRITERS[kind](demo, out)
+    count = WRITERS[kind](demo.datasets(), out)
     header, documents = assert_valid_export(out)
     info = demo.info()
     assert count == len(documents) == info["documents"] == 12
@@ -38,7 +38,7 @@ def test_demo_export_is_valid_and_complete(demo, tmp_path: Path, kind: str) -> N
     assert len(header["entities"]) == info["actors"] > 0
     assert sum(len(d["annotations"]) for d in documents) == info["annotations"] > 0
     assert sum(len(d["relations"]) for d in documents) == info["relations"] > 0
-    by_id = {d.id: d for d in demo.documents()}
+    by_id = {d.id: d for d in demo.documents.all()}
     for doc in documents:
         assert doc["text"] == by_id[doc["id"]].text
         assert doc["sha256"] == by_id[doc["id"]].sha256
@@ -57,8 +57,8 @@ def test_demo_export_is_valid_and_complete(demo, tmp_path: Path, kind: str) -> N
 
 
 def test_json_and_jsonl_hold_the_same_data(demo, tmp_path: Path) -> None:
-    native.write_json(demo, tmp_path / "a.json")
-    native.write_jsonl(demo, tmp_path / "a.jsonl")
+    native.write_json(demo.datasets(), tmp_path / "a.json")
+    native.write_jsonl(demo.datasets(), tmp_path / "a.jsonl")
     h1, d1 = assert_valid_export(tmp_path / "a.json")
     h2, d2 = assert_valid_export(tmp_path / "a.jsonl")
     h1.pop("exported")
@@ -72,7 +72,7 @@ def test_json_and_jsonl_hold_the_same_data(demo, tmp_path: Path) -> None:
 def test_export_validator_rejects_a_broken_export(demo, tmp_path: Path) -> None:
     """The helper itself must be able to fail."""
     out = tmp_path / "demo.json"
-    native.write_json(demo, out)
+    native.write_json(demo.datasets(), out)
     data = json.loads(out.read_text(encoding="utf-8"))
     doc = next(d for d in data["documents"] if d["annotations"])
     doc["annotations"][0]["fragments"][0]["start"] += 1
@@ -88,7 +88,7 @@ def test_export_validator_rejects_a_broken_export(demo, tmp_path: Path) -> None:
 def test_empty_project_exports_validly(project, tmp_path: Path) -> None:
     for kind, writer in WRITERS.items():
         out = tmp_path / f"empty.{kind}"
-        assert writer(project, out) == 0
+        assert writer(project.datasets(), out) == 0
         header, documents = assert_valid_export(out)
         assert documents == []
         assert header["project"]["name"] == "test"
@@ -96,10 +96,10 @@ def test_empty_project_exports_validly(project, tmp_path: Path) -> None:
 
 def test_text_with_line_separators_survives_jsonl(project, tmp_path: Path) -> None:
     text = 'Before\u2028after\u2029and "quotes"\nnext line \u00e9'
-    doc = project.add_document(text, title="Separators")
-    project.add_annotation(doc.id, "Cue", [(0, 6)])
+    doc = project.documents.add(text, title="Separators").value
+    project.layer().add_annotation(doc.id, "Cue", [(0, 6)])
     out = tmp_path / "sep.jsonl"
-    native.write_jsonl(project, out)
+    native.write_jsonl(project.datasets(), out)
     _, [exported] = assert_valid_export(out)
     assert exported["text"] == text
     assert exported["annotations"][0]["fragments"] == [{"start": 0, "end": 6, "text": "Before"}]
@@ -109,21 +109,22 @@ def test_text_with_line_separators_survives_jsonl(project, tmp_path: Path) -> No
 def two_annotators(demo_path: Path) -> Path:
     """The demo plus annotations, a relation and a status by a second annotator, "Other"."""
     with Project.open(demo_path, annotator="Other", backup=False) as p:
-        doc = next(d for d in p.documents() if "Hálek" in d.text)
+        other = p.layer()
+        doc = next(d for d in p.documents.all() if "Hálek" in d.text)
         start = doc.text.index("Hálek")
-        actor = p.add_annotation(doc.id, "Actor", [(start, start + len("Hálek"))])
+        actor = other.add_annotation(doc.id, "Actor", [(start, start + len("Hálek"))]).value
         cue_at = doc.text.index("told reporters")
-        cue = p.add_annotation(doc.id, "Cue", [(cue_at, cue_at + len("told"))])
+        cue = other.add_annotation(doc.id, "Cue", [(cue_at, cue_at + len("told"))]).value
         quote_at = doc.text.index("We did not come here")
-        quote = p.add_annotation(
+        quote = other.add_annotation(
             doc.id,
             "Quote",
             [(quote_at, quote_at + len("We did not come here to trade villages"))],
             attributes={"form": "direct"},
-        )
-        p.add_relation("speaker", quote.id, actor.id)
-        p.add_relation("cue", quote.id, cue.id)
-        p.set_status(doc.id, "in_progress")
+        ).value
+        other.add_relation("speaker", quote.id, actor.id)
+        other.add_relation("cue", quote.id, cue.id)
+        other.set_status(doc.id, "in_progress")
     return demo_path
 
 
@@ -133,9 +134,9 @@ def test_annotator_filter_keeps_only_that_annotators_work(
 ) -> None:
     out = tmp_path / f"other.{kind}"
     with Project.open(two_annotators, readonly=True) as p:
-        other = p.annotator_named("Other")
+        other = p.annotators.named("Other")
         assert other is not None
-        assert export_project(p, kind, out, "Other") == 12
+        assert export_project(p, kind, out, layer_named(p, "Other")) == 12
     header, documents = assert_valid_export(out)
     assert header["annotators"] == [{"id": other.id, "name": "Other"}]
     annotations = [a for d in documents for a in d["annotations"]]
@@ -161,7 +162,7 @@ def test_annotator_filter_keeps_only_that_annotators_work(
 def test_unknown_annotator_is_refused_listing_the_annotators(demo, tmp_path: Path) -> None:
     out = tmp_path / "x.json"
     with pytest.raises(NotFoundError, match=r"no annotator named 'Nobody' \(annotators: Demo"):
-        export_project(demo, "native", out, "Nobody")
+        export_project(demo, "native", out, layer_named(demo, "Nobody"))
     assert not out.exists()
 
 
@@ -169,7 +170,7 @@ def test_unknown_annotator_is_refused_listing_the_annotators(demo, tmp_path: Pat
 def test_export_to_a_missing_folder_creates_nothing(demo, tmp_path: Path, kind: str) -> None:
     out = tmp_path / "missing" / "deeper" / f"out.{kind}"
     with pytest.raises(OutputError, match="no such folder"):
-        WRITERS[kind](demo, out)
+        WRITERS[kind](demo.datasets(), out)
     assert not (tmp_path / "missing").exists()
     assert not [p for p in tmp_path.rglob("*") if "out" in p.name]
 
@@ -191,12 +192,12 @@ def test_failed_export_keeps_the_previous_file(demo, tmp_path: Path, kind: str, 
 
     expected = Cancelled if how == "cancel" else RuntimeError
     with pytest.raises(expected):
-        WRITERS[kind](demo, out, progress=progress)
+        WRITERS[kind](demo.datasets(), out, progress=progress)
     assert calls[-1] == (5, 12)
     assert out.read_text(encoding="utf-8") == "previous export\n"
     assert sorted(p.name for p in tmp_path.iterdir() if "out" in p.name) == [out.name]
     # and a successful export then replaces it
-    assert WRITERS[kind](demo, out, progress=lambda d, t: False) == 12
+    assert WRITERS[kind](demo.datasets(), out, progress=lambda d, t: False) == 12
     assert_valid_export(out)
     assert sorted(p.name for p in tmp_path.iterdir() if "out" in p.name) == [out.name]
 
@@ -206,6 +207,6 @@ def test_unwritable_output_is_an_output_error(demo, tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "out.json").mkdir()  # a folder where the file should go
     with pytest.raises(OutputError, match=r"out\.json: cannot be written"):
-        native.write_json(demo, folder / "out.json")
+        native.write_json(demo.datasets(), folder / "out.json")
     assert [p.name for p in folder.iterdir()] == ["out.json"]
     assert (folder / "out.json").is_dir()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from export_validation import assert_valid_export
 
-from annotator import InputError, Project
+from annotator import InputError, Project, ValidationError
 from annotator.io import native
-from annotator.io.exporting import export_project
+from annotator.io.exporting import export_project, layer_named
 from annotator.io.formats import detect
 from annotator.io.importing import import_paths
 
@@ -29,7 +31,7 @@ def comparable(path: Path) -> dict[str, Any]:
 def test_round_trip_of_the_demo(demo_path: Path, tmp_path: Path, kind: str) -> None:
     first = tmp_path / f"first.{kind}"
     with Project.open(demo_path, readonly=True) as demo:
-        (native.write_json if kind == "json" else native.write_jsonl)(demo, first)
+        (native.write_json if kind == "json" else native.write_jsonl)(demo.datasets(), first)
         demo_info = demo.info()
     assert detect(first) == "native"
 
@@ -70,38 +72,51 @@ def test_native_import_adds_annotations_to_existing_texts(demo_path, tmp_path, p
     """Documents already present (same text) get the export's annotations, not a copy."""
     export = tmp_path / "demo.json"
     with Project.open(demo_path, readonly=True) as demo:
-        native.write_json(demo, export)
-        first_text = next(demo.documents()).text
+        native.write_json(demo.datasets(), export)
+        first_text = next(demo.documents.all()).text
     assert_valid_export(export)
-    project.add_document(first_text, title="my own title")
-    project.add_document("Something only this project has.", title="mine")
+    project.documents.add(first_text, title="my own title")
+    project.documents.add("Something only this project has.", title="mine")
     report = import_paths(project, [export])
     assert report.added == 11
     assert report.duplicates == [f"{export}: documents[0]"]
     with Project.open(project.path, readonly=True) as p:
-        docs = list(p.documents())
+        docs = list(p.documents.all())
         assert len(docs) == 13
         mine = docs[0]
         assert mine.title == "my own title"  # nothing present is overwritten
-        assert len(p.annotations(mine.id)) > 0  # but the annotations came along
+        (person,) = p.annotators.all()  # the demo's annotator came along with the export
+        assert len(p.layer(person.id).annotations(mine.id)) > 0  # and so did the annotations
         assert p.check().ok
 
 
 def test_filtered_export_is_self_contained_and_reimports(demo_path: Path, tmp_path: Path):
-    """A relation of one annotator to another annotator's annotation is left out of a
-    per-annotator export: its target is not in the export, so it could not be imported."""
+    """A per-annotator export holds only that layer, and its relations link annotations of
+    that layer only, so it imports on its own. (A relation from one annotator's annotation to
+    another's cannot be made at all: the store refuses relations across layers.)"""
     with Project.open(demo_path, annotator="Other", backup=False) as p:
-        doc = next(d for d in p.documents() if p.annotations(d.id))
-        theirs = next(a for a in p.annotations(doc.id) if a.label == "Actor")
+        (demo_person,) = p.annotators.all()
+        demo_layer, other = p.layer(demo_person.id), p.layer()
+        doc = next(d for d in p.documents.all() if demo_layer.annotations(d.id))
+        theirs = next(a for a in demo_layer.annotations(doc.id) if a.label == "Actor")
         at = doc.text.index("We did not come here")
-        quote = p.add_annotation(doc.id, "Quote", [(at, at + 20)])
-        p.add_relation("speaker", quote.id, theirs.id)  # Other's quote → Demo's actor
+        quote = other.add_annotation(doc.id, "Quote", [(at, at + 20)]).value
+        with pytest.raises(ValidationError, match="two annotations of one layer"):
+            other.add_relation("speaker", quote.id, theirs.id)  # Other's quote → Demo's actor
         at = doc.text.index("told reporters")
-        cue = p.add_annotation(doc.id, "Cue", [(at, at + 4)])
-        p.add_relation("cue", quote.id, cue.id)  # both ends Other's
+        cue = other.add_annotation(doc.id, "Cue", [(at, at + 4)]).value
+        other.add_relation("cue", quote.id, cue.id)  # both ends Other's
+        other_id = other.annotator_id
+    # A file written before that rule (or by another tool) may hold such a relation anyway.
+    with contextlib.closing(sqlite3.connect(demo_path)) as conn, conn:
+        conn.execute(
+            "INSERT INTO relations (id, type, source, target, annotator, created) "
+            "VALUES ('across', 'speaker', ?, ?, ?, '2026-01-01T00:00:00.000Z')",
+            [quote.id, theirs.id, other_id],
+        )
     out = tmp_path / "other.json"
     with Project.open(demo_path, readonly=True) as p:
-        export_project(p, "native", out, "Other")
+        export_project(p, "native", out, layer_named(p, "Other"))
     _, documents = assert_valid_export(out)
     ids = {a["id"] for d in documents for a in d["annotations"]}
     relations = [r for d in documents for r in d["relations"]]
@@ -117,7 +132,7 @@ def test_export_with_a_dangling_relation_is_refused_naming_the_document(
 ) -> None:
     export = tmp_path / "demo.json"
     with Project.open(demo_path, readonly=True) as demo:
-        native.write_json(demo, export)
+        native.write_json(demo.datasets(), export)
     assert_valid_export(export)
     data = json.loads(export.read_text(encoding="utf-8"))
     index = next(i for i, d in enumerate(data["documents"]) if d["relations"])
@@ -147,7 +162,7 @@ def test_damaged_export_is_refused_and_nothing_imported(
 ) -> None:
     export = tmp_path / "demo.json"
     with Project.open(demo_path, readonly=True) as demo:
-        native.write_json(demo, export)
+        native.write_json(demo.datasets(), export)
     assert_valid_export(export)
     data = json.loads(export.read_text(encoding="utf-8"))
     assert data["documents"][1]["annotations"]

@@ -13,12 +13,14 @@ from annotator.io.registry import FORMAT, export_registry, import_registry
 
 
 def fields(project: Project) -> list[tuple]:
-    return sorted((e.id, e.name, e.type, e.aliases, e.wikidata, e.note) for e in project.entities())
+    return sorted(
+        (e.id, e.name, e.type, e.aliases, e.wikidata, e.note) for e in project.registry.all()
+    )
 
 
 @pytest.fixture
 def filled(project: Project) -> Project:
-    project.add_entity(
+    project.registry.add(
         "Ondřej Hálek",
         type="person",
         aliases=["Hálek", "the minister"],
@@ -26,8 +28,8 @@ def filled(project: Project) -> Project:
         note='said "no", twice; then yes',
         id="halek",
     )
-    project.add_entity("Ministry of Foreign Affairs", type="government", id="mfa")
-    project.add_entity("Łukasz Nowak", id="nowak")
+    project.registry.add("Ministry of Foreign Affairs", type="government", id="mfa")
+    project.registry.add("Łukasz Nowak", id="nowak")
     return project
 
 
@@ -91,15 +93,16 @@ def test_merge_by_id_then_by_name(filled: Project, tmp_path: Path) -> None:
     )
     report = import_registry(filled, file)
     assert (report.added, report.updated, report.unchanged) == (2, 3, 0)
-    assert filled.entity("mfa").aliases == ["MFA"]
-    assert filled.entity("mfa").wikidata == "Q7"
+    get = filled.registry.get
+    assert get("mfa").aliases == ["MFA"]
+    assert get("mfa").wikidata == "Q7"
     # "ONDREJ HALEK" and "Halek" have keys the entity already has; "O. Hálek" is new
-    assert filled.entity("halek").aliases == ["Hálek", "the minister", "O. Hálek"]
-    assert filled.entity("nowak").type == "person"
-    assert filled.entity("belotsky").name == "Belotsky"
-    (illesova,) = [e for e in filled.entities() if e.name == "Illešová"]
+    assert get("halek").aliases == ["Hálek", "the minister", "O. Hálek"]
+    assert get("nowak").type == "person"
+    assert get("belotsky").name == "Belotsky"
+    (illesova,) = [e for e in filled.registry.all() if e.name == "Illešová"]
     assert illesova.aliases == ["Illesova", "Mrs Illešová"]
-    assert len(filled.entities()) == 5
+    assert filled.registry.count() == 5
     assert report.warnings == []
 
 
@@ -110,9 +113,9 @@ def test_conflicts_are_reported_not_overwritten(filled: Project, tmp_path: Path)
         "halek,Ondrej Halek,government,,Q5,another note\n"
         "mfa,Foreign Ministry,government,,,\n",
     )
-    before = filled.entity("halek")
+    before = filled.registry.get("halek")
     report = import_registry(filled, file)
-    after = filled.entity("halek")
+    after = filled.registry.get("halek")
     assert (after.type, after.wikidata, after.note) == (before.type, before.wikidata, before.note)
     text = "\n".join(report.warnings)
     assert "keeps its type 'person'" in text
@@ -120,8 +123,8 @@ def test_conflicts_are_reported_not_overwritten(filled: Project, tmp_path: Path)
     assert "keeps its note" in text
     assert "line 2" in text
     # matched by id under another name: the name stays, the file's becomes an alias
-    assert filled.entity("mfa").name == "Ministry of Foreign Affairs"
-    assert filled.entity("mfa").aliases == ["Foreign Ministry"]
+    assert filled.registry.get("mfa").name == "Ministry of Foreign Affairs"
+    assert filled.registry.get("mfa").aliases == ["Foreign Ministry"]
     assert "'Foreign Ministry' was added as an alias" in text
     assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
 
@@ -129,7 +132,7 @@ def test_conflicts_are_reported_not_overwritten(filled: Project, tmp_path: Path)
 def test_actors_csv_export_can_be_imported(filled: Project, tmp_path: Path) -> None:
     from annotator.io.tables import write_actors_csv
 
-    write_actors_csv(filled, tmp_path / "actors.csv")
+    write_actors_csv(filled.datasets(), tmp_path / "actors.csv")
     with Project.create(tmp_path / "other.annotator") as other:
         assert import_registry(other, tmp_path / "actors.csv").added == 3
         assert fields(other) == fields(filled)
@@ -177,7 +180,7 @@ def test_cli_export_and_import(cli, demo_path: Path, tmp_path: Path) -> None:
     result = cli("actors", "export", demo_path, "-o", out, "--format", "json")
     assert result.returncode == 0, result.stderr
     with Project.open(demo_path, readonly=True) as demo:
-        count = len(demo.entities())
+        count = len(demo.registry.all())
         expected = fields(demo)
     assert f"Exported {count} actor(s)" in result.stdout
     assert len(json.loads(out.read_text(encoding="utf-8"))["entities"]) == count

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claims_data import EXPECTED_COUNTS, EXPECTED_COUNTS_BEN, build
+from claims_data import EXPECTED_COUNTS, EXPECTED_COUNTS_BEN, annotations_of, build, relations_of
 
 from annotator import OutputError, Project
 from annotator.core.reports import Cancelled
 from annotator.demo import DEMO_ANNOTATOR
 from annotator.io import tables
-from annotator.io.exporting import WRITERS, export_project
+from annotator.io.exporting import WRITERS, export_project, layer_named
 
 FORMATS = {
     "quotes-csv": tables.QUOTE_COLUMNS,
@@ -47,12 +47,12 @@ def small(tmp_path: Path):
 def roles(p: Project, annotator: str | None = None) -> dict[str, dict[str, Any]]:
     """Independently, through the public API: per Quote/Demand its actors by relation type."""
     found: dict[str, dict[str, Any]] = {}
-    for doc in p.documents():
-        anns = {a.id: a for a in p.annotations(doc.id)}
+    for doc in p.documents.all():
+        anns = {a.id: a for a in annotations_of(p, doc.id)}
         for ann in anns.values():
             if ann.label in ("Quote", "Demand") and annotator in (None, ann.annotator):
                 found[ann.id] = {"ann": ann, "doc": doc}
-        for rel in p.relations(doc.id):
+        for rel in relations_of(p, doc.id):
             if rel.source not in found:
                 continue
             target = anns[rel.target]
@@ -67,7 +67,7 @@ def actor_name(p: Project, mention: Any) -> tuple[str, str, str]:
         return "", "", ""
     if mention.entity is None:
         return mention.text, "", ""
-    entity = p.entity(mention.entity)
+    entity = p.registry.get(mention.entity)
     return entity.name, entity.id, entity.type or ""
 
 
@@ -79,7 +79,7 @@ def test_formats_are_registered() -> None:
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_header_row(demo, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"{fmt}.csv"
-    count = WRITERS[fmt](demo, out, None, None)
+    count = WRITERS[fmt](demo.datasets(), out, None)
     with out.open(encoding="utf-8-sig", newline="") as fh:
         header = next(csv.reader(fh))
     assert tuple(header) == FORMATS[fmt]
@@ -88,7 +88,7 @@ def test_header_row(demo, tmp_path: Path, fmt: str) -> None:
 
 def test_demo_quotes_match_the_store(demo, tmp_path: Path) -> None:
     out = tmp_path / "quotes.csv"
-    count = tables.write_quotes_csv(demo, out)
+    count = tables.write_quotes_csv(demo.datasets(), out)
     rows = read_csv(out)
     expected = {k: v for k, v in roles(demo).items() if v["ann"].label == "Quote"}
     assert count == len(rows) == len(expected) == demo.info()["annotations_per_label"]["Quote"]
@@ -109,7 +109,7 @@ def test_demo_quotes_match_the_store(demo, tmp_path: Path) -> None:
         assert [doc.text[s:e] for s, e in pieces] == [f.text for f in ann.fragments]
         assert row["annotator"] == DEMO_ANNOTATOR
     # document order: rows of one document together, by position
-    order = {d.id: i for i, d in enumerate(demo.documents())}
+    order = {d.id: i for i, d in enumerate(demo.documents.all())}
     keys = [(order[r["document_id"]], int(r["start"])) for r in rows]
     assert keys == sorted(keys)
     assert any(" … " in r["quote"] for r in rows)  # the interrupted quotes
@@ -117,7 +117,7 @@ def test_demo_quotes_match_the_store(demo, tmp_path: Path) -> None:
 
 def test_demo_demands_match_the_store(demo, tmp_path: Path) -> None:
     out = tmp_path / "demands.csv"
-    tables.write_demands_csv(demo, out)
+    tables.write_demands_csv(demo.datasets(), out)
     rows = read_csv(out)
     expected = {k: v for k, v in roles(demo).items() if v["ann"].label == "Demand"}
     assert sorted(r["demand_id"] for r in rows) == sorted(expected)
@@ -137,12 +137,12 @@ def test_demo_demands_match_the_store(demo, tmp_path: Path) -> None:
 
 def test_demo_actor_counts_match_the_store(demo, tmp_path: Path) -> None:
     out = tmp_path / "actors.csv"
-    tables.write_actors_csv(demo, out)
+    tables.write_actors_csv(demo.datasets(), out)
     rows = {r["actor_id"]: r for r in read_csv(out)}
-    assert set(rows) == {e.id for e in demo.entities()}
+    assert set(rows) == {e.id for e in demo.registry.all()}
     mentions: Counter[str] = Counter()
-    for doc in demo.documents():
-        for ann in demo.annotations(doc.id):
+    for doc in demo.documents.all():
+        for ann in annotations_of(demo, doc.id):
             if ann.entity:
                 mentions[ann.entity] += 1
     made: Counter[str] = Counter()
@@ -151,7 +151,7 @@ def test_demo_actor_counts_match_the_store(demo, tmp_path: Path) -> None:
             mention = facts.get(role)
             if mention is not None and mention.entity:
                 made[f"{role}:{mention.entity}"] += 1
-    for entity in demo.entities():
+    for entity in demo.registry.all():
         row = rows[entity.id]
         assert row["name"] == entity.name
         assert row["aliases"] == "; ".join(entity.aliases)
@@ -165,7 +165,7 @@ def test_demo_actor_counts_match_the_store(demo, tmp_path: Path) -> None:
 
 def test_small_project_known_rows(small, tmp_path: Path) -> None:
     p, ids = small
-    tables.write_quotes_csv(p, tmp_path / "q.csv")
+    tables.write_quotes_csv(p.datasets(), tmp_path / "q.csv")
     quotes = {r["quote_id"]: r for r in read_csv(tmp_path / "q.csv")}
     assert [r["quote_id"] for r in read_csv(tmp_path / "q.csv")] == [
         ids["q1"],
@@ -192,7 +192,7 @@ def test_small_project_known_rows(small, tmp_path: Path) -> None:
     assert (q3["speaker"], q3["form"], q3["annotator"], q3["published"]) == ("", "", "Ben", "")
     assert q3["document_title"] == "Über cease-fire"
 
-    tables.write_demands_csv(p, tmp_path / "d.csv")
+    tables.write_demands_csv(p.datasets(), tmp_path / "d.csv")
     demands = {r["demand_id"]: r for r in read_csv(tmp_path / "d.csv")}
     assert len(demands) == 5
     d1 = demands[ids["dem1"]]
@@ -215,7 +215,7 @@ def test_small_project_known_rows(small, tmp_path: Path) -> None:
     )
     assert d2["position"] == "against"
 
-    tables.write_actors_csv(p, tmp_path / "a.csv")
+    tables.write_actors_csv(p.datasets(), tmp_path / "a.csv")
     actors = read_csv(tmp_path / "a.csv")
     assert [r["name"] for r in actors] == sorted(EXPECTED_COUNTS, key=str.casefold)
     for row in actors:
@@ -231,37 +231,52 @@ def test_small_project_known_rows(small, tmp_path: Path) -> None:
 
 def test_annotator_filter(small, tmp_path: Path) -> None:
     p, ids = small
-    export_project(p, "quotes-csv", tmp_path / "q.csv", "Ben")
+    ben = layer_named(p, "Ben")
+    assert ben is not None and ben.annotator_id == ids["ben"]
+    export_project(p, "quotes-csv", tmp_path / "q.csv", ben)
     assert [r["quote_id"] for r in read_csv(tmp_path / "q.csv")] == [ids["q3"]]
-    export_project(p, "demands-csv", tmp_path / "d.csv", "Ben")
+    export_project(p, "demands-csv", tmp_path / "d.csv", ben)
     (demand,) = read_csv(tmp_path / "d.csv")
     assert (demand["demand_id"], demand["claimant"], demand["annotator"]) == (
         ids["dem5"],
         "Sergei Karamov",
         "Ben",
     )
-    export_project(p, "actors-csv", tmp_path / "a.csv", "Ben")
+    export_project(p, "actors-csv", tmp_path / "a.csv", ben)
     for row in read_csv(tmp_path / "a.csv"):
         counts = tuple(
             int(row[c]) for c in ("mentions", "quotes", "demands_made", "demands_received")
         )
         assert counts == EXPECTED_COUNTS_BEN[row["name"]]
-    export_project(p, "quotes-csv", tmp_path / "ana.csv", "Ana")
+    export_project(p, "quotes-csv", tmp_path / "ana.csv", layer_named(p, "Ana"))
     assert {r["annotator"] for r in read_csv(tmp_path / "ana.csv")} == {"Ana"}
     # the same through the store: a relation counts only when it and both ends are Ben's
-    assert [r.span.annotation_id for r in p.quote_rows(ids["ana"])] == [ids["q1"], ids["q2"]]
+    ana = p.datasets(p.layer(ids["ana"]))
+    assert [r.span.annotation_id for r in ana.quote_rows()] == [ids["q1"], ids["q2"]]
+    assert (ana.count_quotes(), ana.count_demands()) == (2, 4)
+    assert (p.datasets().count_quotes(), p.datasets().count_demands()) == (3, 5)
+    # no layer (None) is every layer: the whole small project
+    assert [r.span.annotation_id for r in p.datasets(None).quote_rows()] == [
+        ids["q1"],
+        ids["q2"],
+        ids["q3"],
+    ]
+    # the gold layer has nothing yet (and asking for it wrote nothing: the file is read-only)
+    gold = layer_named(p, "Gold")
+    assert gold is p.gold
+    assert list(p.datasets(gold).quote_rows()) == []
 
 
 def test_values_with_commas_quotes_and_newlines_survive(tmp_path: Path) -> None:
     text = 'Minister "Ö" said:\n“Stop, now,” she said. Then: "we agree".'
     with Project.create(tmp_path / "x.annotator", annotator="Ana") as p:
-        doc = p.add_document(text, title='A "title", with comma')
-        entity = p.add_entity('Zoë "Z" Ó, Jr.', type="person", aliases=["Zoë", "Z; O"])
-        mention = p.add_annotation(doc.id, "Actor", [(0, 14)], entity=entity.id)
-        quote = p.add_annotation(doc.id, "Quote", [(19, 31), (45, 54)])
-        p.add_relation("speaker", quote.id, mention.id)
-        tables.write_quotes_csv(p, tmp_path / "q.csv")
-        tables.write_actors_csv(p, tmp_path / "a.csv")
+        doc = p.documents.add(text, title='A "title", with comma').value
+        entity = p.registry.add('Zoë "Z" Ó, Jr.', type="person", aliases=["Zoë", "Z; O"]).value
+        mention = p.layer().add_annotation(doc.id, "Actor", [(0, 14)], entity=entity.id).value
+        quote = p.layer().add_annotation(doc.id, "Quote", [(19, 31), (45, 54)]).value
+        p.layer().add_relation("speaker", quote.id, mention.id)
+        tables.write_quotes_csv(p.datasets(), tmp_path / "q.csv")
+        tables.write_actors_csv(p.datasets(), tmp_path / "a.csv")
         (row,) = read_csv(tmp_path / "q.csv")
         assert row["quote"] == quote.text
         assert row["speaker"] == 'Zoë "Z" Ó, Jr.'
@@ -272,20 +287,20 @@ def test_values_with_commas_quotes_and_newlines_survive(tmp_path: Path) -> None:
 
 def test_failed_or_cancelled_export_leaves_no_file(demo, tmp_path: Path) -> None:
     with pytest.raises(OutputError):
-        tables.write_quotes_csv(demo, tmp_path / "missing" / "q.csv")
+        tables.write_quotes_csv(demo.datasets(), tmp_path / "missing" / "q.csv")
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "q.csv"
     out.write_text("previous", encoding="utf-8")
     with pytest.raises(Cancelled):
-        tables.write_quotes_csv(demo, out, None, lambda done, total: True)
+        tables.write_quotes_csv(demo.datasets(), out, lambda done, total: True)
     assert out.read_text(encoding="utf-8") == "previous"
     assert sorted(f.name for f in folder.iterdir()) == ["q.csv"]
 
 
 def test_progress_is_reported(demo, tmp_path: Path) -> None:
     calls: list[tuple[int, int | None]] = []
-    tables.write_demands_csv(demo, tmp_path / "d.csv", None, lambda d, t: calls.append((d, t)))
+    tables.write_demands_csv(demo.datasets(), tmp_path / "d.csv", lambda d, t: calls.append((d, t)))
     assert calls[-1] == (13, 13)
 
 

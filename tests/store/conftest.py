@@ -56,7 +56,13 @@ def digest() -> Callable[[Path], str]:
 @pytest.fixture
 def doc(project: Any) -> Any:
     """A document with :data:`TEXT` in the ``project`` fixture."""
-    return project.add_document(TEXT, title="Talks")
+    return project.documents.add(TEXT, title="Talks").value
+
+
+@pytest.fixture
+def layer(project: Any) -> Any:
+    """The layer of the ``project`` fixture's annotator (Tester)."""
+    return project.layer()
 
 
 def span(text: str, needle: str, start: int = 0) -> tuple[int, int]:

@@ -51,7 +51,7 @@ def test_no_new_backup_when_nothing_changed(demo_path: Path, digest) -> None:
     for _ in range(3):
         with Project.open(demo_path) as p:
             assert p.backup_path is None
-            assert p.document_count() == 12
+            assert p.documents.count() == 12
     # opening and closing without a change leaves the project file as it was
     assert digest(demo_path) == before
     with Project.open(demo_path, readonly=True) as p:
@@ -68,7 +68,7 @@ def test_only_the_newest_backups_are_kept(tmp_path: Path, rows) -> None:
         with Project.open(path) as p:
             assert p.backup_path is not None, f"session {i}: the last session changed the file"
             taken.append(p.backup_path)
-            p.add_document(f"Article number {i}.")
+            p.documents.add(f"Article number {i}.")
     kept = list_backups(path)
     assert len(kept) == KEEP_BACKUPS
     assert kept == sorted(taken, reverse=True)[:KEEP_BACKUPS]  # the newest, newest first
@@ -84,7 +84,7 @@ def test_projects_with_the_same_name_have_separate_backups(tmp_path: Path) -> No
         (tmp_path / folder).mkdir()
         path = tmp_path / folder / "study.annotator"
         with Project.create(path) as p:
-            p.add_document(f"Article in folder {folder}.")
+            p.documents.add(f"Article in folder {folder}.")
         with Project.open(path):
             pass
         paths.append(path)
@@ -102,9 +102,9 @@ def test_failed_backup_warns_and_does_not_block(tmp_path: Path, monkeypatch) -> 
     with Project.open(path) as p:
         assert p.backup_path is None
         assert len(p.warnings) == 1 and "could not write a backup" in p.warnings[0]
-        p.add_document("Work goes on.")
+        p.documents.add("Work goes on.")
     with Project.open(path, readonly=True) as p:
-        assert p.document_count() == 1
+        assert p.documents.count() == 1
 
 
 def test_open_without_backup(demo_path: Path) -> None:

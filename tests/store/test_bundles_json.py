@@ -21,10 +21,11 @@ tricky = st.text(
 
 def test_json_path_equals_dict_path_on_the_demo(demo_path: Path) -> None:
     with Project.open(demo_path, readonly=True) as p:
-        fast = [json.loads(line) for line in p.document_json()]
-        assert fast == list(p.document_dicts())
-        person = p.annotators()[0].id
-        assert [json.loads(x) for x in p.document_json(person)] == list(p.document_dicts(person))
+        data = p.datasets()
+        fast = [json.loads(line) for line in data.document_json()]
+        assert fast == list(data.document_dicts())
+        one = p.datasets(p.layer(p.annotators.all()[0].id))
+        assert [json.loads(x) for x in one.document_json()] == list(one.document_dicts())
 
 
 @settings(
@@ -35,12 +36,13 @@ def test_json_path_escapes_like_python(tmp_path: Path, note: str, title: str, is
     path = tmp_path / f"p{abs(hash((note, title, issue)))}.annotator"
     with Project.create(path) as p:
         text = f"The union demanded a truce. {title}"
-        doc = p.add_document(text, title=title.strip() or "t", metadata={"k": note})
-        demand = p.add_annotation(
+        doc = p.documents.add(text, title=title.strip() or "t", metadata={"k": note}).value
+        layer = p.layer()
+        demand = layer.add_annotation(
             doc.id, "Demand", [(19, 26)], attributes={"issue": issue.strip() or "x"}, note=note
-        )
-        actor = p.add_annotation(doc.id, "Actor", [(4, 9)])
-        p.add_relation("claimant", demand.id, actor.id)
-        fast = [json.loads(line) for line in p.document_json()]
-        assert fast == list(p.document_dicts())
+        ).value
+        actor = layer.add_annotation(doc.id, "Actor", [(4, 9)]).value
+        layer.add_relation("claimant", demand.id, actor.id)
+        fast = [json.loads(line) for line in p.datasets().document_json()]
+        assert fast == list(p.datasets().document_dicts())
     path.unlink()

@@ -191,10 +191,10 @@ def test_search_index_out_of_step_is_reported(demo_path: Path) -> None:
     assert any(e.startswith("full-text index:") for e in report.errors)
 
 
-def test_missing_required_relations_are_warnings(project, doc, find) -> None:
-    project.add_annotation(doc.id, "Quote", [find("We will not give up a single village,")])
-    demand = project.add_annotation(doc.id, "Demand", [find("a cease-fire")])
-    actor = project.add_annotation(doc.id, "Actor", [find("Illešová")])
+def test_missing_required_relations_are_warnings(project, layer, doc, find) -> None:
+    layer.add_annotation(doc.id, "Quote", [find("We will not give up a single village,")])
+    demand = layer.add_annotation(doc.id, "Demand", [find("a cease-fire")]).value
+    actor = layer.add_annotation(doc.id, "Actor", [find("Illešová")]).value
     report = project.check()
     assert report.ok
     assert sorted(report.warnings) == [
@@ -202,6 +202,6 @@ def test_missing_required_relations_are_warnings(project, doc, find) -> None:
         "1 Demand annotation(s) without a claimant",
         "1 Quote annotation(s) without a speaker",
     ]
-    project.add_relation("claimant", demand.id, actor.id)  # addressee is optional
-    project.link_mention(actor.id, project.add_entity("Illešová").id)
+    layer.add_relation("claimant", demand.id, actor.id)  # addressee is optional
+    layer.link_mention(actor.id, project.registry.add("Illešová").value.id)
     assert project.check().warnings == ["1 Quote annotation(s) without a speaker"]

@@ -12,17 +12,24 @@ def test_dossier_agrees_with_entity_counts_and_restore_relinks(tmp_path: Path) -
     path = tmp_path / "demo.annotator"
     write_demo(path)
     with Project.open(path) as project:
-        counts = project.entity_counts()
-        for entity in project.entities():
-            roles = [e.role for e in project.dossier(entity.id)]
+        counts = project.registry.counts()
+        (person,) = project.annotators.all()  # the demo's one annotator
+        demo_layer = project.layer(person.id)
+        for entity in project.registry.all():
+            roles = [e.role for e in project.registry.dossier(entity.id)]
             expected = counts[entity.id]
             assert roles.count("speaker") == expected.quotes
             assert roles.count("claimant") == expected.demands_made
             assert roles.count("addressee") == expected.demands_received
-        entity = max(project.entities(), key=lambda e: counts[e.id].mentions)
-        mentions = project.entity_mentions(entity.id)
-        removed = project.delete_entity(entity.id)
-        assert project.entity_mentions(entity.id) == []
-        project.restore_entity(removed, mentions)
-        assert project.entity(entity.id) == entity
-        assert project.entity_mentions(entity.id) == mentions
+            # the demo has one layer: its dossier is the whole dossier; another layer's is empty
+            assert project.registry.dossier(entity.id, demo_layer) == project.registry.dossier(
+                entity.id
+            )
+            assert project.registry.dossier(entity.id, project.layer()) == []
+        entity = max(project.registry.all(), key=lambda e: counts[e.id].mentions)
+        mentions = project.registry.mentions(entity.id)
+        removed = project.registry.delete(entity.id).value
+        assert project.registry.mentions(entity.id) == []
+        project.registry.restore(removed, mentions)
+        assert project.registry.get(entity.id) == entity
+        assert project.registry.mentions(entity.id) == mentions

@@ -1,7 +1,9 @@
 """The document list behind the Documents dock: pages, sorting, status filters, counts, steps.
 
 Expected orders are computed here in Python from what the test put in, and statuses are read
-back with plain sqlite3, so that the listing queries are checked against something else.
+back with plain sqlite3, so that the listing queries are checked against something else. Rows
+carry one annotator's status and the annotation count of their layer only: another annotator
+("Other") has statuses and annotations in the corpus too, which the list must not show.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from annotator import Project
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import DocumentInput
 from annotator.store import listing
+from annotator.store.listing import Listing
 from annotator.store.migrations import FORMAT_VERSION
 
 N = 300
@@ -38,22 +41,31 @@ def _article(i: int, rng: random.Random) -> DocumentInput:
 @pytest.fixture
 def corpus(project: Project) -> Project:
     rng = random.Random(7)
-    project.import_documents(_article(i, rng) for i in range(N))
-    ids = [d.id for d in project.documents()]
+    project.documents.add_many(_article(i, rng) for i in range(N))
+    ids = [d.id for d in project.documents.all()]
+    mine = project.layer()
     for i, doc_id in enumerate(ids):
         if i % 3 == 0:
-            project.set_status(doc_id, "done")
+            mine.set_status(doc_id, "done")
         elif i % 5 == 0:
-            project.set_status(doc_id, "in_progress")
+            mine.set_status(doc_id, "in_progress")
         elif i % 11 == 0:
-            project.set_status(doc_id, "new")  # an explicit "new" row counts as new too
-    other = project.add_annotator("Other")
+            mine.set_status(doc_id, "new")  # an explicit "new" row counts as new too
+    other = project.layer(project.annotators.add("Other").value.id)
     for doc_id in ids[:40]:
-        project.set_status(doc_id, "in_progress", annotator=other.id)  # not ours: ignored
+        other.set_status(doc_id, "in_progress")  # not ours: ignored
     for i, doc_id in enumerate(ids[::4]):
         for _ in range(i % 4):
-            project.add_annotation(doc_id, "Actor", [(12, 19)])  # "Karamov"
+            mine.add_annotation(doc_id, "Actor", [(12, 19)])  # "Karamov"
+    for i, doc_id in enumerate(ids[1:60:2]):
+        for _ in range(1 + i % 3):
+            other.add_annotation(doc_id, "Actor", [(12, 19)])  # not ours: not counted
     return project
+
+
+def me(project: Project) -> str | None:
+    """The id of the project's annotator (None before their first write)."""
+    return project.layer().annotator_id
 
 
 def stored_states(project: Project) -> dict[str, str]:
@@ -63,17 +75,31 @@ def stored_states(project: Project) -> dict[str, str]:
             conn.execute(
                 "SELECT d.id, s.state FROM documents d JOIN document_status s "
                 "ON s.document = d.id JOIN annotators a ON a.id = s.annotator WHERE a.name = ?",
-                [project.annotator.name],
+                [project.annotator_name],
             ).fetchall()
         )
         ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY seq")]
     return {doc_id: found.get(doc_id, "new") for doc_id in ids}
 
 
+def stored_counts(project: Project) -> dict[str, int]:
+    """Annotations per document in this annotator's layer, read with plain sqlite3."""
+    with sqlite3.connect(project.path) as conn:
+        found = dict(
+            conn.execute(
+                "SELECT d.id, count(x.id) FROM documents d LEFT JOIN (SELECT n.id, n.document "
+                "FROM annotations n JOIN annotators a ON a.id = n.annotator WHERE a.name = ?) x "
+                "ON x.document = d.id GROUP BY d.id",
+                [project.annotator_name],
+            ).fetchall()
+        )
+    return found
+
+
 def expected(project: Project, sort: str, descending: bool, status: str | None) -> list[str]:
     states = stored_states(project)
-    docs = list(project.documents())
-    counts = {d.id: len(project.annotations(d.id)) for d in docs}
+    docs = list(project.documents.all())
+    counts = stored_counts(project)
     rank = {"new": 0, "in_progress": 1, "done": 2}
 
     def key(pair: tuple[int, Any]) -> tuple[Any, ...]:
@@ -99,99 +125,128 @@ def test_pages_join_up_to_the_whole_sorted_filtered_list(
     corpus: Project, sort: str, descending: bool, status: str | None
 ) -> None:
     want = expected(corpus, sort, descending, status)
+    spec = Listing(me(corpus), status, sort, descending)
     got: list[str] = []
     for offset in range(0, N + 64, 64):
-        page = corpus.list_documents(offset, 64, status=status, sort=sort, descending=descending)
+        page = corpus.documents.page(spec, offset, 64)
         got += [row.id for row in page]
     assert got == want
-    assert corpus.count_documents(status) == len(want)
+    assert corpus.documents.count_with_status(status, me(corpus)) == len(want)
     # the row number of any document agrees with the pages
     for i in (0, len(want) // 2, len(want) - 1):
-        where = corpus.document_position(want[i], status=status, sort=sort, descending=descending)
-        assert where == i
+        assert corpus.documents.position(want[i], spec) == i
 
 
-def test_rows_carry_this_annotators_status_and_every_annotation(corpus: Project) -> None:
-    states = stored_states(corpus)
-    rows = corpus.list_documents(0, N)
+def test_rows_carry_this_annotators_status_and_annotation_count(corpus: Project) -> None:
+    states, counts = stored_states(corpus), stored_counts(corpus)
+    rows = corpus.documents.page(Listing(me(corpus)), 0, N)
     assert [r.state for r in rows] == [states[r.id] for r in rows]
+    # the count is of this annotator's layer: Other's annotations are not in it
+    assert [r.annotations for r in rows] == [counts[r.id] for r in rows]
+    assert [r.annotations for r in rows] == [corpus.layer().annotation_count(r.id) for r in rows]
+    everyone = corpus.datasets().document_dicts()
+    assert any(len(d["annotations"]) != counts[d["id"]] for d in everyone)
     for row in rows[:: N // 10]:
-        doc = corpus.document(row.id)
+        doc = corpus.documents.get(row.id)
         assert (row.title, row.source, row.published) == (doc.title, doc.source, doc.published)
-        assert row.annotations == len(corpus.annotations(row.id))
-        assert corpus.document_row(row.id) == row
+        assert row.annotations == len(corpus.layer().annotations(row.id))
+        assert corpus.documents.row(row.id, me(corpus)) == row
     assert [r.seq for r in rows] == sorted(r.seq for r in rows)
+    # the same list for Other shows Other's statuses and counts
+    other = corpus.annotators.named("Other")
+    assert other is not None
+    theirs = corpus.documents.page(Listing(other.id), 0, N)
+    assert [r.state for r in theirs] == ["in_progress"] * 40 + ["new"] * (N - 40)
+    assert [r.annotations for r in theirs] == [
+        corpus.layer(other.id).annotation_count(r.id) for r in theirs
+    ]
+    assert sum(r.annotations for r in theirs) == sum(1 + i % 3 for i in range(30))
 
 
 def test_counts_and_progress(corpus: Project) -> None:
     states = list(stored_states(corpus).values())
     for status in ("new", "in_progress", "done"):
-        assert corpus.count_documents(status) == states.count(status)
-    assert corpus.count_documents() == N
-    assert corpus.progress() == (states.count("done"), N)
+        assert corpus.documents.count_with_status(status, me(corpus)) == states.count(status)
+    assert corpus.documents.count_with_status(None, me(corpus)) == N
+    assert corpus.documents.count() == N
     with pytest.raises(ValidationError):
-        corpus.count_documents("finished")
+        corpus.documents.count_with_status("finished", me(corpus))
     with pytest.raises(ValidationError):
-        corpus.list_documents(0, 10, sort="colour")
+        Listing(me(corpus), sort="colour")
+    with pytest.raises(ValidationError):
+        Listing(me(corpus), status="finished")
 
 
 def test_a_document_that_the_filter_leaves_out_has_no_position(corpus: Project) -> None:
-    done = corpus.list_documents(0, 1, status="done")[0]
-    assert corpus.document_position(done.id, status="new") is None
-    assert corpus.document_position(done.id, status="done") == 0
+    done = corpus.documents.page(Listing(me(corpus), "done"), 0, 1)[0]
+    assert corpus.documents.position(done.id, Listing(me(corpus), "new")) is None
+    assert corpus.documents.position(done.id, Listing(me(corpus), "done")) == 0
 
 
 def test_neighbour_steps_through_import_order(corpus: Project) -> None:
-    ids = [d.id for d in corpus.documents()]
-    assert corpus.neighbour(ids[10], 1) == ids[11]
-    assert corpus.neighbour(ids[10], -1) == ids[9]
-    assert corpus.neighbour(ids[10], 3) == ids[13]
-    assert corpus.neighbour(ids[-1], 1) is None  # no wrapping without not_done
-    assert corpus.neighbour(ids[0], -1) is None
+    ids = [d.id for d in corpus.documents.all()]
+    step = corpus.documents.neighbour
+    who = me(corpus)
+    assert step(ids[10], 1, who) == ids[11]
+    assert step(ids[10], -1, who) == ids[9]
+    assert step(ids[10], 3, who) == ids[13]
+    assert step(ids[-1], 1, who) is None  # no wrapping without not_done
+    assert step(ids[0], -1, who) is None
     with pytest.raises(NotFoundError):
-        corpus.neighbour("no-such-id", 1)
+        step("no-such-id", 1, who)
     with pytest.raises(ValueError):
-        corpus.neighbour(ids[0], 0)
+        step(ids[0], 0, who)
 
 
 def test_neighbour_not_done_skips_done_documents_and_wraps_around(corpus: Project) -> None:
     states = stored_states(corpus)
     ids = list(states)
     open_ = [i for i in ids if states[i] != "done"]
+    who = me(corpus)
+
+    def step(doc_id: str, n: int) -> str | None:
+        return corpus.documents.neighbour(doc_id, n, who, not_done=True)
+
     # ids[0] is done (every third is); the next not done after it is the first open one
     assert states[ids[0]] == "done"
-    assert corpus.neighbour(ids[0], 1, not_done=True) == open_[0]
-    assert corpus.neighbour(open_[0], 2, not_done=True) == open_[2]
+    assert step(ids[0], 1) == open_[0]
+    assert step(open_[0], 2) == open_[2]
     # past the last document it goes on from the first
-    assert corpus.neighbour(open_[-1], 1, not_done=True) == open_[0]
-    assert corpus.neighbour(open_[0], -1, not_done=True) == open_[-1]
+    assert step(open_[-1], 1) == open_[0]
+    assert step(open_[0], -1) == open_[-1]
     # when every other document is done, there is nothing left to go to
     for doc_id in open_[1:]:
-        corpus.set_status(doc_id, "done")
-    assert corpus.neighbour(open_[0], 1, not_done=True) is None
-    assert corpus.neighbour(ids[5], 1, not_done=True) == open_[0]
+        corpus.layer().set_status(doc_id, "done")
+    assert step(open_[0], 1) is None
+    assert step(ids[5], 1) == open_[0]
+    # Other's statuses are Other's: for them nothing is done
+    other = corpus.annotators.named("Other")
+    assert other is not None
+    assert corpus.documents.neighbour(ids[0], 1, other.id, not_done=True) == ids[1]
 
 
 def test_search_rows_match_prefixes_and_respect_the_filter(corpus: Project) -> None:
-    found = corpus.search_rows("envoy3 vil", 100)  # "vil" is the start of "Vilnius"
-    want = {d.id for d in corpus.documents() if "envoy3 " in d.text}
+    who = me(corpus)
+    found = corpus.documents.search_rows("envoy3 vil", who, 100)  # "vil": start of "Vilnius"
+    want = {d.id for d in corpus.documents.all() if "envoy3 " in d.text}
     assert {row.id for row, _ in found} == want
     assert all("[" in snippet for _, snippet in found)
-    done = corpus.search_rows("envoy3", 100, status="done")
+    assert all(row == corpus.documents.row(row.id, who) for row, _ in found)
+    done = corpus.documents.search_rows("envoy3", who, 100, status="done")
     assert done and all(row.state == "done" for row, _ in done)
     assert {row.id for row, _ in done} == {i for i in want if stored_states(corpus)[i] == "done"}
-    assert corpus.search_rows("   ", 50) == []
+    assert corpus.documents.search_rows("   ", who, 50) == []
     # FTS5 syntax typed by a person is searched for as words, never an error
     for typed in ('"Karamov (', "karamov -", "kara* ^", "NEAR(", "*"):
-        corpus.search_rows(typed, 5)
-    assert corpus.search_rows('Karamov" (', 5)
-    assert len(corpus.search_rows("karamov", 7)) == 7
+        corpus.documents.search_rows(typed, who, 5)
+    assert corpus.documents.search_rows('Karamov" (', who, 5)
+    assert len(corpus.documents.search_rows("karamov", who, 7)) == 7
 
 
 @pytest.mark.parametrize("sort", ["order", "title", "source", "published"])
 def test_indexed_sorts_skip_rows_in_a_covering_index(corpus: Project, sort: str) -> None:
     for status in (None, "new"):
-        spec = listing.Listing(corpus.annotator.id, status, sort, descending=True)
+        spec = listing.Listing(me(corpus), status, sort, descending=True)
         plan = " | ".join(
             r[3]
             for r in corpus.db.execute(
@@ -206,20 +261,25 @@ def test_indexed_sorts_skip_rows_in_a_covering_index(corpus: Project, sort: str)
 def test_reading_the_list_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     with Project.create(path) as p:
-        doc = p.add_document("Karamov said talks would resume.", title="Talks")
+        doc = p.documents.add("Karamov said talks would resume.", title="Talks").value
+        p.layer().add_annotation(doc.id, "Actor", [(0, 7)])  # Tester's, not Nobody Yet's
     with Project.open(path, readonly=True, annotator="Nobody Yet") as p:
-        (row,) = p.list_documents(0, 10)
-        assert row.state == "new"
-        assert p.progress() == (0, 1)
-        assert p.neighbour(doc.id, 1, not_done=True) is None
-        assert p.search_rows("tal", 5)[0][0] == row
-        assert p.annotator_named("Nobody Yet") is None
+        who = p.layer().annotator_id
+        assert who is None
+        (row,) = p.documents.page(Listing(who), 0, 10)
+        assert (row.state, row.annotations) == ("new", 0)
+        assert p.documents.count_with_status("done", who) == 0
+        assert p.documents.count_with_status(None, who) == 1
+        assert p.documents.neighbour(doc.id, 1, who, not_done=True) is None
+        assert p.documents.search_rows("tal", who, 5)[0][0] == row
+        assert p.documents.row(doc.id, who) == row
+        assert p.annotators.named("Nobody Yet") is None
 
 
 def test_an_older_project_gets_the_listing_indexes_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "old.annotator"
     with Project.create(path) as p:
-        p.add_document("Karamov said talks would resume.", title="Talks")
+        p.documents.add("Karamov said talks would resume.", title="Talks")
     conn = sqlite3.connect(path)
     with conn:  # make it look like a file written before 0002_listing_indexes
         for (name,) in conn.execute(
@@ -230,7 +290,8 @@ def test_an_older_project_gets_the_listing_indexes_when_opened(tmp_path: Path) -
         conn.execute("PRAGMA user_version = 1")
     conn.close()
     with Project.open(path) as p:
-        assert [r.title for r in p.list_documents(0, 5, sort="title")] == ["Talks"]
+        rows = p.documents.page(Listing(p.layer().annotator_id, sort="title"), 0, 5)
+        assert [r.title for r in rows] == ["Talks"]
     conn = sqlite3.connect(path)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     version = conn.execute("PRAGMA user_version").fetchone()[0]

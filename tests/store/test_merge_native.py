@@ -15,8 +15,9 @@ from annotator.core.schema import default_schema, parse_schema
 
 def export(path: Path) -> tuple[dict, list[tuple[str, dict]]]:
     with Project.open(path, readonly=True) as p:
-        header = p.header_dict()
-        docs = [(f"demo.json:{i}", d) for i, d in enumerate(p.document_dicts(), start=1)]
+        data = p.datasets()
+        header = data.header()
+        docs = [(f"demo.json:{i}", d) for i, d in enumerate(data.document_dicts(), start=1)]
     return header, docs
 
 
@@ -39,7 +40,7 @@ STATUS_ROWS = (
 
 def test_merge_into_an_empty_project_reproduces_everything(demo_path: Path, project, rows) -> None:
     header, docs = export(demo_path)
-    report = project.merge_native(header, docs)
+    report = project.merge_native(header, docs).value
     src, dst = demo_path, project.path
     for query in (ANNOTATION_ROWS, RELATION_ROWS, ENTITY_ROWS, DOCUMENT_ROWS, STATUS_ROWS):
         assert rows(dst, query) == rows(src, query)
@@ -59,7 +60,8 @@ def test_merging_twice_changes_nothing(demo_path: Path, project, rows, counts) -
     project.merge_native(header, docs)
     before = counts(project.path)
     snapshot = [rows(project.path, q) for q in (ANNOTATION_ROWS, RELATION_ROWS, ENTITY_ROWS)]
-    report = project.merge_native(header, docs)
+    report, changes = project.merge_native(header, docs)
+    assert not changes  # the record agrees: nothing changed
     assert counts(project.path) == before
     assert [rows(project.path, q) for q in (ANNOTATION_ROWS, RELATION_ROWS, ENTITY_ROWS)] == (
         snapshot
@@ -74,9 +76,9 @@ def test_documents_are_matched_by_sha256_not_by_id(demo_path: Path, project, row
     header, docs = export(demo_path)
     _, first = docs[0]
     # the same article, added here first (CRLF line ends): it gets its own id
-    local = project.add_document(first["text"].replace("\n", "\r\n"), title="Local copy")
+    local = project.documents.add(first["text"].replace("\n", "\r\n"), title="Local copy").value
     assert local.id != first["id"]
-    report = project.merge_native(header, docs)
+    report = project.merge_native(header, docs).value
     assert report.duplicates == [docs[0][0]]
     assert report.added == 11
     assert rows(project.path, "SELECT count(*) FROM documents") == [(12,)]
@@ -99,7 +101,7 @@ def test_document_id_taken_by_another_text_gets_a_new_id(demo_path: Path, tmp_pa
     _, first = docs[0]
     path = tmp_path / "clash.annotator"
     with Project.create(path) as p:
-        p.import_documents([DocumentInput("A different article.", id=first["id"])])
+        p.documents.add_many([DocumentInput("A different article.", id=first["id"])])
         p.merge_native(header, docs)
         assert p.check().ok
     ((new_id,),) = rows(path, "SELECT id FROM documents WHERE sha256 = ?", [first["sha256"]])
@@ -124,8 +126,8 @@ def test_project_with_documents_keeps_its_schema(demo_path: Path, tmp_path, rows
     header["schema"] = {**header["schema"], "description": "A slightly different schema."}
     path = tmp_path / "own.annotator"
     with Project.create(path, schema=_extended_schema()) as p:
-        p.add_document("Our own article.")
-        report = p.merge_native(header, docs)
+        p.documents.add("Our own article.")
+        report = p.merge_native(header, docs).value
         assert not any("now uses" in w for w in report.warnings)
     stored = json.loads(rows(path, "SELECT schema FROM project")[0][0])
     assert stored == _extended_schema().raw
@@ -137,8 +139,9 @@ def test_empty_project_adopts_the_exports_schema(demo_path: Path, tmp_path, rows
     header, docs = export(demo_path)
     path = tmp_path / "empty.annotator"
     with Project.create(path, schema=_extended_schema()) as p:
-        report = p.merge_native(header, docs)
+        report, changes = p.merge_native(header, docs)
         assert any("now uses the export's schema" in w for w in report.warnings)
+        assert changes.project
     stored = json.loads(rows(path, "SELECT schema FROM project")[0][0])
     assert stored == header["schema"]
 
@@ -150,7 +153,7 @@ def test_merge_that_does_not_fit_stores_nothing(demo_path: Path, tmp_path, count
     raw["relations"] = [r for r in raw["relations"] if r["name"] != "cue"]
     path = tmp_path / "narrow.annotator"
     with Project.create(path, schema=parse_schema(raw)) as p:
-        p.add_document("Our own article.")
+        p.documents.add("Our own article.")
         before = counts(path)
         with pytest.raises(InputError, match=r"demo\.json:\d+: unknown label 'Cue'"):
             p.merge_native(header, docs)
@@ -180,4 +183,4 @@ def test_failed_merge_into_an_empty_project_keeps_its_schema(
     assert stored == default_schema().raw
     # the open project agrees with its file (the adopted schema was rolled back)
     assert project.schema.name == default_schema().name
-    assert project.document_count() == 0
+    assert project.documents.count() == 0

@@ -9,35 +9,39 @@ from pathlib import Path
 import pytest
 
 from annotator import NotFoundError, Project
+from annotator.demo import DEMO_ANNOTATOR
 from annotator.store.problems import Problem
 
 
 @pytest.fixture
 def demo(demo_path: Path) -> Iterator[Project]:
-    with Project.open(demo_path) as p:
+    """The demo, opened by its annotator (``demo.layer()`` is the demo's one layer)."""
+    with Project.open(demo_path, annotator=DEMO_ANNOTATOR) as p:
         yield p
 
 
 def spoil(p: Project) -> None:
     """Make some problems in the demo (which has none): remove a speaker and a claimant,
     unlink two mentions, add an unlinked mention to an unannotated document."""
-    docs = [d for d in p.documents() if p.annotations(d.id)]
+    layer = p.layer()
+    docs = [d for d in p.documents.all() if layer.annotations(d.id)]
     for wanted in ("speaker", "claimant"):
-        rel = next(r for d in docs for r in p.relations(d.id) if r.type == wanted)
-        p.delete_relation(rel.id)
+        rel = next(r for d in docs for r in layer.relations(d.id) if r.type == wanted)
+        layer.delete_relation(rel.id)
     for doc in docs[1:3]:
-        actor = next(a for a in p.annotations(doc.id) if a.label == "Actor")
-        p.link_mention(actor.id, None)
-    bare = next(d for d in p.documents() if not p.annotations(d.id))
-    p.add_annotation(bare.id, "Actor", [(0, 5)])
+        actor = next(a for a in layer.annotations(doc.id) if a.label == "Actor")
+        layer.link_mention(actor.id, None)
+    bare = next(d for d in p.documents.all() if not layer.annotations(d.id))
+    layer.add_annotation(bare.id, "Actor", [(0, 5)])
 
 
 def independent(p: Project) -> list[tuple[str, str, int, str]]:
     """The same problems computed through the public API only."""
     found = []
-    for doc in p.documents():
-        rels = p.relations(doc.id)
-        for ann in sorted(p.annotations(doc.id), key=lambda a: (a.start, a.end, a.id)):
+    for doc in p.documents.all():
+        rels = p.layer().relations(doc.id)
+        anns = p.layer().annotations(doc.id)
+        for ann in sorted(anns, key=lambda a: (a.start, a.end, a.id)):
             for spec in p.schema.relations_from(ann.label):
                 if spec.required and not any(
                     r.source == ann.id and r.type == spec.name for r in rels
@@ -56,13 +60,15 @@ def as_tuples(problems: list[Problem]) -> list[tuple[str, str, int, str]]:
 
 def test_demo_has_no_problems(demo: Project) -> None:
     assert demo.problems() == []
+    assert demo.layer().problems() == []
     assert independent(demo) == []
 
 
 def test_problems_equal_an_independent_computation(demo: Project) -> None:
     spoil(demo)
-    problems = demo.problems()
+    problems = demo.layer().problems()
     assert as_tuples(problems) == independent(demo)
+    assert demo.problems() == problems  # every layer's: the demo has one
     kinds = [x.kind for x in problems]
     assert sorted(set(kinds)) == [
         "actor not linked",
@@ -70,10 +76,10 @@ def test_problems_equal_an_independent_computation(demo: Project) -> None:
         "quote without speaker",
     ]
     assert kinds.count("actor not linked") == 3
-    titles = {d.id: d.title for d in demo.documents()}
+    titles = {d.id: d.title for d in demo.documents.all()}
     for problem in problems:
         assert problem.document_title == titles[problem.document_id]
-        ann = demo.annotation(problem.annotation_id)
+        ann = demo.layer().annotation(problem.annotation_id)
         assert problem.message.startswith(
             {
                 "quote without speaker": "Quote without a speaker: “",
@@ -84,24 +90,26 @@ def test_problems_equal_an_independent_computation(demo: Project) -> None:
         assert ann.fragments[0].text[:20] in problem.message
     # one document's problems are those of the whole list for it
     doc_id = problems[0].document_id
-    assert demo.problems(doc_id) == [x for x in problems if x.document_id == doc_id]
+    assert demo.layer().problems(doc_id) == [x for x in problems if x.document_id == doc_id]
+    assert demo.layer().problems(limit=2) == problems[:2]
     assert demo.problems(limit=2) == problems[:2]
     with pytest.raises(NotFoundError):
-        demo.problems("no-such-document")
+        demo.layer().problems("no-such-document")
 
 
 def test_fixing_a_problem_removes_it(demo: Project) -> None:
     spoil(demo)
-    quote = next(x for x in demo.problems() if x.kind == "quote without speaker")
-    doc_actor = next(a for a in demo.annotations(quote.document_id) if a.label == "Actor")
-    demo.add_relation("speaker", quote.annotation_id, doc_actor.id)
-    remaining = demo.problems()
+    layer = demo.layer()
+    quote = next(x for x in layer.problems() if x.kind == "quote without speaker")
+    doc_actor = next(a for a in layer.annotations(quote.document_id) if a.label == "Actor")
+    layer.add_relation("speaker", quote.annotation_id, doc_actor.id)
+    remaining = layer.problems()
     assert quote not in remaining
     assert as_tuples(remaining) == independent(demo)
 
     mention = next(x for x in remaining if x.kind == "actor not linked")
-    demo.link_mention(mention.annotation_id, demo.entities()[0].id)
-    assert all(x.annotation_id != mention.annotation_id for x in demo.problems())
+    layer.link_mention(mention.annotation_id, demo.registry.all()[0].id)
+    assert all(x.annotation_id != mention.annotation_id for x in layer.problems())
 
 
 def test_check_counts_unlinked_mentions(demo: Project) -> None:
@@ -111,7 +119,7 @@ def test_check_counts_unlinked_mentions(demo: Project) -> None:
 
 
 def test_cli_check_lists_problems_with_titles(cli, demo_path: Path) -> None:
-    with Project.open(demo_path) as p:
+    with Project.open(demo_path, annotator=DEMO_ANNOTATOR) as p:
         spoil(p)
         problems = p.problems()
     result = cli("check", demo_path)

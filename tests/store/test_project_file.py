@@ -66,7 +66,7 @@ def test_reopened_project_has_foreign_keys_on(tmp_path: Path) -> None:
 def test_create_refuses_an_existing_path(tmp_path: Path, digest) -> None:
     path = tmp_path / "p.annotator"
     with Project.create(path) as p:
-        p.add_document("Some text.")
+        p.documents.add("Some text.")
     before = digest(path)
     with pytest.raises(ProjectFileError, match="already exists"):
         Project.create(path)
@@ -149,7 +149,7 @@ def saved(tmp_path: Path) -> Path:
     """A closed project with one document."""
     path = tmp_path / "saved.annotator"
     with Project.create(path) as p:
-        p.add_document("Karamov said talks would resume.", title="Talks")
+        p.documents.add("Karamov said talks would resume.", title="Talks")
     return path
 
 
@@ -196,23 +196,31 @@ def test_readonly_open_reads_and_writes_nothing(saved: Path, digest) -> None:
     before = digest(saved)
     with Project.open(saved, readonly=True) as p:
         assert p.readonly
-        assert [d.title for d in p.documents()] == ["Talks"]
-        doc = next(p.documents())
+        assert [d.title for d in p.documents.all()] == ["Talks"]
+        doc = next(p.documents.all())
         assert p.check().ok
         with pytest.raises(ProjectFileError, match="read-only"):
-            p.add_document("Another text.")
+            p.documents.add("Another text.")
         with pytest.raises(ProjectFileError, match="read-only"):
-            p.set_status(doc.id, "done")
+            p.layer().set_status(doc.id, "done")
         with pytest.raises(ProjectFileError, match="read-only"):
-            p.add_entity("Sergei Karamov")
+            p.registry.add("Sergei Karamov")
         with pytest.raises(ProjectFileError, match="read-only"):
-            p.add_annotation(doc.id, "Actor", [(0, 7)])
+            p.layer().add_annotation(doc.id, "Actor", [(0, 7)])
+        with pytest.raises(ProjectFileError, match="read-only"):
+            p.gold.add_annotation(doc.id, "Actor", [(0, 7)])
+        with pytest.raises(ProjectFileError, match="read-only"):
+            p.annotators.add("Ana")
+        with pytest.raises(ProjectFileError, match="read-only"):
+            p.documents.delete(doc.id)
+        with pytest.raises(ProjectFileError, match="read-only"):
+            p.set_guidelines("Tag every quote.")
         assert p.backup_path is None
         assert not saved.with_name(saved.name + ".lock").exists()
     assert digest(saved) == before
     with Project.open(saved, readonly=True) as p:
-        assert p.document_count() == 1
-        assert p.annotators() == []  # not even the annotator was stamped
+        assert p.documents.count() == 1
+        assert p.annotators.all() == []  # not even the annotator was stamped
 
 
 def test_read_only_file_is_refused_for_writing(saved: Path, digest) -> None:
@@ -225,7 +233,7 @@ def test_read_only_file_is_refused_for_writing(saved: Path, digest) -> None:
             Project.open(saved)
         assert digest(saved) == before
         with Project.open(saved, readonly=True) as p:
-            assert p.document_count() == 1
+            assert p.documents.count() == 1
     finally:
         saved.chmod(0o644)
 
@@ -255,7 +263,7 @@ def test_read_only_folder_is_refused_for_writing(tmp_path: Path, digest) -> None
     folder.mkdir()
     path = folder / "p.annotator"
     with Project.create(path) as p:
-        p.add_document("Karamov said talks would resume.")
+        p.documents.add("Karamov said talks would resume.")
     before = digest(path)
     with read_only_folder(folder):
         with pytest.raises(ProjectFileError, match="folder of the project is read-only"):
@@ -279,16 +287,16 @@ def test_second_writer_in_the_same_process_is_refused(saved: Path) -> None:
             Project.open(saved, backup=False)
         # Readers are allowed next to the writer, and see what it commits.
         with Project.open(saved, readonly=True) as reader:
-            assert reader.document_count() == 1
-            first.add_document("A second article.")
-            assert reader.document_count() == 2
+            assert reader.documents.count() == 1
+            first.documents.add("A second article.")
+            assert reader.documents.count() == 2
         # The refused opens did not break the first writer.
-        first.add_document("A third article.")
+        first.documents.add("A third article.")
     finally:
         first.close()
     assert not saved.with_name(saved.name + ".lock").exists()
     with Project.open(saved) as again:
-        assert again.document_count() == 3
+        assert again.documents.count() == 3
 
 
 def test_lock_is_held_across_processes(saved: Path) -> None:
@@ -298,7 +306,7 @@ def test_lock_is_held_across_processes(saved: Path) -> None:
         "p = Project.open(sys.argv[1])\n"
         "print('open', flush=True)\n"
         "sys.stdin.readline()\n"
-        "p.add_document('Written by the other process.')\n"
+        "p.documents.add('Written by the other process.')\n"
         "p.close()\n"
     )
     child = subprocess.Popen(
@@ -315,7 +323,7 @@ def test_lock_is_held_across_processes(saved: Path) -> None:
         with pytest.raises(ProjectLockedError, match="another Annotator window or command"):
             Project.open(saved)
         with Project.open(saved, readonly=True) as reader:
-            assert reader.document_count() == 1
+            assert reader.documents.count() == 1
         child.stdin.write("\n")
         child.stdin.flush()
         assert child.wait(timeout=30) == 0, child.stderr.read() if child.stderr else ""
@@ -324,23 +332,23 @@ def test_lock_is_held_across_processes(saved: Path) -> None:
             child.kill()
             child.wait()
     with Project.open(saved) as p:
-        assert p.document_count() == 2
+        assert p.documents.count() == 2
 
 
 def test_refused_create_does_not_disturb_an_open_project(saved: Path, digest) -> None:
     with Project.open(saved) as p:
         with pytest.raises(ProjectFileError):
             Project.create(saved)
-        p.add_document("Still writable.")
+        p.documents.add("Still writable.")
     with Project.open(saved, readonly=True) as p:
-        assert p.document_count() == 2
+        assert p.documents.count() == 2
 
 
 def test_copy_of_a_project_opens_as_its_own_project(saved: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.annotator"
     shutil.copyfile(saved, copy)
     with Project.open(saved) as a, Project.open(copy) as b:
-        a.add_document("Only in the original.")
-        assert b.document_count() == 1
+        a.documents.add("Only in the original.")
+        assert b.documents.count() == 1
         with pytest.raises(ValidationError):
-            b.add_document("Karamov said talks would resume.")
+            b.documents.add("Karamov said talks would resume.")

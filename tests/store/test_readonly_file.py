@@ -45,7 +45,7 @@ def digest(path: Path) -> str:
 def test_read_only_project_is_refused_for_writing_and_readable(tmp_path: Path, cli) -> None:
     path = tmp_path / "p.annotator"
     with Project.create(path) as p:
-        p.add_document("The envoy said talks would resume.", title="Talks")
+        p.documents.add("The envoy said talks would resume.", title="Talks")
     before = digest(path)
     with read_only(path):
         with pytest.raises(ProjectFileError, match="read-only"):

@@ -25,13 +25,13 @@ def stored_entity(rows, path, entity_id):
 
 
 def test_entity_is_stored_cleaned(project, rows) -> None:
-    e = project.add_entity(
+    e = project.registry.add(
         "  Sergei Karamov ",
         type="person",
         aliases=[" Karamov ", "Karamov", "", "  ", "Sergei Karamov", "S. Karamov"],
         wikidata="Q42",
         note="Valdorian envoy",
-    )
+    ).value
     assert stored_entity(rows, project.path, e.id) == {
         "name": "Sergei Karamov",
         "type": "person",
@@ -39,7 +39,8 @@ def test_entity_is_stored_cleaned(project, rows) -> None:
         "wikidata": "Q42",
         "note": "Valdorian envoy",
     }
-    assert project.entity(e.id) == e
+    assert project.registry.get(e.id) == e
+    assert project.registry.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -57,22 +58,22 @@ def test_entity_is_stored_cleaned(project, rows) -> None:
 def test_invalid_entity_is_refused(project, counts, kwargs, message) -> None:
     before = counts(project.path)
     with pytest.raises(ValidationError, match=message):
-        project.add_entity(**kwargs)
+        project.registry.add(**kwargs)
     assert counts(project.path) == before
 
 
 def test_entity_with_a_taken_id_is_refused(project, rows) -> None:
-    e = project.add_entity("Sergei Karamov", id="karamov")
+    e = project.registry.add("Sergei Karamov", id="karamov").value
     with pytest.raises(ValidationError, match="already exists"):
-        project.add_entity("Someone else", id="karamov")
+        project.registry.add("Someone else", id="karamov")
     assert rows(project.path, "SELECT id, name FROM entities") == [(e.id, "Sergei Karamov")]
 
 
 def test_update_entity(project, rows) -> None:
-    e = project.add_entity("Sergei Karamov", type="person", aliases=["Karamov"])
-    updated = project.update_entity(
+    e = project.registry.add("Sergei Karamov", type="person", aliases=["Karamov"]).value
+    updated = project.registry.update(
         e.id, name="Sergey Karamov", aliases=["Sergei Karamov", "Karamov", "Sergey Karamov"]
-    )
+    ).value
     assert stored_entity(rows, project.path, e.id) == {
         "name": "Sergey Karamov",
         "type": "person",  # untouched
@@ -83,32 +84,32 @@ def test_update_entity(project, rows) -> None:
     assert updated.modified >= e.modified
     ((created,),) = rows(project.path, "SELECT created FROM entities")
     assert created == e.created
-    project.update_entity(e.id, wikidata="Q123", type=None)
+    project.registry.update(e.id, wikidata="Q123", type=None)
     stored = stored_entity(rows, project.path, e.id)
     assert (stored["wikidata"], stored["type"]) == ("Q123", None)
 
 
 def test_invalid_update_leaves_the_entity_unchanged(project, rows) -> None:
-    e = project.add_entity("Sergei Karamov", type="person", wikidata="Q1")
+    e = project.registry.add("Sergei Karamov", type="person", wikidata="Q1").value
     before = stored_entity(rows, project.path, e.id)
     with pytest.raises(ValidationError, match="not a Wikidata id"):
-        project.update_entity(e.id, name="Renamed", wikidata="X12")
+        project.registry.update(e.id, name="Renamed", wikidata="X12")
     with pytest.raises(ValidationError, match="needs a name"):
-        project.update_entity(e.id, name=" ")
+        project.registry.update(e.id, name=" ")
     with pytest.raises(ValidationError, match="aliases must be a list"):
-        project.update_entity(e.id, aliases="Karamov")
+        project.registry.update(e.id, aliases="Karamov")
     with pytest.raises(NotFoundError, match="no actor"):
-        project.update_entity("ghost", name="Renamed")
+        project.registry.update("ghost", name="Renamed")
     assert stored_entity(rows, project.path, e.id) == before
 
 
-def test_delete_entity_unlinks_its_mentions(project, doc, find, rows, counts) -> None:
-    karamov = project.add_entity("Sergei Karamov", type="person")
-    belotsky = project.add_entity("Yuri Belotsky", type="person")
-    mention = project.add_annotation(doc.id, "Actor", [find("Karamov")], entity=karamov.id)
-    other = project.add_annotation(doc.id, "Actor", [find("Belotsky")], entity=belotsky.id)
+def test_delete_entity_unlinks_its_mentions(project, layer, doc, find, rows, counts) -> None:
+    karamov = project.registry.add("Sergei Karamov", type="person").value
+    belotsky = project.registry.add("Yuri Belotsky", type="person").value
+    mention = layer.add_annotation(doc.id, "Actor", [find("Karamov")], entity=karamov.id).value
+    other = layer.add_annotation(doc.id, "Actor", [find("Belotsky")], entity=belotsky.id).value
     before = counts(project.path)
-    removed = project.delete_entity(karamov.id)
+    removed = project.registry.delete(karamov.id).value
     assert removed == karamov
     after = counts(project.path)
     assert after["entities"] == before["entities"] - 1
@@ -118,14 +119,15 @@ def test_delete_entity_unlinks_its_mentions(project, doc, find, rows, counts) ->
         other.id: belotsky.id,
     }
     with pytest.raises(NotFoundError):
-        project.delete_entity(karamov.id)
+        project.registry.delete(karamov.id)
     assert project.check().ok
 
 
 def test_registry_survives_reopening(tmp_path) -> None:
     path = tmp_path / "reg.annotator"
     with Project.create(path) as p:
-        a = p.add_entity("Yuri Belotsky", type="person", aliases=["Belotskiy"])
-        b = p.add_entity("Concord of Nations", type="international organisation")
+        a = p.registry.add("Yuri Belotsky", type="person", aliases=["Belotskiy"]).value
+        b = p.registry.add("Concord of Nations", type="international organisation").value
     with Project.open(path, readonly=True) as p:
-        assert p.entities() == [b, a]  # sorted by name
+        assert p.registry.all() == [b, a]  # sorted by name
+        assert p.registry.count() == 2

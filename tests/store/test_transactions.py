@@ -16,79 +16,80 @@ from annotator.core.errors import InputError
 from annotator.core.model import DocumentInput
 
 
-def test_transaction_groups_calls(project, counts) -> None:
+def test_transaction_groups_calls(project, layer, counts) -> None:
     before = counts(project.path)
     with project.transaction():
-        doc = project.add_document("Karamov said talks would resume.", title="Talks")
-        actor = project.add_annotation(doc.id, "Actor", [(0, 7)])
-        cue = project.add_annotation(doc.id, "Cue", [(8, 12)])
-        project.add_entity("Sergei Karamov")
-        project.set_status(doc.id, "in_progress")
+        doc = project.documents.add("Karamov said talks would resume.", title="Talks").value
+        actor = layer.add_annotation(doc.id, "Actor", [(0, 7)]).value
+        cue = layer.add_annotation(doc.id, "Cue", [(8, 12)]).value
+        project.registry.add("Sergei Karamov")
+        layer.set_status(doc.id, "in_progress")
         # nothing is visible to another connection before the block ends
         assert counts(project.path) == before
     after = counts(project.path)
     assert after["documents"] == 1 and after["annotations"] == 2 and after["entities"] == 1
-    assert {a.id for a in project.annotations(doc.id)} == {actor.id, cue.id}
+    assert {a.id for a in layer.annotations(doc.id)} == {actor.id, cue.id}
 
 
-def test_exception_in_a_transaction_rolls_back_every_call(project, counts, rows) -> None:
+def test_exception_in_a_transaction_rolls_back_every_call(project, layer, counts, rows) -> None:
     before = counts(project.path)
     with pytest.raises(RuntimeError, match="changed my mind"), project.transaction():
-        doc = project.add_document("Karamov said talks would resume.", title="Talks")
-        project.add_annotation(doc.id, "Actor", [(0, 7)])
-        project.add_entity("Sergei Karamov")
-        project.set_status(doc.id, "done")
+        doc = project.documents.add("Karamov said talks would resume.", title="Talks").value
+        layer.add_annotation(doc.id, "Actor", [(0, 7)])
+        project.registry.add("Sergei Karamov")
+        layer.set_status(doc.id, "done")
         raise RuntimeError("changed my mind")
     assert counts(project.path) == before
-    assert project.document_count() == 0
-    # The annotator created on first use inside the block was rolled back as well, so the
+    assert project.documents.count() == 0
+    # The annotator created on first write inside the block was rolled back as well, so the
     # next annotation must create it again (not point to the rolled-back one).
-    doc = project.add_document("Karamov said talks would resume.")
-    ann = project.add_annotation(doc.id, "Actor", [(0, 7)])
+    doc = project.documents.add("Karamov said talks would resume.").value
+    ann = layer.add_annotation(doc.id, "Actor", [(0, 7)]).value
     assert rows(
         project.path,
         "SELECT a.annotator, an.name FROM annotations a JOIN annotators an ON an.id = a.annotator",
     ) == [(ann.annotator, "Tester")]
+    assert layer.annotator_id == ann.annotator
 
 
-def test_validation_error_in_a_transaction_rolls_back_earlier_calls(project, counts) -> None:
+def test_validation_error_in_a_transaction_rolls_back_earlier_calls(project, layer, counts) -> None:
     before = counts(project.path)
     with pytest.raises(ValidationError, match="unknown label"), project.transaction():
-        doc = project.add_document("Karamov said talks would resume.")
-        project.add_annotation(doc.id, "Actor", [(0, 7)])
-        project.add_annotation(doc.id, "Speaker", [(0, 7)])
+        doc = project.documents.add("Karamov said talks would resume.").value
+        layer.add_annotation(doc.id, "Actor", [(0, 7)])
+        layer.add_annotation(doc.id, "Speaker", [(0, 7)])
     assert counts(project.path) == before
 
 
-def test_refused_call_inside_a_transaction_can_be_caught(project, counts) -> None:
+def test_refused_call_inside_a_transaction_can_be_caught(project, layer, counts) -> None:
     with project.transaction():
-        doc = project.add_document("Karamov said talks would resume.")
+        doc = project.documents.add("Karamov said talks would resume.").value
         with pytest.raises(ValidationError):
-            project.add_annotation(doc.id, "Actor", [(0, 99)])
-        project.add_annotation(doc.id, "Actor", [(0, 7)])
+            layer.add_annotation(doc.id, "Actor", [(0, 99)])
+        layer.add_annotation(doc.id, "Actor", [(0, 7)])
     after = counts(project.path)
     assert (after["documents"], after["annotations"]) == (1, 1)
 
 
 def test_import_with_a_bad_item_stores_none(project, counts) -> None:
-    project.add_document("Already here.")
+    project.documents.add("Already here.")
     before = counts(project.path)
     items = [DocumentInput(f"Article number {i}.", origin=f"feed.jsonl:{i}") for i in range(10)]
     items.append(DocumentInput("   ", origin="feed.jsonl:11"))
     with pytest.raises(InputError, match=r"feed\.jsonl:11: the document text is empty"):
-        project.import_documents(items)
+        project.documents.add_many(items)
     assert counts(project.path) == before
 
 
 def test_import_skips_duplicates_and_reports_them(project, rows) -> None:
-    project.add_document("Already here.")
-    report = project.import_documents(
+    project.documents.add("Already here.")
+    report = project.documents.add_many(
         [
             DocumentInput("Already here.", origin="a.txt"),
             DocumentInput("New one.", origin="b.txt"),
             DocumentInput("New one.", origin="c.txt"),
         ]
-    )
+    ).value
     assert report.added == 1
     assert report.duplicates == ["a.txt", "c.txt"]
     assert sorted(r[0] for r in rows(project.path, "SELECT text FROM documents")) == [
@@ -101,34 +102,34 @@ def test_full_disk_rolls_back_the_import(tmp_path: Path, rows) -> None:
     path = tmp_path / "full.annotator"
     with Project.create(path) as p:
         for i in range(3):
-            p.add_document(f"Article {i}: Karamov said talks would resume.")
+            p.documents.add(f"Article {i}: Karamov said talks would resume.")
         pages = p.db.execute("PRAGMA page_count").fetchone()[0]
         p.db.execute(f"PRAGMA max_page_count = {pages + 1}")
         many = (DocumentInput(f"Article {i}. " + "word " * 4000) for i in range(200))
         with pytest.raises(StorageFullError, match="disk is full") as info:
-            p.import_documents(many)
+            p.documents.add_many(many)
         assert "nothing was written" in str(info.value)
-        assert p.document_count() == 3
+        assert p.documents.count() == 3
         assert rows(path, "SELECT count(*) FROM documents") == [(3,)]
     with Project.open(path) as p:
-        assert p.document_count() == 3
+        assert p.documents.count() == 3
         report = p.check()
         assert report.ok, report.errors
         # with the limit gone (it is per connection) the same import works
-        p.import_documents(DocumentInput(f"Article {i}. " + "word " * 400) for i in range(20))
-        assert p.document_count() == 23
+        p.documents.add_many(DocumentInput(f"Article {i}. " + "word " * 400) for i in range(20))
+        assert p.documents.count() == 23
 
 
 def test_full_disk_during_an_edit_is_reported(tmp_path: Path, counts) -> None:
     path = tmp_path / "full.annotator"
     with Project.create(path) as p:
-        doc = p.add_document("Karamov said talks would resume.")
+        doc = p.documents.add("Karamov said talks would resume.").value
         pages = p.db.execute("PRAGMA page_count").fetchone()[0]
         p.db.execute(f"PRAGMA max_page_count = {pages}")
         before = counts(path)
         with pytest.raises(StorageFullError), p.transaction():
             for i in range(300):
-                p.add_annotation(doc.id, "Actor", [(0, 7)], note="x" * 2000 + str(i))
+                p.layer().add_annotation(doc.id, "Actor", [(0, 7)], note="x" * 2000 + str(i))
         assert counts(path) == before
     with Project.open(path, readonly=True) as p:
         assert p.check().ok
@@ -152,7 +153,7 @@ def items():
 
 with Project.open(path) as p:
     print("open", flush=True)
-    p.import_documents(items())
+    p.documents.add_many(items())
 print("done", flush=True)
 """
 
@@ -168,7 +169,7 @@ def _start_importer(path: Path, total: int, pause_at: int) -> subprocess.Popen[s
 
 def _assert_consistent(path: Path, allowed: set[int]) -> int:
     with Project.open(path) as p:  # a writer: recovers the WAL, takes the stale lock
-        count = p.document_count()
+        count = p.documents.count()
         report = p.check()
         assert report.ok, report.errors
     assert count in allowed
@@ -187,7 +188,7 @@ def _assert_consistent(path: Path, allowed: set[int]) -> int:
 def base(tmp_path: Path) -> Path:
     path = tmp_path / "killed.annotator"
     with Project.create(path) as p:
-        p.add_document("Karamov said talks would resume.", title="Before the import")
+        p.documents.add("Karamov said talks would resume.", title="Before the import")
     return path
 
 
