@@ -147,6 +147,10 @@ class Changes:
     def relations_in(self, document: str) -> IdChanges:
         return _only(self.relations, document, self.documents_of)
 
+    def added_in_layer(self, annotator_id: str) -> set[str]:
+        """Ids of the annotations this record added to one annotator's layer."""
+        return {i for i in self.annotations.added if self._layer_of.get(i) == annotator_id}
+
     def merge(self, other: Changes) -> None:
         """Add what ``other`` (a later write) changed."""
         transient = self.entities.added & other.entities.removed

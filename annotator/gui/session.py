@@ -257,13 +257,17 @@ class Session(QObject):
             self.revealRequested.emit(offset)
 
     def _mark_in_progress(self, changes: Changes) -> None:
-        """The first edit in a new document puts it in progress for this annotator (in the
-        same transaction, so it is part of the same record)."""
-        doc, layer = self.document, self.layer
-        if doc is None or layer is None or not changes.annotations_in(doc.id):
+        """The first annotation tagged in a new document puts it in progress for this
+        annotator, in every document the edit tagged in (tagging all occurrences reaches
+        many), in the same transaction, so it is part of the same record."""
+        layer = self.layer
+        if layer is None or layer.annotator_id is None:
             return
-        if layer.status(doc.id) == "new":
-            layer.set_status(doc.id, "in_progress")
+        added = changes.added_in_layer(layer.annotator_id)
+        edited = {changes.documents_of[i] for i in added}
+        for doc_id in sorted(edited):
+            if layer.status(doc_id) == "new":
+                layer.set_status(doc_id, "in_progress")
 
     def announce(self, changes: Changes) -> None:
         """Tell the views about a write made outside a command (its transaction committed)."""

@@ -30,7 +30,11 @@ def _isolated_preferences(
 
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
-    """Build the real main window on a project (the demo project by default)."""
+    """Build the real main window on a project (the demo project by default).
+
+    The window shows and edits only the layer of the annotator it is opened as (``name``); the
+    demo is written in that annotator's layer, statuses included, as the app writes its own.
+    """
     from annotator.app import build_window
     from annotator.demo import write_demo
     from annotator.gui.settings import Settings
@@ -41,7 +45,7 @@ def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
         if project is None:
             project = tmp_path / "demo.annotator"
             if not project.exists():
-                write_demo(project)
+                write_demo(project, annotator=name)  # the demo's layer is theirs
         settings = Settings(annotator_name=name, **prefs)  # type: ignore[arg-type]
         settings.save()
         window = build_window(project, settings)
@@ -66,7 +70,7 @@ def article_project(tmp_path: Path) -> Callable[[str], tuple[Path, str]]:
     def factory(text: str, title: str = "Article") -> tuple[Path, str]:
         path = tmp_path / "article.annotator"
         with Project.create(path) as p:
-            doc = p.add_document(text, title=title)
+            doc = p.documents.add(text, title=title).value
         return path, doc.id
 
     return factory

@@ -87,11 +87,15 @@ def click_row(qtbot, dock, entity_id: str, modifiers=Qt.KeyboardModifier.NoModif
 
 
 def by_name(project, name: str):
-    return next(e for e in project.entities() if e.name == name)
+    return next(e for e in project.registry.all() if e.name == name)
 
 
 def mention_ids(project, entity_id: str) -> set[str]:
-    return {ann_id for ann_id, _doc, _modified in project.entity_mentions(entity_id)}
+    return {ann_id for ann_id, _doc, _modified in project.registry.mentions(entity_id)}
+
+
+def entity_ids(project) -> set[str]:
+    return {e.id for e in project.registry.all()}
 
 
 # -- the list -----------------------------------------------------------------------------------
@@ -99,8 +103,8 @@ def mention_ids(project, entity_id: str) -> set[str]:
 
 def test_lists_the_registry_with_the_stores_counts(window) -> None:
     dock, project = window.actors, window.session.project
-    counts = project.entity_counts()
-    assert dock.proxy.rowCount() == len(counts) == len(project.entities())
+    counts = project.registry.counts(window.session.layer)
+    assert dock.proxy.rowCount() == len(counts) == len(project.registry.all())
     for row in range(dock.proxy.rowCount()):
         entity_id = dock.proxy.index(row, 0).data(ID_ROLE)
         for field, column in COUNT_COLUMNS.items():
@@ -134,7 +138,7 @@ def test_typing_in_the_filter_narrows_the_rows(qtbot, window) -> None:
     dock.search.clear()
     assert dock.proxy.rowCount() == total
     qtbot.keyClicks(dock.search, "person")
-    persons = [e for e in project.entities() if e.type == "person"]
+    persons = [e for e in project.registry.all() if e.type == "person"]
     assert dock.proxy.rowCount() == len(persons)
     assert "of" in dock.summary.text()
 
@@ -144,7 +148,7 @@ def test_typing_in_the_filter_narrows_the_rows(qtbot, window) -> None:
 
 def test_add_through_the_dialog_then_undo(qtbot, window) -> None:
     dock, project = window.actors, window.session.project
-    before = len(project.entities())
+    before = len(project.registry.all())
 
     def fill(dialog) -> None:
         assert not ok(dialog).isEnabled()  # no name yet
@@ -160,10 +164,10 @@ def test_add_through_the_dialog_then_undo(qtbot, window) -> None:
     added = by_name(project, "Zora Petrovic")
     assert (added.type, added.aliases) == ("person", ["Petrovic"])
     assert dock.selected_ids() == [added.id]
-    assert len(project.entities()) == before + 1
+    assert len(project.registry.all()) == before + 1
 
     undo(qtbot, window)
-    assert len(project.entities()) == before
+    assert len(project.registry.all()) == before
     qtbot.waitUntil(lambda: dock.model.rowCount() == before)
 
 
@@ -184,12 +188,12 @@ def test_edit_aliases_then_undo(qtbot, window) -> None:
     timer = when_modal(qtbot, add_alias)
     click_button(qtbot, dock.buttons["edit"])
     timer.stop()
-    assert project.entity(entity.id).aliases == ["Rennert", "T. Rennert"]
+    assert project.registry.get(entity.id).aliases == ["Rennert", "T. Rennert"]
     qtbot.waitUntil(lambda: "T. Rennert" in row_index(dock, entity.id).siblingAtColumn(2).data())
 
     undo(qtbot, window)
-    assert project.entity(entity.id).aliases == ["Rennert"]
-    assert project.entity(entity.id).name == entity.name
+    assert project.registry.get(entity.id).aliases == ["Rennert"]
+    assert project.registry.get(entity.id).name == entity.name
 
 
 def test_merge_two_entities_then_undo_restores_both(qtbot, window) -> None:
@@ -207,14 +211,14 @@ def test_merge_two_entities_then_undo_restores_both(qtbot, window) -> None:
     )
     click_button(qtbot, dock.buttons["merge"])
     timer.stop()
-    assert other.id not in {e.id for e in project.entities()}
+    assert other.id not in entity_ids(project)
     assert mention_ids(project, keep.id) == keep_mentions | other_mentions
-    assert {"Liang Shuwen", "Liang"} <= set(project.entity(keep.id).aliases)
-    qtbot.waitUntil(lambda: dock.model.rowCount() == len(project.entities()))
+    assert {"Liang Shuwen", "Liang"} <= set(project.registry.get(keep.id).aliases)
+    qtbot.waitUntil(lambda: dock.model.rowCount() == len(project.registry.all()))
 
     undo(qtbot, window)
-    assert project.entity(keep.id) == keep
-    assert project.entity(other.id) == other
+    assert project.registry.get(keep.id) == keep
+    assert project.registry.get(other.id) == other
     assert mention_ids(project, keep.id) == keep_mentions
     assert mention_ids(project, other.id) == other_mentions
 
@@ -227,18 +231,18 @@ def test_cancelled_merge_changes_nothing(qtbot, window) -> None:
     timer = when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     click_button(qtbot, dock.buttons["merge"])
     timer.stop()
-    assert project.entity(a.id) == a and project.entity(b.id) == b
+    assert project.registry.get(a.id) == a and project.registry.get(b.id) == b
     assert window.session.undo_stack.count() == 0
 
 
 def test_split_alias_then_undo(qtbot, window) -> None:
-    dock, project = window.actors, window.session.project
+    dock, project, layer = window.actors, window.session.project, window.session.layer
     entity = by_name(project, "Government of Valdoria")
     alias = "Velmar"
     moving = {
         ann_id
         for ann_id in mention_ids(project, entity.id)
-        if project.annotation(ann_id).text.strip() == alias
+        if layer.annotation(ann_id).text.strip() == alias
     }
     click_row(qtbot, dock, entity.id)
 
@@ -251,23 +255,23 @@ def test_split_alias_then_undo(qtbot, window) -> None:
     click_button(qtbot, dock.buttons["split"])
     timer.stop()
     new = by_name(project, alias)
-    assert (new.type, alias in project.entity(entity.id).aliases) == (entity.type, False)
+    assert (new.type, alias in project.registry.get(entity.id).aliases) == (entity.type, False)
     assert mention_ids(project, new.id) == moving
     assert dock.selected_ids() == [new.id]
 
     undo(qtbot, window)
-    assert new.id not in {e.id for e in project.entities()}
-    assert set(project.entity(entity.id).aliases) == set(entity.aliases)
+    assert new.id not in entity_ids(project)
+    assert set(project.registry.get(entity.id).aliases) == set(entity.aliases)
     assert mention_ids(project, entity.id) >= moving
 
 
 def test_delete_then_undo_relinks_the_mentions(qtbot, window) -> None:
     dock, session = window.actors, window.session
-    project = session.project
+    project, layer = session.project, session.layer
     # an entity mentioned in the open document: the reader's annotations must follow too
     shown = {a.entity for a in session.annotations.values() if a.entity}
-    entity = next(e for e in project.entities() if e.id in shown)
-    mentions = project.entity_mentions(entity.id)
+    entity = next(e for e in project.registry.all() if e.id in shown)
+    mentions = project.registry.mentions(entity.id)
     in_document = [a for a in session.annotations.values() if a.entity == entity.id]
     click_row(qtbot, dock, entity.id)
 
@@ -276,26 +280,26 @@ def test_delete_then_undo_relinks_the_mentions(qtbot, window) -> None:
     )
     click_button(qtbot, dock.buttons["delete"])
     timer.stop()
-    assert entity.id not in {e.id for e in project.entities()}
-    assert all(project.annotation(ann_id).entity is None for ann_id, _d, _m in mentions)
+    assert entity.id not in entity_ids(project)
+    assert all(layer.annotation(ann_id).entity is None for ann_id, _d, _m in mentions)
     assert all(session.annotations[a.id].entity is None for a in in_document)
 
     undo(qtbot, window)
-    assert project.entity(entity.id) == entity
-    assert project.entity_mentions(entity.id) == mentions  # the same ids, the same times
+    assert project.registry.get(entity.id) == entity
+    assert project.registry.mentions(entity.id) == mentions  # the same ids, the same times
     assert all(session.annotations[a.id].entity == entity.id for a in in_document)
-    qtbot.waitUntil(lambda: dock.model.rowCount() == len(project.entities()))
+    qtbot.waitUntil(lambda: dock.model.rowCount() == len(project.registry.all()))
 
 
 # -- the dossier --------------------------------------------------------------------------------
 
 
-def quotes_spoken_by(project, entity_id: str) -> set[str]:
+def quotes_spoken_by(project, layer, entity_id: str) -> set[str]:
     """Quote ids whose speaker is a mention linked to the entity, read document by document."""
     found = set()
-    for doc in project.documents():
-        annotations = {a.id: a for a in project.annotations(doc.id)}
-        for rel in project.relations(doc.id):
+    for doc in project.documents.all():
+        annotations = {a.id: a for a in layer.annotations(doc.id)}
+        for rel in layer.relations(doc.id):
             target = annotations[rel.target]
             if rel.type == "speaker" and target.entity == entity_id:
                 found.add(rel.source)
@@ -306,7 +310,7 @@ def test_dossier_lists_the_quotes_and_jumps_to_one(qtbot, window) -> None:
     dock, session = window.actors, window.session
     project = session.project
     entity = by_name(project, "Ondřej Hálek")
-    expected = quotes_spoken_by(project, entity.id)
+    expected = quotes_spoken_by(project, session.layer, entity.id)
     assert len(expected) >= 2
     index = row_index(dock, entity.id)
     dock.view.scrollTo(index)
@@ -318,7 +322,7 @@ def test_dossier_lists_the_quotes_and_jumps_to_one(qtbot, window) -> None:
     qtbot.waitExposed(dossier)
     rows = dossier.items("speaker")
     assert {item.data(0, ENTRY_ROLE).annotation_id for item in rows} == expected
-    counts = project.entity_counts()[entity.id]
+    counts = project.registry.counts(session.layer)[entity.id]
     assert len(dossier.items("claimant")) == counts.demands_made
     assert len(dossier.items("addressee")) == counts.demands_received
 

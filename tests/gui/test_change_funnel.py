@@ -228,3 +228,26 @@ def test_the_documents_list_shows_this_layers_counts(
     assert model.index(0, 0).data(ID_ROLE) == doc_id
     assert documents_row(window, doc_id)["annotations"] == "1"
     assert len(window.reader.index) == 1
+
+
+def test_tagging_all_occurrences_puts_every_document_it_tagged_in_progress(
+    make_window, three_articles: Path
+) -> None:
+    from annotator.gui.mention_commands import ApplyPropagation
+
+    window = make_window(three_articles)
+    session = window.session
+    project = session.project
+    with Project.open(three_articles, readonly=True) as p:
+        ids = [d.id for d in p.documents.all()]
+    occurrences = project.registry.propagation_preview(
+        None, text="Karamov", label="Actor", layer=session.layer
+    ) + project.registry.propagation_preview(
+        None, text="Illešová", label="Actor", layer=session.layer
+    )
+    assert [o.document_id for o in occurrences] == [ids[0], ids[2]]
+    assert session.perform(ApplyPropagation(session, occurrences, None, "Actor"))
+    with Project.open(three_articles, readonly=True, annotator="Tester") as p:
+        states = [p.layer().status(i) for i in ids]
+    assert states == ["in_progress", "new", "in_progress"]
+    assert [documents_row(window, i)["state"] for i in ids] == ["in progress", "new", "in progress"]

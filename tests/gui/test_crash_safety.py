@@ -40,7 +40,7 @@ SCRIPT = textwrap.dedent(
 def test_killing_the_process_after_an_edit_keeps_it(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     with Project.create(path) as p:
-        doc = p.add_document("Karamov said the talks would resume.", title="Talks")
+        doc = p.documents.add("Karamov said the talks would resume.", title="Talks").value
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ANNOTATOR_CONFIG_DIR": str(tmp_path)}
     proc = subprocess.Popen(
         [sys.executable, "-c", SCRIPT, str(path)], stdout=subprocess.PIPE, text=True, env=env
@@ -52,7 +52,9 @@ def test_killing_the_process_after_an_edit_keeps_it(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     with Project.open(path, readonly=True) as reopened:
-        (ann,) = reopened.annotations(doc.id)
+        crash = reopened.annotators.named("Crash")
+        assert crash is not None
+        (ann,) = reopened.layer(crash.id).annotations(doc.id)
         assert (ann.label, ann.text) == ("Actor", "Karamov")
-        assert reopened.annotator_named("Crash") is not None
+        assert [layer.name for layer in reopened.layers()] == ["Crash"]  # nobody else wrote
         assert reopened.check().ok

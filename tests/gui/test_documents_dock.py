@@ -21,6 +21,7 @@ from annotator.gui.commands import AddAnnotation, SetStatus
 from annotator.gui.documents_dock import DocumentsDock
 from annotator.gui.documents_model import PAGE
 from annotator.gui.session import Session
+from annotator.store.listing import Listing
 
 ARTICLES = [
     # stored as "Ceasefire <b>talks</b> < 2 days": markup a title must show, never render
@@ -47,9 +48,9 @@ def open_dock(qtbot, tmp_path: Path) -> Iterator[Callable[..., tuple[DocumentsDo
         path = tmp_path / "docs.annotator"
         with Project.create(path, annotator="Tester") as p:
             if items is not None:
-                p.import_documents(items)
+                p.documents.add_many(items)
             for title, source, published, text in articles:
-                p.add_document(text, title=title, source=source, published=published)
+                p.documents.add(text, title=title, source=source, published=published)
         session = Session(annotator_name="Tester")
         sessions.append(session)
         dock = DocumentsDock(session)
@@ -135,8 +136,9 @@ def test_status_and_annotation_changes_update_their_row(qtbot, open_dock) -> Non
     session.open_document(ids[1])
     assert session.perform(SetStatus(session, ids[1], "done"))
     assert shown(dock, status)[1] == "done"
-    assert session.project.status(ids[1]) == {session.project.annotator.id: "done"}
-    session.undo_stack.undo()
+    layers = session.project.layers()
+    assert {layer.name: layer.status(ids[1]) for layer in layers} == {"Tester": "done"}
+    session.undo()
     assert shown(dock, status)[1] == "new"
     assert session.perform(AddAnnotation(session, "Actor", [(4, 14)]))  # "parliament"
     assert shown(dock, column_of(dock, "Annotations"))[1] == "1"
@@ -153,7 +155,8 @@ def test_the_filter_shows_exactly_the_documents_with_that_status(qtbot, open_doc
     qtbot.keyClicks(dock.filter, "D")  # a closed combo box picks the item starting with "D"
     assert dock.filter.currentText() == "Done"
     project = session.project
-    done = [r.id for r in project.list_documents(0, 100) if r.state == "done"]
+    listing = Listing(session.layer.annotator_id)
+    done = [r.id for r in project.documents.page(listing, 0, 100) if r.state == "done"]
     assert row_ids(dock) == done == [ids[0], ids[3]]
     assert set(shown(dock, column_of(dock, "Status"))) == {"done"}
     assert dock.summary.text() == "2 of 5 documents (done)"
@@ -179,7 +182,8 @@ def test_clicking_headers_sorts_and_keeps_the_current_document(qtbot, open_dock)
     click_header(qtbot, dock, column_of(dock, "Date"))
     dates = shown(dock, column_of(dock, "Date"))
     assert dates == ["", "2022-01-15", "2022-02-10", "2022-03-01", "2022-04-20"]
-    assert row_ids(dock) == [r.id for r in session.project.list_documents(0, 9, sort="published")]
+    by_date = Listing(session.layer.annotator_id, sort="published")
+    assert row_ids(dock) == [r.id for r in session.project.documents.page(by_date, 0, 9)]
 
 
 def test_typing_searches_and_escape_goes_back_to_the_list(qtbot, open_dock) -> None:
@@ -189,7 +193,10 @@ def test_typing_searches_and_escape_goes_back_to_the_list(qtbot, open_dock) -> N
     dock.focus_search()
     qtbot.keyClicks(dock.search, "karam")  # a prefix, as it is typed
     qtbot.waitUntil(lambda: dock.model.query == "karam")
-    found = {row.id for row, _ in session.project.search_rows("karam", 50)}
+    found = {
+        row.id
+        for row, _ in session.project.documents.search_rows("karam", session.layer.annotator_id, 50)
+    }
     assert set(row_ids(dock)) == found == {ids[0], ids[4]}
     match = column_of(dock, "Match")
     assert all("[Karamov]" in text for text in shown(dock, match))
@@ -210,8 +217,8 @@ def test_typing_searches_and_escape_goes_back_to_the_list(qtbot, open_dock) -> N
 
 def test_reload_after_an_import_shows_the_new_documents(open_dock) -> None:
     dock, session = open_dock()
-    session.project.add_document("A new article about the envoy.", title="Later")
-    session.documentsChanged.emit()
+    session.project.documents.add("A new article about the envoy.", title="Later")
+    session.corpus_changed()  # what the window says after an import in the background
     assert shown(dock)[-1] == "Later" and dock.summary.text() == "6 documents"
 
 
@@ -241,13 +248,13 @@ def test_a_hundred_thousand_documents_load_lazily(qtbot, open_dock, monkeypatch)
 
     project = session.project
     pages: list[int] = []
-    real = project.list_documents
+    real = project.documents.page
     monkeypatch.setattr(
-        project,
-        "list_documents",
-        lambda offset, *a, **k: pages.append(offset) or real(offset, *a, **k),
+        project.documents,
+        "page",
+        lambda listing, offset, *a, **k: pages.append(offset) or real(listing, offset, *a, **k),
     )
-    far = real(87_654, 1)[0].id
+    far = real(Listing(session.layer.annotator_id), 87_654, 1)[0].id
     started = time.perf_counter()
     with qtbot.assertNotEmitted(dock.documentActivated):
         dock.select(far)
@@ -267,17 +274,27 @@ def test_a_hundred_thousand_documents_load_lazily(qtbot, open_dock, monkeypatch)
         f"{(time.perf_counter() - started) * 1000:.1f} ms"
     )
     assert dock.view.currentIndex().data() == "Article 87654"
-    assert dock.view.currentIndex().row() == project.document_position(far, sort="title")
+    by_title = Listing(session.layer.annotator_id, sort="title")
+    assert dock.view.currentIndex().row() == project.documents.position(far, by_title)
 
 
 def test_in_the_window_a_click_opens_the_document_and_done_moves_on(qtbot, make_window) -> None:
-    window = make_window()  # the demo project
+    window = make_window()  # the demo project, its statuses in this annotator's layer
     dock, session = window.documents, window.session
     ids = row_ids(dock)
+    status = column_of(dock, "Status")
+    states = shown(dock, status)
     assert session.document is not None and session.document.id == ids[0]
     assert dock.view.currentIndex().row() == 0  # the window's first document is pointed at
     click_row(qtbot, dock, 1)
     assert session.document.id == ids[1]
+    # a new document followed by a done one: "done and next" skips the done one
+    row = next(r for r in range(len(ids) - 2) if states[r] == "new" and states[r + 1] == "done")
+    following = next(r for r in range(row + 1, len(ids)) if states[r] != "done")
+    assert following > row + 1
+    click_row(qtbot, dock, row)
+    assert session.document.id == ids[row]
     window.done_and_next()
-    assert shown(dock, column_of(dock, "Status"))[1] == "done"
-    assert session.document.id == ids[2] == dock.model.doc_id(dock.view.currentIndex().row())
+    assert shown(dock, status)[row] == "done"
+    assert session.document.id == ids[following]
+    assert ids[following] == dock.model.doc_id(dock.view.currentIndex().row())

@@ -43,7 +43,7 @@ def test_actor_list_export_then_import_through_the_menu(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.actions_by_name["export_actors"].trigger()
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert len(data["entities"]) == len(project.entities())
+    assert len(data["entities"]) == len(project.registry.all())
     # A colleague adds an alias and a new actor; importing merges them in.
     data["entities"][0]["aliases"].append("A brand new alias")
     data["entities"].append(
@@ -57,11 +57,11 @@ def test_actor_list_export_then_import_through_the_menu(
         }
     )
     out.write_text(json.dumps(data), encoding="utf-8")
-    before = len(project.entities())
+    before = len(project.registry.all())
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
     window.actions_by_name["import_actors"].trigger()
-    names = {e.name for e in project.entities()}
+    names = {e.name for e in project.registry.all()}
     assert len(names) == before + 1 and "Freshly Added Actor" in names
-    first = project.entity(data["entities"][0]["id"])
+    first = project.registry.get(data["entities"][0]["id"])
     assert "A brand new alias" in first.aliases
     assert "1 actor(s) added, 1 updated" in window.status_line.currentMessage()

@@ -46,14 +46,14 @@ def click_checkbox(qtbot, box: QCheckBox) -> None:
 
 def stored_count(path: Path) -> int:
     with Project.open(path, readonly=True) as p:
-        return p.document_count()
+        return p.documents.count()
 
 
 @pytest.fixture
 def open_project(tmp_path: Path) -> Iterator[Project]:
     """A project with one document, kept open on the main thread as the window keeps it."""
     project = Project.create(tmp_path / "gui.annotator", annotator="Tester")
-    project.add_document("The first article, there before the import.", title="First")
+    project.documents.add("The first article, there before the import.", title="First")
     yield project
     project.close()
 
@@ -135,7 +135,7 @@ def test_import_of_a_folder_stores_every_document_and_shows_progress(
     assert isinstance(report, ImportReport) and report.added == 300
     assert shown.seen == ["Importing articles…"]
     assert stored_count(open_project.path) == 301
-    assert open_project.document_count() == 301  # the window's connection sees them too
+    assert open_project.documents.count() == 301  # the window's connection sees them too
     assert QApplication.activeModalWidget() is None  # the dialog is gone
 
 
@@ -167,7 +167,7 @@ def test_cancel_stores_nothing(
     assert clicked and clicked[0] < 1000
     assert report is None
     assert stored_count(open_project.path) == 1
-    assert open_project.document_count() == 1
+    assert open_project.documents.count() == 1
 
 
 def test_a_bad_file_raises_its_message_and_stores_nothing(
@@ -198,9 +198,9 @@ def project_of_five(tmp_path: Path) -> Path:
     with Project.create(path, annotator="Tester") as p:
         for i in range(5):
             text = ARTICLE.format(i=i)
-            doc = p.add_document(text, title=f"Article {i}")
+            doc = p.documents.add(text, title=f"Article {i}").value
             start = text.index("Karamov")
-            p.add_annotation(doc.id, "Actor", [(start, start + len("Karamov"))])
+            p.layer().add_annotation(doc.id, "Actor", [(start, start + len("Karamov"))])
     return path
 
 
@@ -272,7 +272,7 @@ def test_worker_errors_and_results_come_back_to_the_gui_thread(qtbot) -> None:
 def test_file_import_from_the_window_menu(qtbot, make_window, tmp_path: Path) -> None:
     """Ctrl+I in the real window: choose a folder, import, read the report, see the documents."""
     window = make_window()
-    before = window.session.project.document_count()
+    before = window.session.project.documents.count()
     folder = write_articles(tmp_path / "menu-articles", 12)
     steps: list[str] = []
 
@@ -297,5 +297,5 @@ def test_file_import_from_the_window_menu(qtbot, make_window, tmp_path: Path) ->
         timer.stop()
 
     assert steps == ["import", "report", "12 document(s) added."]
-    assert window.session.project.document_count() == before + 12
+    assert window.session.project.documents.count() == before + 12
     assert stored_count(window.session.project.path) == before + 12

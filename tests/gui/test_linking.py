@@ -24,14 +24,15 @@ def linking_project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """Two articles and a registry: Karamov (with aliases) and two actors called Lindqvist."""
     path = tmp_path / "linking.annotator"
     with Project.create(path) as p:
-        p.add_document(FIRST, title="Talks")
-        p.add_document(SECOND, title="Home")
+        p.documents.add(FIRST, title="Talks")
+        p.documents.add(SECOND, title="Home")
+        registry = p.registry
         ids = {
-            "karamov": p.add_entity(
+            "karamov": registry.add(
                 "Sergei Karamov", type="person", aliases=["Sergey Karamov", "Karamov"]
-            ).id,
-            "anna": p.add_entity("Anna Lindqvist", type="person", aliases=["Lindqvist"]).id,
-            "erik": p.add_entity("Erik Lindqvist", type="person", aliases=["Lindqvist"]).id,
+            ).value.id,
+            "anna": registry.add("Anna Lindqvist", type="person", aliases=["Lindqvist"]).value.id,
+            "erik": registry.add("Erik Lindqvist", type="person", aliases=["Lindqvist"]).value.id,
         }
     return path, ids
 
@@ -46,7 +47,20 @@ def tag_actor(qtbot, window, needle: str, occurrence: int = 0) -> None:
 
 
 def stored(window) -> list:
-    return window.session.project.annotations(window.session.document.id)
+    return window.session.layer.annotations(window.session.document.id)
+
+
+def every_annotation(window) -> list:
+    """This annotator's annotations in every document, in import order."""
+    layer = window.session.layer
+    return [a for doc in window.session.project.documents.all() for a in layer.annotations(doc.id)]
+
+
+def preview(window, entity_id: str, **where) -> list:
+    """What "tag all occurrences" of an actor should offer in this annotator's layer."""
+    return window.session.project.registry.propagation_preview(
+        entity_id, label="Actor", layer=window.session.layer, **where
+    )
 
 
 def undo(qtbot, window) -> None:
@@ -107,7 +121,7 @@ def test_an_ambiguous_name_asks_and_the_choice_is_one_undo_step(
     assert window.session.annotations[ann.id].entity == ids["erik"]
     undo(qtbot, window)
     assert stored(window) == []
-    window.session.undo_stack.redo()
+    window.session.redo()
     (again,) = stored(window)
     assert again.id == ann.id and again.entity == ids["erik"]
 
@@ -157,21 +171,21 @@ def test_new_actor_from_a_mention_and_undo_removes_both(
 ) -> None:
     path, _ = linking_project
     window = make_window(path)
-    project = window.session.project
+    project, layer = window.session.project, window.session.layer
     tag_actor(qtbot, window, "Valdor")
     (ann,) = stored(window)
-    before = {e.id for e in project.entities()}
+    before = {e.id for e in project.registry.all()}
     qtbot.mouseClick(
         editor_field(window).findChild(QPushButton, "new-actor-from-mention"),
         Qt.MouseButton.LeftButton,
     )
-    (new,) = [e for e in project.entities() if e.id not in before]
+    (new,) = [e for e in project.registry.all() if e.id not in before]
     assert new.name == "Valdor"
-    assert project.annotation(ann.id).entity == new.id
+    assert layer.annotation(ann.id).entity == new.id
     assert editor_field(window).current.text() == "Valdor"
     undo(qtbot, window)
-    assert {e.id for e in project.entities()} == before
-    assert project.annotation(ann.id).entity is None  # the mention stays, unlinked
+    assert {e.id for e in project.registry.all()} == before
+    assert layer.annotation(ann.id).entity is None  # the mention stays, unlinked
     undo(qtbot, window)
     assert stored(window) == []
 
@@ -185,10 +199,10 @@ def test_unlink_button_and_undo(qtbot, make_window, linking_project) -> None:
     unlink = editor_field(window).findChild(QPushButton, "unlink-actor")
     assert unlink.isEnabled()
     qtbot.mouseClick(unlink, Qt.MouseButton.LeftButton)
-    assert window.session.project.annotation(ann.id).entity is None
+    assert window.session.layer.annotation(ann.id).entity is None
     assert not unlink.isEnabled()
     undo(qtbot, window)
-    assert window.session.project.annotation(ann.id).entity == ids["karamov"]
+    assert window.session.layer.annotation(ann.id).entity == ids["karamov"]
 
 
 def test_propagation_previews_applies_kept_rows_and_undoes_in_one_step(
@@ -196,9 +210,8 @@ def test_propagation_previews_applies_kept_rows_and_undoes_in_one_step(
 ) -> None:
     path, ids = linking_project
     window = make_window(path)
-    project = window.session.project
     tag_actor(qtbot, window, "Sergey Karamov")  # already tagged: not offered again
-    expected = project.propagation_preview(ids["karamov"])
+    expected = preview(window, ids["karamov"])
     assert len(expected) == 3  # "Karamov" here, "Karamov" and "Sergei Karamov" in the other
     dialog = PropagationDialog(window.session, None, window, entity_id=ids["karamov"])
     qtbot.addWidget(dialog)
@@ -208,8 +221,8 @@ def test_propagation_previews_applies_kept_rows_and_undoes_in_one_step(
     assert "[Karamov]" in first and "\n" not in first
     dialog.scope.setCurrentIndex(dialog.scope.findData("document"))
     dialog.requery()
-    assert dialog.occurrences == project.propagation_preview(
-        ids["karamov"], document=window.session.document.id
+    assert dialog.occurrences == preview(
+        window, ids["karamov"], document=window.session.document.id
     )
     dialog.scope.setCurrentIndex(dialog.scope.findData("all"))
     dialog.requery()
@@ -220,12 +233,7 @@ def test_propagation_previews_applies_kept_rows_and_undoes_in_one_step(
     kept = [o for i, o in enumerate(expected) if i != 1]
     assert dialog.kept() == kept
     dialog.apply_button.click()
-    made = [
-        a
-        for doc in project.list_documents(0, 10)
-        for a in project.annotations(doc.id)
-        if a.origin == "propagation"
-    ]
+    made = [a for a in every_annotation(window) if a.origin == "propagation"]
     assert sorted((a.document, a.start, a.end) for a in made) == sorted(
         (o.document_id, o.start, o.end) for o in kept
     )
@@ -233,7 +241,7 @@ def test_propagation_previews_applies_kept_rows_and_undoes_in_one_step(
     here = [a.id for a in made if a.document == window.session.document.id]
     assert all(i in window.session.annotations for i in here)
     undo(qtbot, window)
-    left = [a for doc in project.list_documents(0, 10) for a in project.annotations(doc.id)]
+    left = every_annotation(window)
     assert [a.origin for a in left] == ["manual"]
     assert set(window.session.annotations) == {left[0].id}
 
@@ -256,14 +264,14 @@ def test_reader_menu_on_a_mention_unlinks_and_opens_the_preview(
     assert actions["unlink"].isEnabled() and not actions["new-actor"].isEnabled()
     assert "Sergei Karamov" in actions["tag-all-occurrences"].text()
     actions["unlink"].trigger()
-    assert window.session.project.annotation(ann.id).entity is None
+    assert window.session.layer.annotation(ann.id).entity is None
     undo(qtbot, window)
     menu = window.reader_menu.build(_point(window, ann.start + 2))
     actions = {a.objectName(): a for a in menu.actions() if a.objectName()}
     actions["tag-all-occurrences"].trigger()
     dialog = window.findChild(PropagationDialog)
     assert dialog is not None and dialog.isVisible()
-    assert dialog.occurrences == window.session.project.propagation_preview(ids["karamov"])
+    assert dialog.occurrences == preview(window, ids["karamov"])
     dialog.reject()
 
 
@@ -280,10 +288,6 @@ def test_reader_menu_on_a_selection_offers_its_occurrences(
     dialog = window.findChild(PropagationDialog)
     assert len(dialog.occurrences) == 3  # twice here, once in the other article
     dialog.apply_button.click()
-    made = [
-        a
-        for doc in window.session.project.list_documents(0, 10)
-        for a in window.session.project.annotations(doc.id)
-    ]
+    made = every_annotation(window)
     assert len(made) == 3 and all(a.entity is None and a.text == "Valdor" for a in made)
     assert len(window.session.annotations) == 2

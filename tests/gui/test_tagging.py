@@ -24,7 +24,7 @@ def stored(path: Path) -> list[tuple[str, str]]:
 
 
 def annotations(window) -> list:
-    return window.session.project.annotations(window.session.document.id)
+    return window.session.layer.annotations(window.session.document.id)
 
 
 def test_drag_then_label_key_tags_whole_words_and_commits_at_once(
@@ -95,7 +95,7 @@ def test_ctrl_drag_adds_a_fragment_for_a_discontinuous_quote(
     drag_select(reader, second, end, Qt.KeyboardModifier.ControlModifier)
     (quote,) = annotations(window)
     assert [f.text for f in quote.fragments] == ["We will not", "give up a single village"]
-    window.session.undo_stack.undo()
+    window.session.undo()
     (quote,) = annotations(window)
     assert [f.text for f in quote.fragments] == ["We will not"]
 
@@ -198,12 +198,12 @@ def test_speaker_by_key_then_click_and_by_list(qtbot, make_window, article_proje
     quote = window.session.selected
     qtbot.keyClick(reader, Qt.Key.Key_S)
     click_text(reader, k + 2)
-    (rel,) = window.session.project.relations(doc_id)
+    (rel,) = window.session.layer.relations(doc_id)
     assert (rel.type, rel.source) == ("speaker", quote)
-    assert window.session.project.annotation(rel.target).text == "Karamov"
+    assert window.session.layer.annotation(rel.target).text == "Karamov"
     # Undo, then pick the same speaker from the list (S twice, Enter on the only entry).
-    window.session.undo_stack.undo()
-    assert window.session.project.relations(doc_id) == []
+    window.session.undo()
+    assert window.session.layer.relations(doc_id) == []
     window.session.select(quote)
 
     def choose() -> None:
@@ -215,7 +215,7 @@ def test_speaker_by_key_then_click_and_by_list(qtbot, make_window, article_proje
     qtbot.keyClick(reader, Qt.Key.Key_S)
     QTimer.singleShot(200, choose)
     qtbot.keyClick(reader, Qt.Key.Key_S)
-    (rel,) = window.session.project.relations(doc_id)
+    (rel,) = window.session.layer.relations(doc_id)
     assert rel.type == "speaker" and rel.source == quote
 
 

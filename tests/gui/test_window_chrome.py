@@ -28,7 +28,9 @@ def test_first_start_asks_the_name_and_opens_the_demo(qtbot, tmp_path: Path) -> 
     assert window.session.annotator_name == "Ana Ruiz"
     assert Settings.load().annotator_name == "Ana Ruiz"
     assert window.session.project.path == demo_project_path()
-    assert window.session.project.document_count() == 12
+    assert window.session.project.documents.count() == 12
+    assert window.session.annotations  # the demo was written in her layer: she sees it
+    assert window.session.layer.name == "Ana Ruiz"
     window.close()
     # The next start opens the last project without asking.
     again = build_window(None, Settings.load())
@@ -48,7 +50,7 @@ def test_tag_bar_buttons_tag_the_selection(qtbot, make_window, article_project) 
     drag_select(window.reader, start, start + len("talks would resume"))
     widget = window.tagbar.widgetForAction(window.tagbar.actions()[1])
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-    (ann,) = window.session.project.annotations(doc_id)
+    (ann,) = window.session.layer.annotations(doc_id)
     assert (ann.label, ann.text) == ("Quote", "talks would resume")
 
 

@@ -62,15 +62,15 @@ def test_annotate_an_article_completely_then_reopen(qtbot, make_window, article_
     qtbot.keyClick(reader, R)
     click_text(reader, span("the government")[0] + 5)
 
-    project = window.session.project
-    relations = {(r.type, r.source, r.target) for r in project.relations(doc_id)}
+    layer = window.session.layer
+    relations = {(r.type, r.source, r.target) for r in layer.relations(doc_id)}
     expected = {
         ("speaker", quote.id, karamov.id),
         ("claimant", demand.id, union.id),
         ("addressee", demand.id, government.id),
     }
     assert relations == expected
-    assert [f.text for f in project.annotation(quote.id).fragments] == [
+    assert [f.text for f in layer.annotation(quote.id).fragments] == [
         "We will not",
         "give up a single village",
     ]
@@ -81,7 +81,7 @@ def test_annotate_an_article_completely_then_reopen(qtbot, make_window, article_
     steps = stack.count()
     for _ in range(steps):
         qtbot.keyClick(reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert project.annotations(doc_id) == [] and project.relations(doc_id) == []
+    assert layer.annotations(doc_id) == [] and layer.relations(doc_id) == []
     for _ in range(steps):
         qtbot.keyClick(
             reader,
@@ -89,32 +89,45 @@ def test_annotate_an_article_completely_then_reopen(qtbot, make_window, article_
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
     shown = {a.id: (a.label, a.text) for a in window.session.ordered()}
-    assert {(r.type, r.source, r.target) for r in project.relations(doc_id)} == expected
+    assert {(r.type, r.source, r.target) for r in layer.relations(doc_id)} == expected
     assert later.id in shown
 
     window.close()
-    with Project.open(path, readonly=True) as reopened:
-        stored = {a.id: (a.label, a.text) for a in reopened.annotations(doc_id)}
+    with Project.open(path, readonly=True, annotator="Tester") as reopened:
+        mine = reopened.layer()
+        stored = {a.id: (a.label, a.text) for a in mine.annotations(doc_id)}
         assert stored == shown
-        assert {(r.type, r.source, r.target) for r in reopened.relations(doc_id)} == expected
+        assert {(r.type, r.source, r.target) for r in mine.relations(doc_id)} == expected
         assert reopened.check().ok
-        status = reopened.status(doc_id)
-        assert list(status.values()) == ["in_progress"]
+        # the only layer is the window's, and the first edit put the document in progress
+        assert {x.name: x.status(doc_id) for x in reopened.layers()} == {"Tester": "in_progress"}
 
 
 def test_done_and_next_and_document_navigation(qtbot, make_window) -> None:
-    window = make_window()
-    project = window.session.project
-    first = window.session.document.id
+    window = make_window()  # the demo, some of its documents done in this annotator's layer
+    session = window.session
+    project, layer = session.project, session.layer
+    ids = [d.id for d in project.documents.all()]
+    states = [layer.status(i) for i in ids]
+    done = states.count("done")
+    assert f"{done} of 12 documents done" in window.status_line.progress.text()
+    # a document not done yet, followed by another: Ctrl+PageUp from that one comes back here
+    at = next(i for i in range(len(ids) - 1) if "done" not in (states[i], states[i + 1]))
+    first = ids[at]
+    window.documents.select(first)
+    window.documents.view.setFocus()
+    qtbot.keyClick(window.documents.view, Qt.Key.Key_Return)  # Enter opens it
+    assert session.document.id == first
+    window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert project.status(first)[project.annotator.id] == "done"
-    second = window.session.document.id
-    assert second != first
+    assert layer.status(first) == "done"
+    second = session.document.id
+    assert second == ids[at + 1] != first
     qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.document.id == first
+    assert session.document.id == first
     qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.document.id == second
-    assert "1 of 12 documents done" in window.status_line.progress.text()
+    assert session.document.id == second
+    assert f"{done + 1} of 12 documents done" in window.status_line.progress.text()
 
 
 def test_find_in_document(qtbot, make_window, article_project) -> None:
@@ -138,13 +151,14 @@ def test_a_dense_long_article_shows_its_first_screen_then_everything(
     text = "\n\n".join(" ".join(f"w{p:03d}x{i:03d}" for i in range(60)) for p in range(60))
     path = tmp_path / "dense.annotator"
     with Project.create(path) as p:
-        p.add_document("A short article opened first.", title="Short")
-        doc = p.add_document(text, title="Dense")
+        p.documents.add("A short article opened first.", title="Short")
+        doc = p.documents.add(text, title="Dense").value
         words = [m.span() for m in re.finditer(r"w\d{3}x\d{3}", text)]
         assert len(words) == 3600
+        layer = p.layer()
         with p.transaction():
             for i, (start, end) in enumerate(words[:3000]):
-                p.add_annotation(doc.id, ("Actor", "Quote")[i % 2], [(start, end)])
+                layer.add_annotation(doc.id, ("Actor", "Quote")[i % 2], [(start, end)])
     window = make_window(path)
     session = window.session
     window.open_document(doc.id)
@@ -152,4 +166,9 @@ def test_a_dense_long_article_shows_its_first_screen_then_everything(
     assert window.reader.toPlainText() == text
     qtbot.waitUntil(lambda: len(session.annotations) == 3000, timeout=5000)
     assert len(window.reader.labels) == 3000  # the reader shows all of them once loaded
-    assert window.session.project.status(doc.id) == {}  # opening is not an edit
+    # opening is not an edit: no status was written, in any layer
+    assert session.layer.status(doc.id) == "new"
+    recorded = session.project.db.execute(
+        "SELECT count(*) FROM document_status WHERE document = ?", [doc.id]
+    ).fetchone()[0]
+    assert recorded == 0
