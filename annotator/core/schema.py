@@ -33,7 +33,7 @@ SPEAKER, CLAIMANT, ADDRESSEE, CUE_RELATION = RELATION_ROLES
 
 #: For each relation role: the role of the label it starts at and, if it must be one, of the
 #: label it points to (None: any label linked to the registry, ``"entity": true``).
-_RELATION_ENDS: dict[str, tuple[str, str | None]] = {
+RELATION_ENDS: dict[str, tuple[str, str | None]] = {
     SPEAKER: (SPEECH, None),
     CLAIMANT: (CLAIM, None),
     ADDRESSEE: (CLAIM, None),
@@ -251,7 +251,7 @@ def _parse_relations(
 
 def _check_roles(labels: tuple[LabelSpec, ...], relations: tuple[RelationSpec, ...]) -> None:
     """Each role is played at most once; the actor label links to the registry; a relation's
-    role fits the roles of the labels at its ends (see :data:`_RELATION_ENDS`)."""
+    role fits the roles of the labels at its ends (see :data:`RELATION_ENDS`)."""
     by_role: dict[str, LabelSpec] = {}
     for i, label in enumerate(labels):
         if label.role is None:
@@ -278,7 +278,7 @@ def _check_roles(labels: tuple[LabelSpec, ...], relations: tuple[RelationSpec, .
                 f"relation {taken[rel.role]!r}"
             )
         taken[rel.role] = rel.name
-        source_role, target_role = _RELATION_ENDS[rel.role]
+        source_role, target_role = RELATION_ENDS[rel.role]
         source = by_role.get(source_role)
         if source is None or rel.source != source.name:
             raise SchemaError(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.errors import ValidationError
 from annotator.core.matching import NameIndex, normalise_name
 from annotator.core.model import Annotation, Entity, now
+from annotator.core.schema import ADDRESSEE, CLAIMANT, SPEAKER
 from annotator.core.validation import require_label
 from annotator.store import annotations as ann_sql
 from annotator.store import registry as reg_sql
@@ -21,8 +22,8 @@ from annotator.store.editing import _ProjectParts
 from annotator.store.propagation import Occurrence, annotated_spans, preview
 from annotator.store.rows import parse_fragments
 
-# Relation types of the default schema that make an entity a speaker or a party to a demand.
-SPEAKER, CLAIMANT, ADDRESSEE = "speaker", "claimant", "addressee"
+# The relation roles that make an entity a speaker or a party to a demand, SPEAKER, CLAIMANT
+# and ADDRESSEE, come from annotator.core.schema; Schema.roles says which relation plays each.
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,27 +60,33 @@ class ActorRegistry(_ProjectParts):
     # -- reading -------------------------------------------------------------------------
 
     def entity_counts(self) -> dict[str, EntityCounts]:
-        """Mentions, quotes, demands made and received per entity id (every entity listed)."""
+        """Mentions, quotes, demands made and received per entity id (every entity listed);
+        the relations counted are those of the schema's speaker, claimant and addressee roles."""
         mentions = dict(
             self.db.execute(
                 "SELECT entity, count(*) FROM annotations WHERE entity IS NOT NULL GROUP BY entity"
             )
         )
+        roles = self.schema.roles
+        pairs = ((SPEAKER, roles.speaker), (CLAIMANT, roles.claimant), (ADDRESSEE, roles.addressee))
+        role_of = {name: role for role, name in pairs if name is not None}
         # A quote with two speaker relations to mentions of one entity counts once.
-        by_type: dict[tuple[str, str], int] = {}
-        for entity_id, rel_type, count in self.db.execute(
-            "SELECT a.entity, r.type, count(DISTINCT r.source) FROM relations r "
-            "JOIN annotations a ON a.id = r.target "
-            "WHERE a.entity IS NOT NULL AND r.type IN (?, ?, ?) GROUP BY a.entity, r.type",
-            [SPEAKER, CLAIMANT, ADDRESSEE],
-        ):
-            by_type[(entity_id, rel_type)] = count
+        by_role: dict[tuple[str, str], int] = {}
+        if role_of:
+            marks = ", ".join("?" * len(role_of))
+            for entity_id, rel_type, count in self.db.execute(
+                "SELECT a.entity, r.type, count(DISTINCT r.source) FROM relations r "
+                "JOIN annotations a ON a.id = r.target "
+                f"WHERE a.entity IS NOT NULL AND r.type IN ({marks}) GROUP BY a.entity, r.type",
+                list(role_of),
+            ):
+                by_role[(entity_id, role_of[rel_type])] = count
         return {
             entity_id: EntityCounts(
                 mentions.get(entity_id, 0),
-                by_type.get((entity_id, SPEAKER), 0),
-                by_type.get((entity_id, CLAIMANT), 0),
-                by_type.get((entity_id, ADDRESSEE), 0),
+                by_role.get((entity_id, SPEAKER), 0),
+                by_role.get((entity_id, CLAIMANT), 0),
+                by_role.get((entity_id, ADDRESSEE), 0),
             )
             for (entity_id,) in self.db.execute("SELECT id FROM entities ORDER BY id")
         }

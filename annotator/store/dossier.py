@@ -2,7 +2,8 @@
 
 A mixin of :class:`~annotator.store.project.Project`. The dossier is one query over the
 relations whose target is a mention linked to the entity, so it stays quick on large projects
-(``annotations_entity`` and ``relations_target`` are indexed).
+(``annotations_entity`` and ``relations_target`` are indexed). The relation types are those the
+schema gives the roles ``speaker``, ``claimant`` and ``addressee`` (bound parameters).
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from sqlite_utils import Database
 
 from annotator.core.errors import ValidationError
 from annotator.core.model import Entity
+from annotator.core.schema import ADDRESSEE, CLAIMANT, SPEAKER, Roles
 from annotator.store import registry as reg_sql
-from annotator.store.actors import ADDRESSEE, CLAIMANT, SPEAKER
 from annotator.store.datasets import FRAGMENT_JOINER
 from annotator.store.editing import _ProjectParts
 
-#: Relation types that make a dossier entry, in the order the dossier shows them.
+#: The relation roles that make a dossier entry, in the order the dossier shows them.
 ROLES = (SPEAKER, CLAIMANT, ADDRESSEE)
 
 #: How many code points of the text around an entry its context shows on each side.
@@ -31,7 +32,7 @@ CONTEXT = 80
 class DossierEntry:
     """A quote or demand an entity is a party to (through a mention linked to it)."""
 
-    role: str  # "speaker", "claimant" or "addressee"
+    role: str  # one of ROLES: the role of the relation (whatever the schema calls it)
     document_id: str
     document_title: str
     published: str
@@ -44,7 +45,16 @@ class DossierEntry:
     after: str  # up to CONTEXT code points after ``end``
 
 
-def dossier_entries(db: Database, entity_id: str) -> list[DossierEntry]:
+def dossier_entries(db: Database, roles: Roles, entity_id: str) -> list[DossierEntry]:
+    """The entries of one entity, grouped by role in the order of :data:`ROLES`."""
+    role_of = {
+        name: role
+        for role, name in zip(ROLES, (roles.speaker, roles.claimant, roles.addressee), strict=True)
+        if name is not None
+    }
+    if not role_of:
+        return []
+    marks = ", ".join(f":r{i}" for i in range(len(role_of)))
     sql = (
         'SELECT DISTINCT r.type, d.id, d.title, d.published, x.id, x.label, x.start, x."end", '
         "x.fragments, substr(d.text, max(x.start - :pad, 0) + 1, min(x.start, :pad)), "
@@ -53,17 +63,17 @@ def dossier_entries(db: Database, entity_id: str) -> list[DossierEntry]:
         "JOIN relations r ON r.target = m.id "
         "JOIN annotations x ON x.id = r.source "
         "JOIN documents d ON d.id = x.document "
-        "WHERE m.entity = :entity AND r.type IN (:r0, :r1, :r2) "
+        f"WHERE m.entity = :entity AND r.type IN ({marks}) "
         'ORDER BY d.seq, x.start, x."end", x.created, x.id'
     )
     params: dict[str, object] = {"pad": CONTEXT, "entity": entity_id}
-    params.update({f"r{i}": role for i, role in enumerate(ROLES)})
+    params.update({f"r{i}": name for i, name in enumerate(role_of)})
     entries = []
     for row in db.execute(sql, params):
-        role, doc_id, title, published, ann_id, label, start, end, raw, before, after = row[:11]
+        rel_type, doc_id, title, published, ann_id, label, start, end, raw, before, after = row[:11]
         entries.append(
             DossierEntry(
-                role=role,
+                role=role_of[rel_type],
                 document_id=doc_id,
                 document_title=title or "",
                 published=published or "",
@@ -87,7 +97,7 @@ class EntityDossier(_ProjectParts):
         """Quotes the entity spoke, demands it made and demands made of it, across the corpus:
         grouped by role (speaker, claimant, addressee), then in document and text order."""
         reg_sql.require_entity(self.db, entity_id)
-        return dossier_entries(self.db, entity_id)
+        return dossier_entries(self.db, self.schema.roles, entity_id)
 
     def entity_mentions(self, entity_id: str) -> list[tuple[str, str, str]]:
         """(annotation id, document id, modified) of every mention linked to the entity."""
