@@ -13,9 +13,17 @@ from dataclasses import replace
 from typing import Any
 
 from annotator.core.model import Annotation, Entity
+from annotator.core.schema import ACTOR, Schema
 from annotator.gui.commands import AddAnnotation, StoreCommand
 from annotator.gui.session import Session
 from annotator.store.actors import Occurrence
+
+
+def mention_label(schema: Schema) -> str | None:
+    """The label new mentions get: the schema's actor label (role "actor"), else its first
+    label linked to the registry; None if it has none."""
+    spec = schema.label_for_role(ACTOR) or next((x for x in schema.labels if x.entity), None)
+    return spec.name if spec is not None else None
 
 
 def registry_changed(session: Session) -> None:
@@ -51,7 +59,7 @@ def remove_many(session: Session, ann_ids: list[str]) -> None:
 
 
 class AddMention(AddAnnotation):
-    """Tag a span with an entity label (Actor), linked when its text matches one entity.
+    """Tag a span with an entity label (a mention), linked when its text matches one entity.
 
     When the text matches several entities the mention is stored unlinked and ``candidates``
     lists them; :meth:`choose` then links it within this same undo step.
@@ -151,7 +159,7 @@ class ApplyPropagation(StoreCommand):
         session: Session,
         occurrences: Iterable[Occurrence],
         entity_id: str | None,
-        label: str = "Actor",
+        label: str,
     ) -> None:
         super().__init__(session, "Tag all occurrences")
         self.occurrences = list(occurrences)
