@@ -209,11 +209,13 @@ def import_(
 )
 def export(project: Path, fmt: str, output: Path, annotator_name: str | None) -> None:
     """Export PROJECT as a dataset."""
-    from annotator.io.exporting import export_project, layer_named, unit_of
+    from annotator.io.exporting import export_project, layer_named, role_warnings, unit_of
     from annotator.io.graphml import second_path
     from annotator.store.project import Project
 
     with user_errors(), Project.open(project, readonly=True) as p:
+        for warning in role_warnings(p.schema, fmt):
+            click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Exporting") as bar:
             count = export_project(p, fmt, output, layer_named(p, annotator_name), bar)
         also = f" and {second_path(output)}" if fmt == "network-graphml" else ""

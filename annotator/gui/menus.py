@@ -189,6 +189,7 @@ def import_articles(window: MainWindow) -> None:
 
 def export_project(window: MainWindow) -> None:
     from annotator.gui.export_dialog import choose_export, run_export
+    from annotator.io.exporting import role_warnings
 
     project = window.session.project
     if project is None:
@@ -204,7 +205,8 @@ def export_project(window: MainWindow) -> None:
         QMessageBox.warning(window, "Export failed", str(exc))
         return
     if count is not None:
-        window.show_message(f"Exported {count} document(s) to {out}.", 8000)
+        warnings = "".join(f" Warning: {w}." for w in role_warnings(project.schema, fmt))
+        window.show_message(f"Exported {count} document(s) to {out}.{warnings}", 8000)
 
 
 REGISTRY_FILTER = "Actor lists (*.csv *.json);;All files (*)"

@@ -7,6 +7,15 @@ from pathlib import Path
 
 from annotator.core.errors import NotFoundError
 from annotator.core.reports import ProgressCallback
+from annotator.core.schema import (
+    ADDRESSEE,
+    CLAIM,
+    CLAIMANT,
+    RELATION_ENDS,
+    SPEAKER,
+    SPEECH,
+    Schema,
+)
 from annotator.io import graphml, native, tables
 from annotator.store.annotators import is_reserved
 from annotator.store.datasets import Datasets
@@ -32,6 +41,15 @@ UNITS: dict[str, str] = {
 }
 
 
+#: The schema roles each dataset reads: (label roles, relation roles).
+ROLES_READ: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "quotes-csv": ((SPEECH,), (SPEAKER,)),
+    "demands-csv": ((CLAIM,), (CLAIMANT, ADDRESSEE)),
+    "actors-csv": ((SPEECH, CLAIM), (SPEAKER, CLAIMANT, ADDRESSEE)),
+    "network-graphml": ((CLAIM,), (CLAIMANT, ADDRESSEE)),
+}
+
+
 def unit_of(fmt: str) -> str:
     return UNITS.get(fmt, "document(s)")
 
@@ -47,6 +65,25 @@ def layer_named(project: Project, annotator_name: str | None) -> Layer | None:
         names = ", ".join(a.name for a in project.annotators.all()) or "none yet"
         raise NotFoundError(f"no annotator named {annotator_name!r} (annotators: {names})")
     return project.layer(person.id)
+
+
+def role_warnings(schema: Schema, fmt: str) -> list[str]:
+    """What an export in ``fmt`` lacks because no label or relation of ``schema`` plays a role
+    it reads (its rows, or their columns, stay empty). A relation role is mentioned only when
+    the label it starts at is there."""
+    label_roles, relation_roles = ROLES_READ.get(fmt, ((), ()))
+    warnings = [
+        f'the schema names no {role} label (role "{role}")'
+        for role in label_roles
+        if schema.label_for_role(role) is None
+    ]
+    warnings += [
+        f'the schema names no {role} relation (role "{role}")'
+        for role in relation_roles
+        if schema.relation_for_role(role) is None
+        and schema.label_for_role(RELATION_ENDS[role][0]) is not None
+    ]
+    return warnings
 
 
 def export_project(

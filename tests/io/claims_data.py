@@ -3,14 +3,20 @@
 Two documents, two annotators (Ana and Ben), three registry entities (one never mentioned)
 and one mention that is not linked to the registry. The numbers the dataset exports must
 produce are spelled out in EXPECTED_* below, counted by hand.
+
+``build(path, schema, names)`` makes the same project under another schema: ``names`` maps the
+default schema's label and relation names to that schema's (see test_io_schema_roles.py).
+Annotation and entity ids are fixed (``ann-…``, ``ent-…``), so two builds can be compared.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from annotator import Project
+from annotator.core.schema import Schema
 
 TEXT_1 = (
     '"We will not," Karamov said, "give up a village." Karamov called on Velmar to withdraw '
@@ -30,10 +36,24 @@ def span(text: str, part: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(part)
 
 
-def build(path: Path) -> dict[str, Any]:
+def build(
+    path: Path, schema: Schema | None = None, names: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """Write the project to ``path`` (closed afterwards); returns the ids tests refer to."""
     ids: dict[str, Any] = {}
-    with Project.create(path, annotator="Ana") as p:
+
+    def n(name: str) -> str:
+        return (names or {}).get(name, name)
+
+    counter = iter(range(1, 1000))
+    with Project.create(path, annotator="Ana", schema=schema) as p:
+
+        def add(doc: str, label: str, fragments: list[Any], **kw: Any) -> str:
+            return p.add_annotation(doc, n(label), fragments, id=f"ann-{next(counter)}", **kw).id
+
+        def link(type_: str, source: str, target: str, **kw: Any) -> None:
+            p.add_relation(n(type_), source, target, **kw)
+
         ben = p.add_annotator("Ben")
         karamov = p.add_entity(
             "Sergei Karamov",
@@ -41,9 +61,14 @@ def build(path: Path) -> dict[str, Any]:
             aliases=["Karamov", "Sergey Karamov"],
             wikidata="Q999001",
             note="Foreign minister, fictional",
+            id="ent-karamov",
         )
-        velmar = p.add_entity("Government of Valdoria", type="government", aliases=["Velmar"])
-        unused = p.add_entity("Concord of Nations", type="international organisation")
+        velmar = p.add_entity(
+            "Government of Valdoria", type="government", aliases=["Velmar"], id="ent-velmar"
+        )
+        unused = p.add_entity(
+            "Concord of Nations", type="international organisation", id="ent-unused"
+        )
         ids.update(karamov=karamov.id, velmar=velmar.id, unused=unused.id, ben=ben.id)
         ids["ana"] = p.annotator.id
 
@@ -52,76 +77,70 @@ def build(path: Path) -> dict[str, Any]:
         ids.update(d1=d1.id, d2=d2.id)
 
         def actor(doc: str, text: str, part: str, nth: int, entity: str | None, who=None):
-            return p.add_annotation(
-                doc, "Actor", [span(text, part, nth)], entity=entity, annotator=who
-            ).id
+            return add(doc, "Actor", [span(text, part, nth)], entity=entity, annotator=who)
 
         k1 = actor(d1.id, TEXT_1, "Karamov", 0, karamov.id)
         k2 = actor(d1.id, TEXT_1, "Karamov", 1, karamov.id)
         v1 = actor(d1.id, TEXT_1, "Velmar", 0, velmar.id)
         v2 = actor(d1.id, TEXT_1, "Velmar", 1, velmar.id)
         spokesman = actor(d1.id, TEXT_1, "A spokesman", 0, None)
-        q1 = p.add_annotation(
+        q1 = add(
             d1.id,
             "Quote",
             [span(TEXT_1, "We will not,"), span(TEXT_1, "give up a village.")],
             attributes={"form": "direct"},
-        ).id
-        q2 = p.add_annotation(
-            d1.id, "Quote", [span(TEXT_1, "it was over")], attributes={"form": "indirect"}
-        ).id
-        p.add_relation("speaker", q1, k1)
-        p.add_relation("speaker", q2, spokesman)
-        dem1 = p.add_annotation(
+        )
+        q2 = add(d1.id, "Quote", [span(TEXT_1, "it was over")], attributes={"form": "indirect"})
+        link("speaker", q1, k1)
+        link("speaker", q2, spokesman)
+        dem1 = add(
             d1.id,
             "Demand",
             [span(TEXT_1, "withdraw its troops")],
             attributes={"issue": "troop withdrawal", "position": "for"},
-        ).id
-        p.add_relation("claimant", dem1, k2)
-        p.add_relation("addressee", dem1, v1)
-        dem2 = p.add_annotation(
+        )
+        link("claimant", dem1, k2)
+        link("addressee", dem1, v1)
+        dem2 = add(
             d1.id,
             "Demand",
             [span(TEXT_1, "any cease-fire")],
             attributes={"issue": "cease-fire", "position": "against"},
-        ).id
-        p.add_relation("claimant", dem2, v2)
+        )
+        link("claimant", dem2, v2)
 
         k3 = actor(d2.id, TEXT_2, "Karamov", 0, karamov.id)
         k4 = actor(d2.id, TEXT_2, "Karamov", 1, karamov.id)
         v3 = actor(d2.id, TEXT_2, "Velmar", 0, velmar.id)
         v4 = actor(d2.id, TEXT_2, "Velmar", 1, velmar.id)
-        dem3 = p.add_annotation(
+        dem3 = add(
             d2.id,
             "Demand",
             [span(TEXT_2, "agree to a cease-fire")],
             attributes={"issue": "cease-fire", "position": "for"},
-        ).id
-        p.add_relation("claimant", dem3, k3)
-        p.add_relation("addressee", dem3, v3)
-        dem4 = p.add_annotation(
+        )
+        link("claimant", dem3, k3)
+        link("addressee", dem3, v3)
+        dem4 = add(
             d2.id,
             "Demand",
             [span(TEXT_2, "must not sign a cease-fire deal")],
             attributes={"issue": "cease-fire", "position": "against"},
-        ).id
-        p.add_relation("claimant", dem4, k4)
-        p.add_relation("addressee", dem4, v4)
+        )
+        link("claimant", dem4, k4)
+        link("addressee", dem4, v4)
 
         # Ben's layer: his own mention of Karamov, a demand, and a quote without a speaker
         kb = actor(d2.id, TEXT_2, "Karamov", 0, karamov.id, ben.id)
-        dem5 = p.add_annotation(
+        dem5 = add(
             d2.id,
             "Demand",
             [span(TEXT_2, "agree to a cease-fire")],
             attributes={"issue": "cease-fire", "position": "for"},
             annotator=ben.id,
-        ).id
-        p.add_relation("claimant", dem5, kb, annotator=ben.id)
-        q3 = p.add_annotation(
-            d2.id, "Quote", [span(TEXT_2, "it must not sign")], annotator=ben.id
-        ).id
+        )
+        link("claimant", dem5, kb, annotator=ben.id)
+        q3 = add(d2.id, "Quote", [span(TEXT_2, "it must not sign")], annotator=ben.id)
         ids.update(q1=q1, q2=q2, q3=q3, dem1=dem1, dem2=dem2, dem3=dem3, dem4=dem4, dem5=dem5)
     return ids
 
