@@ -1,37 +1,13 @@
-"""Exporting a project: format name → writer."""
+"""Exporting a project in one of the formats of :data:`~annotator.io.formats.FORMATS`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from annotator.core.errors import NotFoundError
 from annotator.core.reports import ProgressCallback
-from annotator.io import graphml, native, tables
+from annotator.io.formats import export_format
 from annotator.store.project import Project
-
-Writer = Callable[[Project, Path, str | None, ProgressCallback | None], int]
-
-WRITERS: dict[str, Writer] = {
-    "native": native.write_json,
-    "jsonl": native.write_jsonl,
-    "quotes-csv": tables.write_quotes_csv,
-    "demands-csv": tables.write_demands_csv,
-    "actors-csv": tables.write_actors_csv,
-    "network-graphml": graphml.write_network_graphml,
-}
-
-#: What each writer's count is of (for messages like "Exported 12 document(s)").
-UNITS: dict[str, str] = {
-    "quotes-csv": "quote(s)",
-    "demands-csv": "demand(s)",
-    "actors-csv": "actor(s)",
-    "network-graphml": "demand(s)",
-}
-
-
-def unit_of(fmt: str) -> str:
-    return UNITS.get(fmt, "document(s)")
 
 
 def export_project(
@@ -41,7 +17,12 @@ def export_project(
     annotator_name: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
-    """Write ``project`` to ``out``; returns how many items were written (see :data:`UNITS`)."""
+    """Write ``project`` to ``out`` (and the files beside it, see ``Format.files``).
+
+    Returns how many items were written, of what the format's ``counts`` says. Every writer is
+    called here and nowhere else.
+    """
+    writer = export_format(fmt).load_writer()
     annotator_id = None
     if annotator_name is not None:
         person = project.annotator_named(annotator_name)
@@ -49,4 +30,4 @@ def export_project(
             names = ", ".join(a.name for a in project.annotators()) or "none yet"
             raise NotFoundError(f"no annotator named {annotator_name!r} (annotators: {names})")
         annotator_id = person.id
-    return WRITERS[fmt](project, out, annotator_id, progress)
+    return writer(project, out, annotator_id, progress)

@@ -22,7 +22,7 @@ def test_export_native_and_jsonl(cli, demo: Path, tmp_path: Path, assert_valid_e
     out_json = tmp_path / "out.json"
     result = cli("export", demo, "--format", "native", "-o", out_json)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"Exported 12 document(s) to {out_json}.\n"
+    assert result.stdout == f"Exported 12 documents to {out_json}.\n"
     header_1, docs_1 = assert_valid_export(out_json)
 
     out_jsonl = tmp_path / "out.jsonl"
