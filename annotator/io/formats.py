@@ -63,28 +63,29 @@ def load(reference: str) -> Any:
 
 @dataclass(frozen=True)
 class Format:
-    """One file format, as the command line and the window name and describe it.
+    """One file format: how the command line and the window name and describe it, what reads
+    and writes it, and what an export in it counts and writes."""
 
-    ``description`` is plain text on one line, shown after the name in ``--help`` and in the
-    dialogs; ``export_description`` replaces it on the export side where a name means
-    something else there (``jsonl`` imports articles but exports annotated documents).
-    ``counts`` is what the writer's count is of. ``extensions`` decide the format of a file to
-    import (``auto``); the first one is what an export file gets. ``reader`` and ``writer`` are
-    ``"package.module:function"``: a :data:`Reader` (for :data:`NATIVE`, ``read_native``, whose
-    export is merged), a :data:`Writer`; ``None`` where the format cannot be imported or
-    exported. ``extra_files`` names a function ``OUT -> tuple of paths``: the other files the
-    writer writes beside OUT. ``named_fields``: its records name their fields, so the text and
-    title field options apply.
-    """
-
+    #: The ``--format`` value.
     name: str
+    #: Plain text on one line, shown after the name in ``--help`` and in the dialogs.
     description: str
+    #: Decide the format of a file to import (``auto``); the first is what an export gets.
     extensions: tuple[str, ...]
+    #: ``"package.module:function"``: a :data:`Reader`; for :data:`NATIVE`, ``read_native``
+    #: (whose export is merged). None: files cannot be imported in this format.
     reader: str | None = None
+    #: ``"package.module:function"``: a :data:`Writer`. None: no export in this format.
     writer: str | None = None
+    #: What the writer's count is of, for the message after an export.
     counts: Unit = DOCUMENTS
+    #: ``"package.module:function"``, ``OUT -> tuple of paths``: the other files the writer
+    #: writes beside OUT. None: it writes only OUT.
     extra_files: str | None = None
+    #: Replaces ``description`` on the export side, where the name means something else there
+    #: (``jsonl`` imports articles, but exports annotated documents).
     export_description: str = ""
+    #: Its records name their fields, so the text and title field options apply.
     named_fields: bool = False
 
     def __post_init__(self) -> None:
@@ -123,8 +124,8 @@ class Format:
         return (out, *(load(self.extra_files)(out) if self.extra_files else ()))
 
     def exported(self, count: int, out: Path) -> str:
-        """The message after an export: "Exported 12 demands to net.graphml and
-        net-addressees.graphml."."""
+        """The message after an export, naming every file written, for example
+        ``Exported 12 demands to net.graphml and net-addressees.graphml.``"""
         return f"Exported {self.counts.of(count)} to {and_list([str(p) for p in self.files(out)])}."
 
 

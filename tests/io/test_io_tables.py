@@ -85,7 +85,7 @@ def test_formats_are_registered() -> None:
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_header_row(demo, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"{fmt}.csv"
-    count = formats.FORMATS[fmt].load_writer()(demo, out, None, None)
+    count = export_project(demo, fmt, out)
     with out.open(encoding="utf-8-sig", newline="") as fh:
         header = next(csv.reader(fh))
     assert tuple(header) == FORMATS[fmt]
