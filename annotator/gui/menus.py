@@ -13,6 +13,7 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.gui.shortcuts import by_action
 from annotator.gui.theme import apply_theme
+from annotator.io.formats import ACTORS, FORMATS
 from annotator.store.listing import Listing
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ def export_project(window: MainWindow) -> None:
         return
     if count is not None:
         warnings = "".join(f" Warning: {w}." for w in role_warnings(project.schema, fmt))
-        window.show_message(f"Exported {count} document(s) to {out}.{warnings}", 8000)
+        window.show_message(FORMATS[fmt].exported(count, out) + warnings, 8000)
 
 
 REGISTRY_FILTER = "Actor lists (*.csv *.json);;All files (*)"
@@ -260,7 +261,7 @@ def export_actors(window: MainWindow) -> None:
     except AnnotatorError as exc:
         QMessageBox.warning(window, "Export failed", str(exc))
         return
-    window.show_message(f"Exported {count} actor(s) to {name}.", 8000)
+    window.show_message(f"Exported {ACTORS.of(count)} to {name}.", 8000)
 
 
 def preferences(window: MainWindow) -> None:
