@@ -15,6 +15,14 @@ import click
 from annotator import __version__
 from annotator.core.errors import AnnotatorError, ProjectFileError
 from annotator.core.reports import Cancelled
+from annotator.io.formats import (
+    ACTORS,
+    EXPORT_CHOICES,
+    FORMATS,
+    IMPORT_CHOICES,
+    NATIVE,
+    choices_help,
+)
 
 PROJECT = click.Path(dir_okay=False, path_type=Path)
 OUTPUT = click.option(
@@ -129,8 +137,10 @@ def new(project: Path, schema_file: Path | None, name: str | None) -> None:
     "fmt",
     default="auto",
     show_default=True,
-    type=click.Choice(["auto", "txt", "md", "jsonl", "json", "csv", "native"]),
-    help="Input format; auto decides by extension (and recognises our exports).",
+    type=click.Choice(IMPORT_CHOICES),
+    help="Input format; auto decides by extension (and recognises our exports). "
+    + choices_help(IMPORT_CHOICES)
+    + ".",
 )
 @click.option(
     "--text-field",
@@ -192,14 +202,10 @@ def import_(
 @click.option(
     "--format",
     "fmt",
-    default="native",
+    default=NATIVE,
     show_default=True,
-    type=click.Choice(
-        ["native", "jsonl", "quotes-csv", "demands-csv", "actors-csv", "network-graphml"]
-    ),
-    help="native: one JSON file; jsonl: a header line, then one document per line; "
-    "quotes-csv, demands-csv, actors-csv: tables (UTF-8 with BOM); network-graphml: claim "
-    "networks (OUT, actor x issue; OUT-addressees.graphml, actor -> addressee).",
+    type=click.Choice(EXPORT_CHOICES),
+    help=choices_help(EXPORT_CHOICES, export=True) + ".",
 )
 @OUTPUT
 @click.option(
@@ -209,15 +215,15 @@ def import_(
 )
 def export(project: Path, fmt: str, output: Path, annotator_name: str | None) -> None:
     """Export PROJECT as a dataset."""
-    from annotator.io.exporting import export_project, layer_named, unit_of
-    from annotator.io.graphml import second_path
+    from annotator.io.exporting import export_project, layer_named, role_warnings
     from annotator.store.project import Project
 
     with user_errors(), Project.open(project, readonly=True) as p:
+        for warning in role_warnings(p.schema, fmt):
+            click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Exporting") as bar:
             count = export_project(p, fmt, output, layer_named(p, annotator_name), bar)
-        also = f" and {second_path(output)}" if fmt == "network-graphml" else ""
-        click.echo(f"Exported {count} {unit_of(fmt)} to {output}{also}.")
+        click.echo(FORMATS[fmt].exported(count, output))
 
 
 @main.command()
@@ -315,7 +321,7 @@ def actors_export(project: Path, output: Path, fmt: str) -> None:
 
     with user_errors(), Project.open(project, readonly=True) as p:
         count = export_registry(p, output, fmt)
-    click.echo(f"Exported {count} actor(s) to {output}.")
+    click.echo(f"Exported {ACTORS.of(count)} to {output}.")
 
 
 @actors.command("import")

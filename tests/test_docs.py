@@ -115,13 +115,49 @@ def test_readme_shortcut_table_lists_every_shortcut() -> None:
             assert f"`{key}`" in table
 
 
+def _format_option(command: str) -> click.Option:
+    option = next(p for p in main.commands[command].params if p.name == "fmt")
+    assert isinstance(option, click.Option)
+    return option
+
+
 def test_cli_format_choices_follow_the_formats_table() -> None:
-    # The command line spells the choices out (importing io/ at start-up would slow `info`).
-    from annotator.io.formats import EXPORT_CHOICES, IMPORT_CHOICES
+    # Every format with a reader is offered by `import`, every one with a writer by `export`,
+    # in the table's order, each with its description in the option's help.
+    from annotator.io.formats import FORMATS
 
-    def choices(command: str) -> tuple[str, ...]:
-        option = next(p for p in main.commands[command].params if p.name == "fmt")
-        return tuple(option.type.choices)
+    expected = {
+        "import": ["auto", *(n for n, f in FORMATS.items() if f.reader is not None)],
+        "export": [n for n, f in FORMATS.items() if f.writer is not None],
+    }
+    for command, names in expected.items():
+        option = _format_option(command)
+        assert isinstance(option.type, click.Choice)
+        assert list(option.type.choices) == names
+        assert option.default in names
+        for name in names:
+            if name in FORMATS:
+                description = FORMATS[name].describe(export=command == "export")
+                assert f"{name}: {description}" in (option.help or "")
 
-    assert choices("export") == EXPORT_CHOICES
-    assert choices("import") == IMPORT_CHOICES
+
+def test_cli_reference_lists_every_format() -> None:
+    from annotator.io.formats import EXPORT_CHOICES, FORMATS, IMPORT_CHOICES
+
+    assert f"- `--format {'|'.join(IMPORT_CHOICES)}`" in CLI_DOC
+    importing = CLI_DOC[CLI_DOC.index("## `annotator import") : CLI_DOC.index("Options:")]
+    for name in IMPORT_CHOICES[1:]:
+        row = f"| `{name}` | {' '.join(FORMATS[name].extensions)} |"
+        assert row in importing, f"docs/cli.md's import table lacks {row}"
+    exporting = CLI_DOC[CLI_DOC.index("## `annotator export") :]
+    exporting = exporting[: exporting.index("\n## ")]
+    for name in EXPORT_CHOICES:
+        fmt = FORMATS[name]
+        row = f"| `{name}` | {fmt.extensions[0]}"
+        assert row in exporting, f"docs/cli.md's export table lacks {name}"
+        line = exporting[exporting.index(row) :].splitlines()[0]
+        assert line.endswith(f"| {fmt.counts.many} |"), line
+        assert bool(fmt.extra_files) == ("beside it" in line), line
+    row = next(line for line in README.splitlines() if line.startswith("| `annotator export"))
+    escaped = "\\|".join(EXPORT_CHOICES)  # a | inside a table cell is written \|
+    assert f"--format {escaped} " in row

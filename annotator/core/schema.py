@@ -2,8 +2,15 @@
 
 A schema is a JSON document (see resources/schemas/). It is checked twice: against the JSON
 Schema in resources/schemas/schema.schema.json (shape), then for consistency (names unique,
-relations pointing to existing labels, hotkeys not shared). Errors name the offending field,
-e.g. ``labels[2].hotkey``.
+relations pointing to existing labels, hotkeys not shared, roles played once). Errors name
+the offending field, e.g. ``labels[2].hotkey``.
+
+Roles say which label and relation the datasets, the dossier and the actor counts read, so that
+they work whatever a schema calls its labels: a label may play ``speech``, ``claim``, ``actor``
+(the actor mentions) or ``cue``; a relation ``speaker`` (speech → actor mention), ``claimant``
+and ``addressee`` (claim → actor mention) or ``cue`` (speech → cue). A schema without roles is
+valid; it simply has no quotes or demands datasets. Stored projects made with the default
+schema before roles existed get the default roles (see :func:`with_default_roles`).
 """
 
 from __future__ import annotations
@@ -17,6 +24,21 @@ from annotator.core.errors import SchemaError
 from annotator.resources_path import read_text
 
 DEFAULT_SCHEMA_FILE = "claims.json"
+
+#: The roles a label may play, and those a relation may play (the ``role`` field).
+LABEL_ROLES = ("speech", "claim", "actor", "cue")
+RELATION_ROLES = ("speaker", "claimant", "addressee", "cue")
+SPEECH, CLAIM, ACTOR, CUE = LABEL_ROLES
+SPEAKER, CLAIMANT, ADDRESSEE, CUE_RELATION = RELATION_ROLES
+
+#: For each relation role: the role of the label it starts at and, if it must be one, of the
+#: label it points to (None: any label linked to the registry, ``"entity": true``).
+RELATION_ENDS: dict[str, tuple[str, str | None]] = {
+    SPEAKER: (SPEECH, None),
+    CLAIMANT: (CLAIM, None),
+    ADDRESSEE: (CLAIM, None),
+    CUE_RELATION: (SPEECH, CUE),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +58,7 @@ class LabelSpec:
     entity: bool
     description: str
     attributes: tuple[AttributeSpec, ...]
+    role: str | None = None  # one of LABEL_ROLES
 
     def attribute(self, name: str) -> AttributeSpec | None:
         return next((a for a in self.attributes if a.name == name), None)
@@ -50,6 +73,21 @@ class RelationSpec:
     max: int | None = None
     hotkey: str | None = None
     description: str = ""
+    role: str | None = None  # one of RELATION_ROLES
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The names of the labels and relations that play each role (None: nothing does)."""
+
+    speech: str | None = None  # label of quotes
+    claim: str | None = None  # label of demands
+    actor: str | None = None  # label of actor mentions
+    cue: str | None = None  # label of speech verbs
+    speaker: str | None = None  # relation speech -> actor mention
+    claimant: str | None = None  # relation claim -> actor mention
+    addressee: str | None = None  # relation claim -> actor mention
+    cue_relation: str | None = None  # relation speech -> cue
 
 
 @dataclass(frozen=True)
@@ -71,6 +109,30 @@ class Schema:
 
     def relations_from(self, label: str) -> tuple[RelationSpec, ...]:
         return tuple(r for r in self.relations if r.source == label)
+
+    def label_for_role(self, role: str) -> LabelSpec | None:
+        """The label that plays ``role`` (one of :data:`LABEL_ROLES`), if any."""
+        return next((x for x in self.labels if x.role == role), None)
+
+    def relation_for_role(self, role: str) -> RelationSpec | None:
+        """The relation that plays ``role`` (one of :data:`RELATION_ROLES`), if any."""
+        return next((r for r in self.relations if r.role == role), None)
+
+    @property
+    def roles(self) -> Roles:
+        """Every role's label or relation name, at once."""
+        labels = {x.role: x.name for x in self.labels if x.role}
+        relations = {r.role: r.name for r in self.relations if r.role}
+        return Roles(
+            speech=labels.get(SPEECH),
+            claim=labels.get(CLAIM),
+            actor=labels.get(ACTOR),
+            cue=labels.get(CUE),
+            speaker=relations.get(SPEAKER),
+            claimant=relations.get(CLAIMANT),
+            addressee=relations.get(ADDRESSEE),
+            cue_relation=relations.get(CUE_RELATION),
+        )
 
     def to_json(self) -> str:
         return json.dumps(self.raw, ensure_ascii=False, indent=2)
@@ -97,9 +159,24 @@ def parse_schema(data: Any) -> Schema:
     if errors:
         first = errors[0]
         raise SchemaError(f"schema field {_path(first.absolute_path)}: {first.message}")
+    doc = with_default_roles(data)
+    labels = _parse_labels(doc["labels"])
+    relations = _parse_relations(doc.get("relations", []), labels)
+    _check_roles(labels, relations)
+    return Schema(
+        name=data["name"],
+        version=data["version"],
+        labels=labels,
+        relations=relations,
+        entity_types=tuple(data.get("entity_types", [])),
+        raw=data,
+    )
+
+
+def _parse_labels(items: list[dict[str, Any]]) -> tuple[LabelSpec, ...]:
     labels: list[LabelSpec] = []
     seen_hotkeys: dict[str, str] = {}
-    for i, item in enumerate(data["labels"]):
+    for i, item in enumerate(items):
         name = item["name"]
         if any(x.name == name for x in labels):
             raise SchemaError(f"schema field labels[{i}].name: label {name!r} is defined twice")
@@ -135,17 +212,26 @@ def parse_schema(data: Any) -> Schema:
                 item.get("entity", False),
                 item.get("description", ""),
                 tuple(attrs),
+                item.get("role"),
             )
         )
+    return tuple(labels)
+
+
+def _parse_relations(
+    items: list[dict[str, Any]], labels: tuple[LabelSpec, ...]
+) -> tuple[RelationSpec, ...]:
     label_names = {x.name for x in labels}
     relations: list[RelationSpec] = []
-    for i, r in enumerate(data.get("relations", [])):
+    for i, r in enumerate(items):
         for end in ("source", "target"):
             if r[end] not in label_names:
                 raise SchemaError(
                     f"schema field relations[{i}].{end}: {r[end]!r} is not a label "
                     f"(labels: {', '.join(sorted(label_names))})"
                 )
+        if r["name"] != r["name"].lower():
+            raise SchemaError(f"schema field relations[{i}].name: {r['name']!r} is not lower case")
         if any(x.name == r["name"] for x in relations):
             raise SchemaError(f"schema field relations[{i}].name: {r['name']!r} is defined twice")
         relations.append(
@@ -157,16 +243,104 @@ def parse_schema(data: Any) -> Schema:
                 r.get("max"),
                 r.get("hotkey"),
                 r.get("description", ""),
+                r.get("role"),
             )
         )
-    return Schema(
-        name=data["name"],
-        version=data["version"],
-        labels=tuple(labels),
-        relations=tuple(relations),
-        entity_types=tuple(data.get("entity_types", [])),
-        raw=data,
+    return tuple(relations)
+
+
+def _check_roles(labels: tuple[LabelSpec, ...], relations: tuple[RelationSpec, ...]) -> None:
+    """Each role is played at most once; the actor label links to the registry; a relation's
+    role fits the roles of the labels at its ends (see :data:`RELATION_ENDS`)."""
+    by_role: dict[str, LabelSpec] = {}
+    for i, label in enumerate(labels):
+        if label.role is None:
+            continue
+        if label.role in by_role:
+            raise SchemaError(
+                f"schema field labels[{i}].role: role {label.role!r} is already played by "
+                f"label {by_role[label.role].name!r}"
+            )
+        if label.role == ACTOR and not label.entity:
+            raise SchemaError(
+                f"schema field labels[{i}].role: the {ACTOR!r} label must link to the actor "
+                'registry ("entity": true)'
+            )
+        by_role[label.role] = label
+    entity_labels = {x.name for x in labels if x.entity}
+    taken: dict[str, str] = {}
+    for i, rel in enumerate(relations):
+        if rel.role is None:
+            continue
+        if rel.role in taken:
+            raise SchemaError(
+                f"schema field relations[{i}].role: role {rel.role!r} is already played by "
+                f"relation {taken[rel.role]!r}"
+            )
+        taken[rel.role] = rel.name
+        source_role, target_role = RELATION_ENDS[rel.role]
+        source = by_role.get(source_role)
+        if source is None or rel.source != source.name:
+            raise SchemaError(
+                f"schema field relations[{i}].source: a {rel.role!r} relation starts at the "
+                f"label with role {source_role!r}"
+                + (f" ({source.name!r})" if source else ", and no label has that role")
+            )
+        if target_role is None:
+            if rel.target not in entity_labels:
+                raise SchemaError(
+                    f"schema field relations[{i}].target: a {rel.role!r} relation points to a "
+                    f'label linked to the actor registry ("entity": true), not {rel.target!r}'
+                )
+            continue
+        target = by_role.get(target_role)
+        if target is None or rel.target != target.name:
+            raise SchemaError(
+                f"schema field relations[{i}].target: a {rel.role!r} relation points to the "
+                f"label with role {target_role!r}"
+                + (f" ({target.name!r})" if target else ", and no label has that role")
+            )
+
+
+@cache
+def _default_document() -> dict[str, Any]:
+    return json.loads(read_text("schemas", DEFAULT_SCHEMA_FILE))
+
+
+def _outline(data: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes a schema the default one: name, labels (and which link to the registry) and
+    relations with their ends. Colours, descriptions and attribute values may differ."""
+    return (
+        data["name"],
+        sorted((x["name"], x.get("entity", False)) for x in data["labels"]),
+        sorted((r["name"], r["source"], r["target"]) for r in data.get("relations", [])),
     )
+
+
+def with_default_roles(data: dict[str, Any]) -> dict[str, Any]:
+    """The upgrade of schemas stored before roles existed.
+
+    A schema document that names no role at all and is otherwise the default schema (same name,
+    labels and relations, see :func:`_outline`) gets the default schema's roles: projects made
+    with it keep their datasets. Returns a copy with the roles added, or ``data`` unchanged;
+    the stored document (``Schema.raw``) is never rewritten.
+    """
+    relations = data.get("relations", [])
+    if any("role" in x for x in [*data["labels"], *relations]):
+        return data
+    default = _default_document()
+    if _outline(data) != _outline(default):
+        return data
+    label_roles = {x["name"]: x["role"] for x in default["labels"] if "role" in x}
+    relation_roles = {r["name"]: r["role"] for r in default["relations"] if "role" in r}
+
+    def add(items: list[dict[str, Any]], roles: dict[str, str]) -> list[dict[str, Any]]:
+        return [x | {"role": roles[x["name"]]} if x["name"] in roles else x for x in items]
+
+    return data | {
+        "labels": add(data["labels"], label_roles),
+        "relations": add(relations, relation_roles),
+    }
 
 
 def load_schema_text(text: str, source: str = "schema") -> Schema:

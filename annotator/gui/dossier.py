@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 
 from annotator.core.changes import Changes
 from annotator.core.errors import NotFoundError
+from annotator.core.schema import ADDRESSEE, CLAIMANT, SPEAKER
 from annotator.gui.session import Session
 from annotator.store.dossier import ROLES, DossierEntry
 
+#: The dossier's groups, by relation role (whatever the schema calls the relations).
 ROLE_TITLES = {
-    "speaker": "Quotes",
-    "claimant": "Demands made",
-    "addressee": "Demands received",
+    SPEAKER: "Quotes",
+    CLAIMANT: "Demands made",
+    ADDRESSEE: "Demands received",
 }
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -21,21 +21,13 @@ from PySide6.QtWidgets import (
 from annotator.core.reports import ProgressCallback
 from annotator.gui.workers import run_with_progress
 from annotator.io.exporting import export_project, layer_named
-from annotator.io.formats import EXPORT_CHOICES
+from annotator.io.formats import EXPORT_CHOICES, FORMATS
 from annotator.store.project import Project
 
-#: What each export format is called in the dialog, and its file extension.
-DESCRIPTIONS = {
-    "native": ("Annotator JSON — one file, the whole project", ".json"),
-    "jsonl": ("Annotator JSON Lines — one document per line, for large projects", ".jsonl"),
-    "quotes-csv": ("Quotes table (CSV) — one row per quote, with its speaker", ".csv"),
-    "demands-csv": ("Demands table (CSV) — claimant, addressee, issue, position", ".csv"),
-    "actors-csv": ("Actors table (CSV) — the registry with counts", ".csv"),
-    "network-graphml": (
-        "Claim networks (GraphML) — actor × issue, and actor → addressee beside it",
-        ".graphml",
-    ),
-}
+
+def format_text(name: str) -> str:
+    """How an export format is listed in the dialog: its name and what it writes."""
+    return f"{name} — {FORMATS[name].describe(export=True)}"
 
 
 class ExportDialog(QDialog):
@@ -52,7 +44,7 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox()
         self.format_box.setObjectName("export-format")
         for name in EXPORT_CHOICES:
-            self.format_box.addItem(DESCRIPTIONS.get(name, (name, ""))[0], name)
+            self.format_box.addItem(format_text(name), name)
         self.out_edit = QLineEdit()
         self.out_edit.setObjectName("export-path")
         self.out_edit.setReadOnly(True)  # typed paths would skip the overwrite question
@@ -85,7 +77,7 @@ class ExportDialog(QDialog):
         self._update()
 
     def _extension(self) -> str:
-        return DESCRIPTIONS.get(self.format(), ("", ""))[1]
+        return FORMATS[self.format()].extensions[0]
 
     def _choose_output(self) -> None:
         start = self._out or self._suggested
@@ -102,7 +94,8 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         # Keep the file's extension in step with the format, if it had one of ours.
-        if self._out is not None and self._out.suffix in {e for _, e in DESCRIPTIONS.values()}:
+        ours = {FORMATS[name].extensions[0] for name in EXPORT_CHOICES}
+        if self._out is not None and self._out.suffix in ours:
             self.set_output(self._out.with_suffix(self._extension()))
 
     def _update(self) -> None:
@@ -142,7 +135,8 @@ def run_export(
     out: Path,
     annotator_name: str | None = None,
 ) -> int | None:
-    """Write the export in a worker thread: the number of documents, or None if cancelled.
+    """Write the export in a worker thread: how many items (of what the format's ``counts``
+    says) were written, or None if cancelled.
 
     The worker reads through its own read-only connection, so the window's project stays
     open and usable. A cancelled export leaves no file behind (the writers write to a

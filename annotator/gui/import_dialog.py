@@ -27,22 +27,22 @@ from PySide6.QtWidgets import (
 from annotator.core.reports import ImportReport, ProgressCallback
 from annotator.gui.workers import run_with_progress
 from annotator.io.common import ReadOptions
-from annotator.io.formats import FORMATS, IMPORT_CHOICES
+from annotator.io.formats import FORMATS, IMPORT_CHOICES, IMPORT_EXTENSIONS, NATIVE
 from annotator.io.importing import import_paths
 from annotator.store.project import Project
 
 #: Formats whose records name their fields (the text and title field boxes apply to them).
-FIELD_FORMATS = ("auto", "jsonl", "json", "csv")
+FIELD_FORMATS = ("auto", *(name for name, f in FORMATS.items() if f.named_fields))
 ENCODINGS = ("utf-8", "utf-16", "windows-1252", "iso-8859-1", "windows-1251", "iso-8859-2")
 #: Warnings listed in the report box itself; the rest go under "Show Details".
 SHOWN_WARNINGS = 5
 
 
 def _file_filter() -> str:
-    everything = sorted({f"*{e}" for f in FORMATS.values() for e in f.extensions})
+    everything = sorted(f"*{e}" for e in IMPORT_EXTENSIONS)
     parts = [f"Articles ({' '.join(everything)})"]
     for name, fmt in FORMATS.items():
-        if fmt.can_import and name != "native":
+        if fmt.can_import and name != NATIVE:
             parts.append(f"{fmt.description} ({' '.join('*' + e for e in fmt.extensions)})")
     parts.append("All files (*)")
     return ";;".join(parts)

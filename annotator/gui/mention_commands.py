@@ -13,13 +13,21 @@ from dataclasses import replace
 from typing import Any
 
 from annotator.core.model import Annotation, Entity
+from annotator.core.schema import ACTOR, Schema
 from annotator.gui.commands import AddAnnotation, AnnotationCommand, StoreCommand
 from annotator.gui.session import Session
 from annotator.store.actors import Occurrence
 
 
+def mention_label(schema: Schema) -> str | None:
+    """The label new mentions get: the schema's actor label (role "actor"), else its first
+    label linked to the registry; None if it has none."""
+    spec = schema.label_for_role(ACTOR) or next((x for x in schema.labels if x.entity), None)
+    return spec.name if spec is not None else None
+
+
 class AddMention(AddAnnotation):
-    """Tag a span with an entity label (Actor), linked when its text matches one entity.
+    """Tag a span with an entity label (a mention), linked when its text matches one entity.
 
     When the text matches several entities the mention is stored unlinked and ``candidates``
     lists them; :meth:`choose` then links it within this same undo step.

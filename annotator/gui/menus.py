@@ -13,6 +13,7 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.gui.shortcuts import by_action
 from annotator.gui.theme import apply_theme
+from annotator.io.formats import ACTORS, FORMATS
 from annotator.store.listing import Listing
 
 if TYPE_CHECKING:
@@ -189,6 +190,7 @@ def import_articles(window: MainWindow) -> None:
 
 def export_project(window: MainWindow) -> None:
     from annotator.gui.export_dialog import choose_export, run_export
+    from annotator.io.exporting import role_warnings
 
     project = window.session.project
     if project is None:
@@ -204,7 +206,8 @@ def export_project(window: MainWindow) -> None:
         QMessageBox.warning(window, "Export failed", str(exc))
         return
     if count is not None:
-        window.show_message(f"Exported {count} document(s) to {out}.", 8000)
+        warnings = "".join(f" Warning: {w}." for w in role_warnings(project.schema, fmt))
+        window.show_message(FORMATS[fmt].exported(count, out) + warnings, 8000)
 
 
 REGISTRY_FILTER = "Actor lists (*.csv *.json);;All files (*)"
@@ -258,7 +261,7 @@ def export_actors(window: MainWindow) -> None:
     except AnnotatorError as exc:
         QMessageBox.warning(window, "Export failed", str(exc))
         return
-    window.show_message(f"Exported {count} actor(s) to {name}.", 8000)
+    window.show_message(f"Exported {ACTORS.of(count)} to {name}.", 8000)
 
 
 def preferences(window: MainWindow) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.mention_commands import ApplyPropagation
+from annotator.gui.mention_commands import ApplyPropagation, mention_label
 from annotator.gui.session import Session
 from annotator.store.actors import Occurrence
 
@@ -57,11 +57,15 @@ class PropagationDialog(QDialog):
         *,
         entity_id: str | None = None,
         text: str | None = None,
-        label: str = "Actor",
+        label: str | None = None,
         scope: str = ALL_DOCUMENTS,
     ) -> None:
+        """``label``: what to tag the occurrences as; by default the schema's actor label."""
         super().__init__(parent)
         assert session.project is not None
+        label = label if label is not None else mention_label(session.project.schema)
+        if label is None:
+            raise ValueError("the schema has no label linked to the actor registry")
         self.session, self.entity_id, self.text, self.label = session, entity_id, text, label
         self.occurrences: list[Occurrence] = []
         self.setWindowTitle("Tag all occurrences")
@@ -226,7 +230,7 @@ def open_propagation(
     *,
     entity_id: str | None = None,
     text: str | None = None,
-    label: str = "Actor",
+    label: str | None = None,
 ) -> PropagationDialog:
     """Show the dialog (non-modal would let the text change under the preview: it is modal)."""
     dialog = PropagationDialog(session, None, parent, entity_id=entity_id, text=text, label=label)

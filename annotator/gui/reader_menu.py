@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from annotator.core.model import Annotation
 from annotator.gui.entity_link import entity_name, pick_entity
-from annotator.gui.mention_commands import LinkMention, NewActorFromMention
+from annotator.gui.mention_commands import LinkMention, NewActorFromMention, mention_label
 from annotator.gui.propagation_dialog import open_propagation
 from annotator.gui.reader import ReaderView
 from annotator.gui.session import Session
@@ -87,15 +87,15 @@ class ReaderMenu(QObject):
 
     def _selection_actions(self, menu: QMenu, span: tuple[int, int]) -> None:
         assert self.session.document is not None and self.session.project is not None
-        labels = self._entity_labels()
+        label = mention_label(self.session.project.schema)
         text = self.session.document.text[span[0] : span[1]].strip()
-        if labels and text:
+        if label is not None and text:
             found = self.session.project.registry.match(text)
             entity_id = found[0].id if len(found) == 1 else None
             action = menu.addAction(f"Tag all occurrences of {_quoted(text)}…")
             action.setObjectName("tag-all-occurrences")
             action.triggered.connect(
-                lambda: self.propagate(entity_id=entity_id, text=text, label=labels[0])
+                lambda: self.propagate(entity_id=entity_id, text=text, label=label)
             )
         menu.addAction("Copy", self.reader.copy)
 
@@ -138,7 +138,7 @@ class ReaderMenu(QObject):
             self.session.perform(LinkMention(self.session, ann_id, entity_id))
 
     def propagate(
-        self, *, entity_id: str | None = None, text: str | None = None, label: str = "Actor"
+        self, *, label: str, entity_id: str | None = None, text: str | None = None
     ) -> None:
         open_propagation(
             self.session, self.reader.window(), entity_id=entity_id, text=text, label=label

@@ -1,39 +1,15 @@
-"""Exporting a project: format name → writer."""
+"""Exporting a project in one of the formats of :data:`~annotator.io.formats.FORMATS`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from annotator.core.errors import NotFoundError
 from annotator.core.reports import ProgressCallback
-from annotator.io import graphml, native, tables
+from annotator.core.schema import RELATION_ENDS, Schema
+from annotator.io.formats import export_format
 from annotator.store.annotators import is_reserved
-from annotator.store.datasets import Datasets
 from annotator.store.project import Layer, Project
-
-Writer = Callable[[Datasets, Path, ProgressCallback | None], int]
-
-WRITERS: dict[str, Writer] = {
-    "native": native.write_json,
-    "jsonl": native.write_jsonl,
-    "quotes-csv": tables.write_quotes_csv,
-    "demands-csv": tables.write_demands_csv,
-    "actors-csv": tables.write_actors_csv,
-    "network-graphml": graphml.write_network_graphml,
-}
-
-#: What each writer's count is of (for messages like "Exported 12 document(s)").
-UNITS: dict[str, str] = {
-    "quotes-csv": "quote(s)",
-    "demands-csv": "demand(s)",
-    "actors-csv": "actor(s)",
-    "network-graphml": "demand(s)",
-}
-
-
-def unit_of(fmt: str) -> str:
-    return UNITS.get(fmt, "document(s)")
 
 
 def layer_named(project: Project, annotator_name: str | None) -> Layer | None:
@@ -49,6 +25,25 @@ def layer_named(project: Project, annotator_name: str | None) -> Layer | None:
     return project.layer(person.id)
 
 
+def role_warnings(schema: Schema, fmt: str) -> list[str]:
+    """What an export in ``fmt`` lacks because no label or relation of ``schema`` plays a role
+    it reads (its rows, or their columns, stay empty). A relation role is mentioned only when
+    the label it starts at is there."""
+    label_roles, relation_roles = export_format(fmt).roles_read
+    warnings = [
+        f'the schema names no {role} label (role "{role}")'
+        for role in label_roles
+        if schema.label_for_role(role) is None
+    ]
+    warnings += [
+        f'the schema names no {role} relation (role "{role}")'
+        for role in relation_roles
+        if schema.relation_for_role(role) is None
+        and schema.label_for_role(RELATION_ENDS[role][0]) is not None
+    ]
+    return warnings
+
+
 def export_project(
     project: Project,
     fmt: str,
@@ -56,6 +51,11 @@ def export_project(
     layer: Layer | None = None,
     progress: ProgressCallback | None = None,
 ) -> int:
-    """Write ``layer`` (None: every layer) of ``project`` to ``out``; returns how many items
-    were written (see :data:`UNITS`)."""
-    return WRITERS[fmt](project.datasets(layer), out, progress)
+    """Write ``layer`` (None: every layer) of ``project`` to ``out`` (and the files beside it,
+    see ``Format.files``).
+
+    Returns how many items were written, of what the format's ``counts`` says. Every writer is
+    called here and nowhere else.
+    """
+    writer = export_format(fmt).load_writer()
+    return writer(project.datasets(layer), out, progress)

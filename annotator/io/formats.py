@@ -1,86 +1,261 @@
-"""The one table of file formats: what each reads and writes, and how files are recognised."""
+"""The one table of file formats: what each reads and writes, and how files are recognised.
+
+Everything that lists formats derives from :data:`FORMATS`: the ``--format`` choices and help of
+``annotator import`` and ``annotator export``, the import and export dialogs, and the messages
+after an export. To add a format, add one :class:`Format` here (and the module that reads or
+writes it).
+
+This module is imported when the command line starts (for its choices), so it stays light:
+readers, writers and :attr:`Format.extra_files` are named as ``"package.module:function"`` and
+imported only when they are used.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import InputError
-from annotator.core.model import DocumentInput
-from annotator.io import native, plain, tabular
-from annotator.io.common import ReadOptions
+from annotator.core.errors import InputError, ValidationError
 
-Reader = Callable[[Path, ReadOptions], Iterator[tuple[DocumentInput, int]]]
+if TYPE_CHECKING:
+    from annotator.core.model import DocumentInput
+    from annotator.core.reports import ProgressCallback
+    from annotator.io.common import ReadOptions
+    from annotator.store.datasets import Datasets
+
+#: A document reader: each article of a file, with how many bytes of it were read so far.
+Reader = Callable[[Path, "ReadOptions"], Iterator[tuple["DocumentInput", int]]]
+#: A writer: ``(datasets of a layer or all layers, out, progress) -> how many items it wrote``.
+Writer = Callable[["Datasets", Path, "ProgressCallback | None"], int]
+
+#: The format whose files are Annotator exports: importing one merges it (annotations too).
+NATIVE = "native"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a count is of, in messages: ``QUOTES.of(1)`` is "1 quote", ``QUOTES.of(3)``
+    "3 quotes"."""
+
+    one: str
+    many: str
+
+    def of(self, count: int) -> str:
+        return f"{count} {self.one if count == 1 else self.many}"
+
+
+DOCUMENTS = Unit("document", "documents")
+QUOTES = Unit("quote", "quotes")
+DEMANDS = Unit("demand", "demands")
+ACTORS = Unit("actor", "actors")
+
+
+@cache
+def load(reference: str) -> Any:
+    """The function named by ``"package.module:function"``, imported on first use."""
+    module, _, name = reference.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 @dataclass(frozen=True)
 class Format:
+    """One file format: how the command line and the window name and describe it, what reads
+    and writes it, and what an export in it counts and writes."""
+
+    #: The ``--format`` value.
     name: str
+    #: Plain text on one line, shown after the name in ``--help`` and in the dialogs.
     description: str
+    #: Decide the format of a file to import (``auto``); the first is what an export gets.
     extensions: tuple[str, ...]
-    reader: Reader | None = None  # None: not a plain document reader (see `native`)
-    can_import: bool = True
-    can_export: bool = False
+    #: ``"package.module:function"``: a :data:`Reader`; for :data:`NATIVE`, ``read_native``
+    #: (whose export is merged). None: files cannot be imported in this format.
+    reader: str | None = None
+    #: ``"package.module:function"``: a :data:`Writer`. None: no export in this format.
+    writer: str | None = None
+    #: What the writer's count is of, for the message after an export.
+    counts: Unit = DOCUMENTS
+    #: ``"package.module:function"``, ``OUT -> tuple of paths``: the other files the writer
+    #: writes beside OUT. None: it writes only OUT.
+    extra_files: str | None = None
+    #: Replaces ``description`` on the export side, where the name means something else there
+    #: (``jsonl`` imports articles, but exports annotated documents).
+    export_description: str = ""
+    #: Its records name their fields, so the text and title field options apply.
+    named_fields: bool = False
+    #: The schema roles the export reads: (label roles, relation roles); a schema that names
+    #: none of them gets a warning (see ``annotator.io.exporting.role_warnings``).
+    roles_read: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+
+    def __post_init__(self) -> None:
+        for reference in (self.reader, self.writer, self.extra_files):
+            if reference is not None and reference.count(":") != 1:
+                raise ValueError(f"{self.name}: {reference!r} is not 'package.module:function'")
+        if not self.extensions or not all(e.startswith(".") for e in self.extensions):
+            raise ValueError(f"{self.name}: extensions must start with a dot")
+
+    @property
+    def can_import(self) -> bool:
+        return self.reader is not None
+
+    @property
+    def can_export(self) -> bool:
+        return self.writer is not None
+
+    def describe(self, export: bool = False) -> str:
+        """What the format is, on the import side or (``export``) on the export side."""
+        return (self.export_description or self.description) if export else self.description
+
+    def load_reader(self) -> Any:
+        """The reader function (a :data:`Reader`, or ``read_native`` for :data:`NATIVE`)."""
+        if self.reader is None:
+            raise ValidationError(f"files cannot be imported as {self.name!r}")
+        return load(self.reader)
+
+    def load_writer(self) -> Writer:
+        if self.writer is None:
+            raise ValidationError(f"a project cannot be exported as {self.name!r}")
+        writer: Writer = load(self.writer)
+        return writer
+
+    def files(self, out: Path) -> tuple[Path, ...]:
+        """Every file an export to ``out`` writes: ``out``, then the ones beside it."""
+        return (out, *(load(self.extra_files)(out) if self.extra_files else ()))
+
+    def exported(self, count: int, out: Path) -> str:
+        """The message after an export, naming every file written, for example
+        ``Exported 12 demands to net.graphml and net-addressees.graphml.``"""
+        return f"Exported {self.counts.of(count)} to {and_list([str(p) for p in self.files(out)])}."
+
+
+def and_list(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("txt", "plain text, one article per file", (".txt", ".text"), plain.read_txt),
+        Format(
+            NATIVE,
+            "an Annotator export (annotator/1), JSON or JSON Lines, with its annotations",
+            (".json", ".jsonl"),
+            reader="annotator.io.native:read_native",
+            writer="annotator.io.native:write_json",
+            export_description="Annotator JSON (annotator/1), the whole project in one file",
+        ),
+        Format(
+            "txt",
+            "plain text, one article per file",
+            (".txt", ".text"),
+            reader="annotator.io.plain:read_txt",
+        ),
         Format(
             "md",
-            "Markdown with optional YAML front matter",
+            "Markdown with optional YAML front matter, one article per file",
             (".md", ".markdown"),
-            plain.read_markdown,
+            reader="annotator.io.plain:read_markdown",
         ),
         Format(
             "jsonl",
             "JSON Lines, one article per line (text field + metadata)",
             (".jsonl", ".ndjson"),
-            tabular.read_jsonl,
+            reader="annotator.io.tabular:read_jsonl",
+            writer="annotator.io.native:write_jsonl",
+            export_description="Annotator JSON Lines, a header line then one document per line",
+            named_fields=True,
         ),
-        Format("json", "a JSON array of article objects", (".json",), tabular.read_json_array),
+        Format(
+            "json",
+            "a JSON array of article objects",
+            (".json",),
+            reader="annotator.io.tabular:read_json_array",
+            named_fields=True,
+        ),
         Format(
             "csv",
             "CSV/TSV, one article per row (text column + metadata columns)",
             (".csv", ".tsv"),
-            tabular.read_csv,
+            reader="annotator.io.tabular:read_csv",
+            named_fields=True,
         ),
         Format(
-            "native",
-            "Annotator export (annotator/1), JSON or JSONL, with annotations",
-            (".json", ".jsonl"),
-            can_export=True,
+            "quotes-csv",
+            "table of quotes (CSV), one row per quote with its speaker",
+            (".csv",),
+            writer="annotator.io.tables:write_quotes_csv",
+            counts=QUOTES,
+            roles_read=(("speech",), ("speaker",)),
+        ),
+        Format(
+            "demands-csv",
+            "table of demands (CSV) with claimant, addressee, issue and position",
+            (".csv",),
+            writer="annotator.io.tables:write_demands_csv",
+            counts=DEMANDS,
+            roles_read=(("claim",), ("claimant", "addressee")),
+        ),
+        Format(
+            "actors-csv",
+            "table of actors (CSV), the registry with counts",
+            (".csv",),
+            writer="annotator.io.tables:write_actors_csv",
+            counts=ACTORS,
+            roles_read=(("speech", "claim"), ("speaker", "claimant", "addressee")),
+        ),
+        Format(
+            "network-graphml",
+            "claim networks (GraphML) of actors and issues, and of actors and their "
+            "addressees in NAME-addressees.graphml beside it",
+            (".graphml",),
+            writer="annotator.io.graphml:write_network_graphml",
+            counts=DEMANDS,
+            extra_files="annotator.io.graphml:other_files",
+            roles_read=(("claim",), ("claimant", "addressee")),
         ),
     )
 }
 
 IMPORT_CHOICES = ("auto", *(name for name, f in FORMATS.items() if f.can_import))
-EXPORT_CHOICES = (
-    "native",
-    "jsonl",
-    "quotes-csv",
-    "demands-csv",
-    "actors-csv",
-    "network-graphml",
-)
+EXPORT_CHOICES = tuple(name for name, f in FORMATS.items() if f.can_export)
+#: Extensions of files a folder import picks up.
+IMPORT_EXTENSIONS = frozenset(e for f in FORMATS.values() if f.can_import for e in f.extensions)
+
+
+def export_format(name: str) -> Format:
+    """The format called ``name``, if a project can be exported in it."""
+    fmt = FORMATS.get(name)
+    if fmt is None or not fmt.can_export:
+        raise ValidationError(
+            f"unknown export format {name!r} (formats: {', '.join(EXPORT_CHOICES)})"
+        )
+    return fmt
+
+
+def choices_help(names: tuple[str, ...], export: bool = False) -> str:
+    """ "name: description; ..." for ``--help``."""
+    return "; ".join(f"{n}: {FORMATS[n].describe(export)}" for n in names if n in FORMATS)
 
 
 def detect(path: Path) -> str:
     """The format of one file, from its extension (and, for JSON, its first bytes)."""
+    from annotator.io import native
+
     suffix = path.suffix.lower()
     if suffix in (".json", ".jsonl") and (
         native.is_native_json(path) if suffix == ".json" else native.is_native_jsonl(path)
     ):
-        return "native"
+        return NATIVE
     for name, fmt in FORMATS.items():
-        if name != "native" and suffix in fmt.extensions:
+        if fmt.can_import and name != NATIVE and suffix in fmt.extensions:
             return name
-    known = sorted({e for f in FORMATS.values() for e in f.extensions})
     raise InputError(
         f"{path}: cannot tell the format from the extension {suffix or '(none)'!r}; "
-        f"use --format (known extensions: {', '.join(known)})"
+        f"use --format (known extensions: {', '.join(sorted(IMPORT_EXTENSIONS))})"
     )
 
 
@@ -89,9 +264,12 @@ def collect(paths: list[Path], fmt: str = "auto") -> tuple[list[tuple[Path, str]
 
     Returns the files and how many files in folders were ignored (unknown extension).
     """
+    if fmt != "auto" and fmt not in IMPORT_CHOICES:
+        raise ValidationError(
+            f"unknown import format {fmt!r} (formats: {', '.join(IMPORT_CHOICES)})"
+        )
     files: list[tuple[Path, str]] = []
     ignored = 0
-    extensions = {e for f in FORMATS.values() for e in f.extensions}
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
@@ -100,7 +278,7 @@ def collect(paths: list[Path], fmt: str = "auto") -> tuple[list[tuple[Path, str]
                 relative = child.relative_to(path)
                 if any(part.startswith(".") for part in relative.parts) or not child.is_file():
                     continue
-                if child.suffix.lower() not in extensions:
+                if child.suffix.lower() not in IMPORT_EXTENSIONS:
                     ignored += 1
                     continue
                 files.append((child, detect(child) if fmt == "auto" else fmt))

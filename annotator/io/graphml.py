@@ -208,6 +208,11 @@ def second_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}{SECOND_FILE_SUFFIX}{out.suffix or '.graphml'}")
 
 
+def other_files(out: Path) -> tuple[Path, ...]:
+    """The files written beside ``out`` (the formats table names them in messages)."""
+    return (second_path(out),)
+
+
 def _write_tree(fh: IO[str], root: ET.Element) -> None:
     ET.indent(root)
     fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')

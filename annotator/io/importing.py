@@ -7,9 +7,8 @@ from pathlib import Path
 
 from annotator.core.model import DocumentInput
 from annotator.core.reports import ImportReport, ProgressCallback
-from annotator.io import native
 from annotator.io.common import ReadOptions
-from annotator.io.formats import FORMATS, collect
+from annotator.io.formats import FORMATS, NATIVE, Reader, collect
 from annotator.store.project import Project
 
 
@@ -37,7 +36,7 @@ def import_paths(
         return progress(min(done_before + extra, total), total) if progress else None
 
     with project.transaction():
-        plain_files = [(p, f, s) for (p, f), s in zip(files, sizes, strict=True) if f != "native"]
+        plain_files = [(p, f, s) for (p, f), s in zip(files, sizes, strict=True) if f != NATIVE]
         if plain_files:
             position = [0]
             blank: list[str] = []
@@ -45,8 +44,7 @@ def import_paths(
             def items() -> Iterator[DocumentInput]:
                 base = 0
                 for path, name, size in plain_files:
-                    reader = FORMATS[name].reader
-                    assert reader is not None
+                    reader: Reader = FORMATS[name].load_reader()
                     for item, consumed in reader(path, options):
                         position[0] = base + consumed
                         if item.text.strip():
@@ -68,9 +66,9 @@ def import_paths(
                     f"{len(blank)} record(s) with an empty text skipped: {shown}"
                 )
         for (path, name), size in zip(files, sizes, strict=True):
-            if name != "native":
+            if name != NATIVE:
                 continue
-            header, docs, count = native.read_native(path)
+            header, docs, count = FORMATS[NATIVE].load_reader()(path)
 
             def merged(n: int, _t: int | None, c: int = count, s: int = size) -> bool | None:
                 return scaled(s * n // max(c, 1))  # documents merged, as bytes of the file

@@ -28,9 +28,6 @@ if TYPE_CHECKING:
 
 _UNSET: Any = object()
 
-# Relation types of the default schema that make an entity a speaker or a party to a demand.
-SPEAKER, CLAIMANT, ADDRESSEE = "speaker", "claimant", "addressee"
-
 
 @dataclass(frozen=True, slots=True)
 class EntityCounts:
@@ -84,7 +81,9 @@ class Registry:
         for every entity, or only for ``entity_ids`` (those that still exist)."""
         who = _layer_id(layer)
         wanted = None if entity_ids is None else sorted(set(entity_ids))
-        rows = reg_sql.entity_counts(self._db, (SPEAKER, CLAIMANT, ADDRESSEE), who, wanted)
+        roles = self._project.schema.roles  # the relations that play these roles, if any
+        names = (roles.speaker, roles.claimant, roles.addressee)
+        rows = reg_sql.entity_counts(self._db, names, who, wanted)
         return {
             entity_id: EntityCounts(mentions, spoke, made, received)
             for entity_id, mentions, spoke, made, received in rows
@@ -98,7 +97,7 @@ class Registry:
         """Quotes the entity spoke, demands it made and demands made of it, across the corpus:
         grouped by role (speaker, claimant, addressee), then in document and text order."""
         reg_sql.require_entity(self._db, entity_id)
-        return dossier_entries(self._db, entity_id, _layer_id(layer))
+        return dossier_entries(self._db, self._project.schema.roles, entity_id, _layer_id(layer))
 
     def _index(self) -> NameIndex:
         # Any write, on this connection (total_changes) or another (data_version), may have
@@ -322,4 +321,4 @@ def _layer_id(layer: Layer | None) -> str | None:
     return layer.annotator_id or ""
 
 
-__all__ = ["ADDRESSEE", "CLAIMANT", "SPEAKER", "EntityCounts", "MergeRecord", "Registry"]
+__all__ = ["EntityCounts", "MergeRecord", "Registry"]

@@ -1,9 +1,12 @@
 """Research datasets read from a project: one row per quote, per demand, per registry entity.
 
 Each iterator runs one SQL query and yields rows as it reads them (document order, then text
-position), so exports of large projects stay flat in memory. The labels and relation types are
-those of the default schema (Quote with ``speaker``, Demand with ``claimant`` and
-``addressee``, Actor mentions linked to entities).
+position), so exports of large projects stay flat in memory. Which labels and relation types
+they read comes from the schema's roles (:class:`~annotator.core.schema.Roles`): quotes are the
+``speech`` label's annotations with their ``speaker``, demands the ``claim`` label's with their
+``claimant`` and ``addressee``. The names are bound parameters, never part of the SQL text. A
+schema that names no ``speech`` (``claim``) label has no quotes (demands); without a relation
+role, its actor is empty.
 
 An actor is the entity its mention is linked to. A mention not linked to the registry still
 names someone: its text stands in for the name, with an empty entity id and type.
@@ -22,13 +25,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.model import Entity
+from annotator.core.schema import Roles
 from annotator.store import bundles
 from annotator.store.registry import list_entities
 
 #: How the fragments of a discontinuous quote or demand are joined into one text.
 FRAGMENT_JOINER = " … "
-
-QUOTE_LABEL, DEMAND_LABEL = "Quote", "Demand"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,52 +129,60 @@ _SPAN_COLUMNS = "d.id, d.title, d.source, d.published, x.id, x.fragments, an.nam
 _ORDER = 'ORDER BY d.seq, x.start, x."end", x.created, x.id'
 
 
-def _related(alias: str, type_: str, annotator: str | None) -> tuple[str, str]:
-    """(columns, joins) for the target of ``x``'s first relation of ``type_``, as ``alias``."""
+def _related(alias: str, annotator: str | None) -> tuple[str, str]:
+    """(columns, joins) for the target of ``x``'s first relation of the type bound to the
+    parameter ``:alias`` (e.g. ``:sp``), as ``alias``; no such relation, no target."""
     who = "" if annotator is None else " AND r.annotator = :who AND t.annotator = :who"
     joins = (
         f"LEFT JOIN annotations {alias} ON {alias}.id = ("
         "SELECT r.target FROM relations r JOIN annotations t ON t.id = r.target "
-        f"WHERE r.source = x.id AND r.type = '{type_}'{who} ORDER BY r.created, r.id LIMIT 1) "
+        f"WHERE r.source = x.id AND r.type = :{alias}{who} ORDER BY r.created, r.id LIMIT 1) "
         f"LEFT JOIN entities {alias}_e ON {alias}_e.id = {alias}.entity "
     )
     columns = f"{alias}.fragments, {alias}_e.name, {alias}_e.id, {alias}_e.type"
     return columns, joins
 
 
-def _select(label: str, columns: str, joins: str, annotator: str | None) -> str:
+def _select(columns: str, joins: str, annotator: str | None) -> str:
+    """The annotations of the label bound to ``:label``, in document order."""
     who = "" if annotator is None else " AND x.annotator = :who"
     return (
         f"SELECT {_SPAN_COLUMNS}, {columns} FROM annotations x "
         "JOIN documents d ON d.id = x.document "
         f"LEFT JOIN annotators an ON an.id = x.annotator {joins}"
-        f"WHERE x.label = '{label}'{who} {_ORDER}"
+        f"WHERE x.label = :label{who} {_ORDER}"
     )
 
 
-def iter_quote_rows(db: Database, annotator: str | None = None) -> Iterator[QuoteRow]:
-    speaker_columns, speaker_joins = _related("sp", "speaker", annotator)
+def iter_quote_rows(db: Database, roles: Roles, annotator: str | None = None) -> Iterator[QuoteRow]:
+    """The ``speech`` label's annotations with their ``speaker`` (none without a speech label)."""
+    if roles.speech is None:
+        return
+    speaker_columns, speaker_joins = _related("sp", annotator)
     sql = _select(
-        QUOTE_LABEL,
-        f"json_extract(x.attributes, '$.form'), {speaker_columns}",
-        speaker_joins,
-        annotator,
+        f"json_extract(x.attributes, '$.form'), {speaker_columns}", speaker_joins, annotator
     )
-    for row in db.execute(sql, {"who": annotator}):
+    params = {"who": annotator, "label": roles.speech, "sp": roles.speaker}
+    for row in db.execute(sql, params):
         yield QuoteRow(_span_facts(row), _actor(*row[8:12]), row[7] or "")
 
 
-def iter_demand_rows(db: Database, annotator: str | None = None) -> Iterator[DemandRow]:
-    claimant_columns, claimant_joins = _related("cl", "claimant", annotator)
-    addressee_columns, addressee_joins = _related("ad", "addressee", annotator)
+def iter_demand_rows(
+    db: Database, roles: Roles, annotator: str | None = None
+) -> Iterator[DemandRow]:
+    """The ``claim`` label's annotations with their ``claimant`` and ``addressee``."""
+    if roles.claim is None:
+        return
+    claimant_columns, claimant_joins = _related("cl", annotator)
+    addressee_columns, addressee_joins = _related("ad", annotator)
     sql = _select(
-        DEMAND_LABEL,
         "json_extract(x.attributes, '$.issue'), json_extract(x.attributes, '$.position'), "
         f"{claimant_columns}, {addressee_columns}",
         claimant_joins + addressee_joins,
         annotator,
     )
-    for row in db.execute(sql, {"who": annotator}):
+    params = {"who": annotator, "label": roles.claim, "cl": roles.claimant, "ad": roles.addressee}
+    for row in db.execute(sql, params):
         yield DemandRow(
             _span_facts(row),
             claimant=_actor(*row[9:13]),
@@ -183,7 +193,8 @@ def iter_demand_rows(db: Database, annotator: str | None = None) -> Iterator[Dem
 
 
 def _role_count(label: str, type_: str, annotator: str | None) -> str:
-    """Correlated count of ``label`` annotations whose ``type_`` relation points at entity e."""
+    """Correlated count of the annotations of the label bound to ``:label`` whose relation of
+    the type bound to ``:type_`` points at a mention of entity e."""
     who = (
         ""
         if annotator is None
@@ -192,23 +203,31 @@ def _role_count(label: str, type_: str, annotator: str | None) -> str:
     return (
         "(SELECT count(DISTINCT x.id) FROM annotations m "
         "JOIN relations r ON r.target = m.id "
-        f"JOIN annotations x ON x.id = r.source AND x.label = '{label}' "
-        f"WHERE m.entity = e.id AND r.type = '{type_}'{who})"
+        f"JOIN annotations x ON x.id = r.source AND x.label = :{label} "
+        f"WHERE m.entity = e.id AND r.type = :{type_}{who})"
     )
 
 
-def iter_actor_rows(db: Database, annotator: str | None = None) -> Iterator[ActorRow]:
+def iter_actor_rows(db: Database, roles: Roles, annotator: str | None = None) -> Iterator[ActorRow]:
     """The registry, sorted by name, with how often each entity is mentioned and in which role."""
     mention_who = "" if annotator is None else " AND m.annotator = :who"
     sql = (
         "SELECT e.id, e.name, e.type, e.aliases, e.wikidata, e.note, "
         f"(SELECT count(*) FROM annotations m WHERE m.entity = e.id{mention_who}), "
-        f"{_role_count(QUOTE_LABEL, 'speaker', annotator)}, "
-        f"{_role_count(DEMAND_LABEL, 'claimant', annotator)}, "
-        f"{_role_count(DEMAND_LABEL, 'addressee', annotator)} "
+        f"{_role_count('speech_label', 'speaker_rel', annotator)}, "
+        f"{_role_count('claim_label', 'claimant_rel', annotator)}, "
+        f"{_role_count('claim_label', 'addressee_rel', annotator)} "
         "FROM entities e ORDER BY e.name COLLATE NOCASE, e.id"
     )
-    for row in db.execute(sql, {"who": annotator}):
+    params = {
+        "who": annotator,
+        "speech_label": roles.speech,
+        "claim_label": roles.claim,
+        "speaker_rel": roles.speaker,
+        "claimant_rel": roles.claimant,
+        "addressee_rel": roles.addressee,
+    }
+    for row in db.execute(sql, params):
         ent_id, name, type_, aliases, wikidata, note, mentions, quotes, made, received = row
         yield ActorRow(
             id=ent_id,
@@ -224,7 +243,10 @@ def iter_actor_rows(db: Database, annotator: str | None = None) -> Iterator[Acto
         )
 
 
-def count_label(db: Database, label: str, annotator: str | None = None) -> int:
+def count_label(db: Database, label: str | None, annotator: str | None = None) -> int:
+    """How many annotations of ``label`` there are (0 for None, a role nothing plays)."""
+    if label is None:
+        return 0
     who = "" if annotator is None else " AND annotator = ?"
     params = [label] if annotator is None else [label, annotator]
     found = db.execute(f"SELECT count(*) FROM annotations WHERE label = ?{who}", params)
@@ -238,28 +260,31 @@ class Datasets:
     streamed. With a layer, only its annotations, relations and statuses are read.
     """
 
-    def __init__(self, db: Database, annotator: str | None, header: dict[str, Any]) -> None:
+    def __init__(
+        self, db: Database, roles: Roles, annotator: str | None, header: dict[str, Any]
+    ) -> None:
         self._db = db
+        self._roles = roles  # which labels and relations are quotes, demands, speakers...
         self.annotator_id = annotator  # None: every layer
         self._header = header
 
     def quote_rows(self) -> Iterator[QuoteRow]:
         """Every quote with its document and speaker, in document order (streamed)."""
-        return iter_quote_rows(self._db, self.annotator_id)
+        return iter_quote_rows(self._db, self._roles, self.annotator_id)
 
     def demand_rows(self) -> Iterator[DemandRow]:
         """Every demand with claimant, addressee, issue and position (streamed)."""
-        return iter_demand_rows(self._db, self.annotator_id)
+        return iter_demand_rows(self._db, self._roles, self.annotator_id)
 
     def actor_rows(self) -> Iterator[ActorRow]:
         """The registry with counts: mentions, quotes spoken, demands made and received."""
-        return iter_actor_rows(self._db, self.annotator_id)
+        return iter_actor_rows(self._db, self._roles, self.annotator_id)
 
     def count_quotes(self) -> int:
-        return count_label(self._db, QUOTE_LABEL, self.annotator_id)
+        return count_label(self._db, self._roles.speech, self.annotator_id)
 
     def count_demands(self) -> int:
-        return count_label(self._db, DEMAND_LABEL, self.annotator_id)
+        return count_label(self._db, self._roles.claim, self.annotator_id)
 
     def count_entities(self) -> int:
         return self._db.execute("SELECT count(*) FROM entities").fetchone()[0]

@@ -2,7 +2,8 @@
 
 Read by ``project.registry.dossier``. The dossier is one query over the
 relations whose target is a mention linked to the entity, so it stays quick on large projects
-(``annotations_entity`` and ``relations_target`` are indexed).
+(``annotations_entity`` and ``relations_target`` are indexed). The relation types are those the
+schema gives the roles ``speaker``, ``claimant`` and ``addressee`` (bound parameters).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from annotator.core.schema import ADDRESSEE, CLAIMANT, SPEAKER, Roles
 from annotator.store.datasets import FRAGMENT_JOINER
 
-#: Relation types that make a dossier entry, in the order the dossier shows them.
-ROLES = ("speaker", "claimant", "addressee")
+#: The relation roles that make a dossier entry, in the order the dossier shows them.
+ROLES = (SPEAKER, CLAIMANT, ADDRESSEE)
 
 #: How many code points of the text around an entry its context shows on each side.
 CONTEXT = 80
@@ -25,7 +27,7 @@ CONTEXT = 80
 class DossierEntry:
     """A quote or demand an entity is a party to (through a mention linked to it)."""
 
-    role: str  # "speaker", "claimant" or "addressee"
+    role: str  # one of ROLES: the role of the relation (whatever the schema calls it)
     document_id: str
     document_title: str
     published: str
@@ -39,9 +41,18 @@ class DossierEntry:
 
 
 def dossier_entries(
-    db: Database, entity_id: str, annotator: str | None = None
+    db: Database, roles: Roles, entity_id: str, annotator: str | None = None
 ) -> list[DossierEntry]:
-    """The dossier of one entity (in one annotator's layer, if given)."""
+    """The entries of one entity (in one annotator's layer, if given), grouped by role in the
+    order of :data:`ROLES`."""
+    role_of = {
+        name: role
+        for role, name in zip(ROLES, (roles.speaker, roles.claimant, roles.addressee), strict=True)
+        if name is not None
+    }
+    if not role_of:
+        return []
+    marks = ", ".join(f":r{i}" for i in range(len(role_of)))
     who = "" if annotator is None else " AND x.annotator = :who AND r.annotator = :who"
     sql = (
         'SELECT DISTINCT r.type, d.id, d.title, d.published, x.id, x.label, x.start, x."end", '
@@ -51,17 +62,17 @@ def dossier_entries(
         "JOIN relations r ON r.target = m.id "
         "JOIN annotations x ON x.id = r.source "
         "JOIN documents d ON d.id = x.document "
-        f"WHERE m.entity = :entity AND r.type IN (:r0, :r1, :r2){who} "
+        f"WHERE m.entity = :entity AND r.type IN ({marks}){who} "
         'ORDER BY d.seq, x.start, x."end", x.created, x.id'
     )
     params: dict[str, object] = {"pad": CONTEXT, "entity": entity_id, "who": annotator}
-    params.update({f"r{i}": role for i, role in enumerate(ROLES)})
+    params.update({f"r{i}": name for i, name in enumerate(role_of)})
     entries = []
     for row in db.execute(sql, params):
-        role, doc_id, title, published, ann_id, label, start, end, raw, before, after = row[:11]
+        rel_type, doc_id, title, published, ann_id, label, start, end, raw, before, after = row[:11]
         entries.append(
             DossierEntry(
-                role=role,
+                role=role_of[rel_type],
                 document_id=doc_id,
                 document_title=title or "",
                 published=published or "",

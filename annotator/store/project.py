@@ -343,7 +343,7 @@ class Project:
             "schema": self.schema.raw,
         }
         who = None if layer is None else (layer.annotator_id or "")
-        return Datasets(self.db, who, header)
+        return Datasets(self.db, self.schema.roles, who, header)
 
     def merge_native(
         self,

@@ -109,13 +109,14 @@ def mention_times(db: Database, entity_id: str) -> list[tuple[str, str]]:
 
 def entity_counts(
     db: Database,
-    roles: tuple[str, str, str],
+    roles: tuple[str | None, str | None, str | None],
     annotator: str | None,
     entity_ids: list[str] | None,
 ) -> list[tuple[str, int, int, int, int]]:
     """(entity id, mentions, quotes spoken, demands made, demands received) per entity.
 
-    ``roles`` are the speaker, claimant and addressee relation types. With ``annotator``, only
+    ``roles`` are the speaker, claimant and addressee relation types (None: the schema has no
+    such relation, and nothing is counted for it). With ``annotator``, only
     that layer counts; with ``entity_ids``, only those entities are listed. A quote with two
     speaker relations to mentions of one entity counts once.
     """

@@ -23,7 +23,7 @@ def test_export_native_and_jsonl(cli, demo: Path, tmp_path: Path, assert_valid_e
     out_json = tmp_path / "out.json"
     result = cli("export", demo, "--format", "native", "-o", out_json)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"Exported 12 document(s) to {out_json}.\n"
+    assert result.stdout == f"Exported 12 documents to {out_json}.\n"
     header_1, docs_1 = assert_valid_export(out_json)
 
     out_jsonl = tmp_path / "out.jsonl"
@@ -153,3 +153,54 @@ def test_native_import_stamps_unattributed_annotations(cli, demo, tmp_path, asse
     facts = json.loads(cli("info", "--json", copy).stdout)
     by_name = {a["name"]: a["annotations"] for a in facts["annotators"]}
     assert by_name == {"Ana Lyst": 111, "Tester": 0}
+
+
+#: What each export's count is of on the demo project, spelled out here (not read from the
+#: formats table): (label or key of `info --json`, plural noun).
+DEMO_COUNTS = {
+    "native": ("documents", "documents"),
+    "jsonl": ("documents", "documents"),
+    "quotes-csv": ("Quote", "quotes"),
+    "demands-csv": ("Demand", "demands"),
+    "actors-csv": ("actors", "actors"),
+    "network-graphml": ("Demand", "demands"),
+}
+
+
+def test_every_export_format_has_a_known_count() -> None:
+    from annotator.io.formats import EXPORT_CHOICES
+
+    assert sorted(DEMO_COUNTS) == sorted(EXPORT_CHOICES)
+
+
+@pytest.mark.parametrize("fmt", sorted(DEMO_COUNTS))
+def test_export_message_says_what_was_counted_and_every_file(cli, demo, tmp_path, fmt) -> None:
+    from annotator.io.formats import FORMATS
+
+    facts = json.loads(cli("info", "--json", demo).stdout)
+    key, noun = DEMO_COUNTS[fmt]
+    count = facts["annotations_per_label"].get(key, facts.get(key))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / f"export{FORMATS[fmt].extensions[0]}"
+    result = cli("export", demo, "--format", fmt, "-o", out)
+    assert result.returncode == 0, result.stderr
+    written = sorted(folder.iterdir())
+    assert written == sorted(FORMATS[fmt].files(out)), "the table does not name every file"
+    where = " and ".join(str(p) for p in [out, *sorted(set(written) - {out})])
+    assert result.stdout == f"Exported {count} {noun} to {where}.\n"
+
+
+def test_one_quote_is_one_quote(cli, tmp_path: Path) -> None:
+    path = tmp_path / "one.annotator"
+    text = 'Karamov said: "We will not give up."'
+    with Project.create(path, annotator="Tester") as p:
+        doc = p.documents.add(text, title="One").value
+        start = text.index('"')
+        p.layer().add_annotation(doc.id, "Quote", [(start, len(text))])
+    out = tmp_path / "quotes.csv"
+    result = cli("export", path, "--format", "quotes-csv", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Exported 1 quote to {out}.\n"
+    result = cli("export", path, "-o", tmp_path / "one.json")
+    assert result.stdout == f"Exported 1 document to {tmp_path / 'one.json'}.\n"

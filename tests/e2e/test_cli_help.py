@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from annotator import __version__
@@ -71,3 +73,29 @@ def test_unknown_command_and_missing_arguments(cli) -> None:
     result = cli("import")
     assert result.returncode == 2
     assert "Missing argument 'PROJECT'" in result.stderr
+
+
+def _offered(help_text: str) -> list[str]:
+    """The choices click shows for --format: ``--format [a|b|c]``."""
+    metavar = help_text.split("--format [", 1)[1].split("]", 1)[0]
+    return metavar.split("|")
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_format_help_offers_and_describes_every_format_of_the_table(cli, command: str) -> None:
+    from annotator.io.formats import FORMATS
+
+    result = cli(command, "--help")
+    assert result.returncode == 0, result.stderr
+    export = command == "export"
+    names = [n for n, f in FORMATS.items() if (f.writer if export else f.reader) is not None]
+    assert _offered(result.stdout) == ([] if export else ["auto"]) + names
+    # click wraps help (also after hyphens): compare without any whitespace
+    squeezed = "".join(result.stdout.split())
+    for name in names:
+        described = f"{name}:{FORMATS[name].describe(export=export)}"
+        assert "".join(described.split()) in squeezed, f"{command} --help lacks {name}"
+    unsupported = [n for n in FORMATS if n not in names]
+    assert unsupported, "every format both reads and writes: this test checks nothing"
+    for name in unsupported:
+        assert not re.search(rf"(?<![\w-]){re.escape(name)}:", squeezed), name

@@ -126,6 +126,40 @@ def test_dialog_has_file_buttons_and_returns_the_choice(qtbot, tmp_path: Path) -
     assert dialog.isVisible() and "Unknown encoding" in dialog.findChild(QObject, "error").text()
 
 
+def test_import_dialog_offers_the_readers_of_the_formats_table(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator.io.formats import FORMATS
+
+    dialog = ImportDialog()
+    qtbot.addWidget(dialog)
+    box = dialog.findChild(QComboBox, "import-format")
+    offered = [box.itemData(i) for i in range(box.count())]
+    assert offered == ["auto", *(n for n, f in FORMATS.items() if f.reader is not None)]
+    for i, name in enumerate(offered[1:], start=1):
+        assert box.itemText(i) == f"{name} — {FORMATS[name].description}"
+        dialog.set_format(name)
+        fields = dialog.findChild(QLineEdit, "text-field").isEnabled()
+        assert fields == FORMATS[name].named_fields, name
+
+    filters: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: (filters.append(a[3]), ([], ""))[1]
+    )
+    dialog.findChild(QPushButton, "add-files").click()
+    (articles, *by_format, everything) = filters[0].split(";;")
+    assert everything == "All files (*)"
+    readable = [f for n, f in FORMATS.items() if f.reader is not None and n != "native"]
+    assert by_format == [
+        f"{f.description} ({' '.join('*' + e for e in f.extensions)})" for f in readable
+    ]
+    patterns = set(articles.removeprefix("Articles (").removesuffix(")").split())
+    assert patterns == {f"*{e}" for f in FORMATS.values() if f.reader for e in f.extensions}
+    assert "*.graphml" not in filters[0]  # an export-only format is no article
+
+
 def test_import_of_a_folder_stores_every_document_and_shows_progress(
     qtbot, tmp_path: Path, open_project: Project, show_dialog_at_once, shown
 ) -> None:

@@ -3,14 +3,20 @@
 Two documents, two annotators (Ana and Ben), three registry entities (one never mentioned)
 and one mention that is not linked to the registry. The numbers the dataset exports must
 produce are spelled out in EXPECTED_* below, counted by hand.
+
+``build(path, schema, names)`` makes the same project under another schema: ``names`` maps the
+default schema's label and relation names to that schema's (see test_io_schema_roles.py).
+Annotation and entity ids are fixed (``ann-…``, ``ent-…``), so two builds can be compared.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from annotator import Annotation, Project, Relation
+from annotator.core.schema import Schema
 
 TEXT_1 = (
     '"We will not," Karamov said, "give up a village." Karamov called on Velmar to withdraw '
@@ -40,10 +46,17 @@ def relations_of(p: Project, doc_id: str) -> list[Relation]:
     return [r for layer in p.layers() for r in layer.relations(doc_id)]
 
 
-def build(path: Path) -> dict[str, Any]:
+def build(
+    path: Path, schema: Schema | None = None, names: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """Write the project to ``path`` (closed afterwards); returns the ids tests refer to."""
     ids: dict[str, Any] = {}
-    with Project.create(path, annotator="Ana") as p:
+
+    def n(name: str) -> str:
+        return (names or {}).get(name, name)
+
+    counter = iter(range(1, 1000))
+    with Project.create(path, annotator="Ana", schema=schema) as p:
         ben = p.annotators.add("Ben").value
         karamov = p.registry.add(
             "Sergei Karamov",
@@ -51,11 +64,14 @@ def build(path: Path) -> dict[str, Any]:
             aliases=["Karamov", "Sergey Karamov"],
             wikidata="Q999001",
             note="Foreign minister, fictional",
+            id="ent-karamov",
         ).value
         velmar = p.registry.add(
-            "Government of Valdoria", type="government", aliases=["Velmar"]
+            "Government of Valdoria", type="government", aliases=["Velmar"], id="ent-velmar"
         ).value
-        unused = p.registry.add("Concord of Nations", type="international organisation").value
+        unused = p.registry.add(
+            "Concord of Nations", type="international organisation", id="ent-unused"
+        ).value
         ids.update(karamov=karamov.id, velmar=velmar.id, unused=unused.id, ben=ben.id)
 
         d1 = p.documents.add(
@@ -65,10 +81,15 @@ def build(path: Path) -> dict[str, Any]:
         ids.update(d1=d1.id, d2=d2.id)
         ana_layer, ben_layer = p.layer(), p.layer(ben.id)
 
+        def add(layer: Any, doc: str, label: str, fragments: list[Any], **kw: Any) -> str:
+            ann = layer.add_annotation(doc, n(label), fragments, id=f"ann-{next(counter)}", **kw)
+            return str(ann.value.id)
+
+        def link(layer: Any, type_: str, source: str, target: str) -> None:
+            layer.add_relation(n(type_), source, target)
+
         def actor(doc: str, text: str, part: str, nth: int, entity: str | None, layer=ana_layer):
-            return layer.add_annotation(
-                doc, "Actor", [span(text, part, nth)], entity=entity
-            ).value.id
+            return add(layer, doc, "Actor", [span(text, part, nth)], entity=entity)
 
         k1 = actor(d1.id, TEXT_1, "Karamov", 0, karamov.id)
         k2 = actor(d1.id, TEXT_1, "Karamov", 1, karamov.id)
@@ -76,64 +97,74 @@ def build(path: Path) -> dict[str, Any]:
         v2 = actor(d1.id, TEXT_1, "Velmar", 1, velmar.id)
         spokesman = actor(d1.id, TEXT_1, "A spokesman", 0, None)
         ids["ana"] = ana_layer.annotator_id  # created by Ana's first write
-        q1 = ana_layer.add_annotation(
+        q1 = add(
+            ana_layer,
             d1.id,
             "Quote",
             [span(TEXT_1, "We will not,"), span(TEXT_1, "give up a village.")],
             attributes={"form": "direct"},
-        ).value.id
-        q2 = ana_layer.add_annotation(
-            d1.id, "Quote", [span(TEXT_1, "it was over")], attributes={"form": "indirect"}
-        ).value.id
-        ana_layer.add_relation("speaker", q1, k1)
-        ana_layer.add_relation("speaker", q2, spokesman)
-        dem1 = ana_layer.add_annotation(
+        )
+        q2 = add(
+            ana_layer,
+            d1.id,
+            "Quote",
+            [span(TEXT_1, "it was over")],
+            attributes={"form": "indirect"},
+        )
+        link(ana_layer, "speaker", q1, k1)
+        link(ana_layer, "speaker", q2, spokesman)
+        dem1 = add(
+            ana_layer,
             d1.id,
             "Demand",
             [span(TEXT_1, "withdraw its troops")],
             attributes={"issue": "troop withdrawal", "position": "for"},
-        ).value.id
-        ana_layer.add_relation("claimant", dem1, k2)
-        ana_layer.add_relation("addressee", dem1, v1)
-        dem2 = ana_layer.add_annotation(
+        )
+        link(ana_layer, "claimant", dem1, k2)
+        link(ana_layer, "addressee", dem1, v1)
+        dem2 = add(
+            ana_layer,
             d1.id,
             "Demand",
             [span(TEXT_1, "any cease-fire")],
             attributes={"issue": "cease-fire", "position": "against"},
-        ).value.id
-        ana_layer.add_relation("claimant", dem2, v2)
+        )
+        link(ana_layer, "claimant", dem2, v2)
 
         k3 = actor(d2.id, TEXT_2, "Karamov", 0, karamov.id)
         k4 = actor(d2.id, TEXT_2, "Karamov", 1, karamov.id)
         v3 = actor(d2.id, TEXT_2, "Velmar", 0, velmar.id)
         v4 = actor(d2.id, TEXT_2, "Velmar", 1, velmar.id)
-        dem3 = ana_layer.add_annotation(
+        dem3 = add(
+            ana_layer,
             d2.id,
             "Demand",
             [span(TEXT_2, "agree to a cease-fire")],
             attributes={"issue": "cease-fire", "position": "for"},
-        ).value.id
-        ana_layer.add_relation("claimant", dem3, k3)
-        ana_layer.add_relation("addressee", dem3, v3)
-        dem4 = ana_layer.add_annotation(
+        )
+        link(ana_layer, "claimant", dem3, k3)
+        link(ana_layer, "addressee", dem3, v3)
+        dem4 = add(
+            ana_layer,
             d2.id,
             "Demand",
             [span(TEXT_2, "must not sign a cease-fire deal")],
             attributes={"issue": "cease-fire", "position": "against"},
-        ).value.id
-        ana_layer.add_relation("claimant", dem4, k4)
-        ana_layer.add_relation("addressee", dem4, v4)
+        )
+        link(ana_layer, "claimant", dem4, k4)
+        link(ana_layer, "addressee", dem4, v4)
 
         # Ben's layer: his own mention of Karamov, a demand, and a quote without a speaker
         kb = actor(d2.id, TEXT_2, "Karamov", 0, karamov.id, ben_layer)
-        dem5 = ben_layer.add_annotation(
+        dem5 = add(
+            ben_layer,
             d2.id,
             "Demand",
             [span(TEXT_2, "agree to a cease-fire")],
             attributes={"issue": "cease-fire", "position": "for"},
-        ).value.id
-        ben_layer.add_relation("claimant", dem5, kb)
-        q3 = ben_layer.add_annotation(d2.id, "Quote", [span(TEXT_2, "it must not sign")]).value.id
+        )
+        link(ben_layer, "claimant", dem5, kb)
+        q3 = add(ben_layer, d2.id, "Quote", [span(TEXT_2, "it must not sign")])
         ids.update(q1=q1, q2=q2, q3=q3, dem1=dem1, dem2=dem2, dem3=dem3, dem4=dem4, dem5=dem5)
     return ids
 

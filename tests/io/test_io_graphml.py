@@ -195,7 +195,7 @@ def test_cli_export(cli, demo_path: Path, tmp_path: Path) -> None:
     result = cli("export", demo_path, "--format", "network-graphml", "-o", out)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        f"Exported 13 demand(s) to {out} and {tmp_path / 'claims-addressees.graphml'}.\n"
+        f"Exported 13 demands to {out} and {tmp_path / 'claims-addressees.graphml'}.\n"
     )
     two_mode, one_mode = read(out)
     assert two_mode.number_of_edges() > 0

@@ -182,7 +182,7 @@ def test_cli_export_and_import(cli, demo_path: Path, tmp_path: Path) -> None:
     with Project.open(demo_path, readonly=True) as demo:
         count = len(demo.registry.all())
         expected = fields(demo)
-    assert f"Exported {count} actor(s)" in result.stdout
+    assert f"Exported {count} actors to " in result.stdout
     assert len(json.loads(out.read_text(encoding="utf-8"))["entities"]) == count
 
     target = tmp_path / "team.annotator"

@@ -14,8 +14,8 @@ from claims_data import EXPECTED_COUNTS, EXPECTED_COUNTS_BEN, annotations_of, bu
 from annotator import OutputError, Project
 from annotator.core.reports import Cancelled
 from annotator.demo import DEMO_ANNOTATOR
-from annotator.io import tables
-from annotator.io.exporting import WRITERS, export_project, layer_named
+from annotator.io import formats, tables
+from annotator.io.exporting import export_project, layer_named
 
 FORMATS = {
     "quotes-csv": tables.QUOTE_COLUMNS,
@@ -71,15 +71,21 @@ def actor_name(p: Project, mention: Any) -> tuple[str, str, str]:
     return entity.name, entity.id, entity.type or ""
 
 
+#: What each table's count is of, spelled out (not read from the table it checks).
+NOUNS = {"quotes-csv": "quotes", "demands-csv": "demands", "actors-csv": "actors"}
+
+
 def test_formats_are_registered() -> None:
     for name in (*FORMATS, "network-graphml"):
-        assert name in WRITERS
+        assert name in formats.EXPORT_CHOICES
+    for name, noun in NOUNS.items():
+        assert formats.FORMATS[name].counts.many == noun
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_header_row(demo, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"{fmt}.csv"
-    count = WRITERS[fmt](demo.datasets(), out, None)
+    count = export_project(demo, fmt, out)
     with out.open(encoding="utf-8-sig", newline="") as fh:
         header = next(csv.reader(fh))
     assert tuple(header) == FORMATS[fmt]
@@ -311,8 +317,7 @@ def test_cli_export(cli, demo_path: Path, tmp_path: Path, fmt: str) -> None:
     assert result.returncode == 0, result.stderr
     rows = read_csv(out)
     assert rows and tuple(rows[0]) == FORMATS[fmt]
-    assert result.stdout.startswith(f"Exported {len(rows)} ")
-    assert str(out) in result.stdout
+    assert result.stdout == f"Exported {len(rows)} {NOUNS[fmt]} to {out}.\n"
 
 
 def test_cli_annotator_filter(cli, tmp_path: Path) -> None:
