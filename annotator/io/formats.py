@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import InputError, ValidationError
+from annotator.core.schema import ADDRESSEE, CLAIM, CLAIMANT, SPEAKER, SPEECH
 
 if TYPE_CHECKING:
     from annotator.core.model import DocumentInput
@@ -189,7 +190,7 @@ FORMATS: dict[str, Format] = {
             (".csv",),
             writer="annotator.io.tables:write_quotes_csv",
             counts=QUOTES,
-            roles_read=(("speech",), ("speaker",)),
+            roles_read=((SPEECH,), (SPEAKER,)),
         ),
         Format(
             "demands-csv",
@@ -197,7 +198,7 @@ FORMATS: dict[str, Format] = {
             (".csv",),
             writer="annotator.io.tables:write_demands_csv",
             counts=DEMANDS,
-            roles_read=(("claim",), ("claimant", "addressee")),
+            roles_read=((CLAIM,), (CLAIMANT, ADDRESSEE)),
         ),
         Format(
             "actors-csv",
@@ -205,7 +206,7 @@ FORMATS: dict[str, Format] = {
             (".csv",),
             writer="annotator.io.tables:write_actors_csv",
             counts=ACTORS,
-            roles_read=(("speech", "claim"), ("speaker", "claimant", "addressee")),
+            roles_read=((SPEECH, CLAIM), (SPEAKER, CLAIMANT, ADDRESSEE)),
         ),
         Format(
             "network-graphml",
@@ -215,7 +216,7 @@ FORMATS: dict[str, Format] = {
             writer="annotator.io.graphml:write_network_graphml",
             counts=DEMANDS,
             extra_files="annotator.io.graphml:other_files",
-            roles_read=(("claim",), ("claimant", "addressee")),
+            roles_read=((CLAIM,), (CLAIMANT, ADDRESSEE)),
         ),
     )
 }
