@@ -343,3 +343,354 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     if start >= 0:
         spans.append((start, len(text)))
     return spans
+
+
+# -- the window: Qt set-up, waiting until idle, figures with median and p95 -----------------
+# PySide6 is imported inside these functions, so that the scripts without a window do not
+# need it. The GUI scripts use only the window's public surface (build_window, window.reader,
+# window.session, window.open_document, key presses) and read the project file with sqlite3.
+
+QUIET_MS = 50  # the event loop is idle after this long without any event delivered
+TIMER_MAX_MS = 1000  # pending single-shot QTimers up to this interval count as deferred work
+
+
+def gui_parser(description: str) -> argparse.ArgumentParser:
+    p = parser(description)
+    p.add_argument(
+        "--platform",
+        default=os.environ.get("QT_QPA_PLATFORM") or "offscreen",
+        help="Qt platform plugin (default: $QT_QPA_PLATFORM, else offscreen); xcb under xvfb-run",
+    )
+    p.add_argument("--quiet-ms", type=int, default=QUIET_MS, help="idle after this much quiet")
+    p.add_argument("--profile", action="store_true", help="cProfile one run of each case")
+    return p
+
+
+def isolate_gui(folder: Path, platform_name: str) -> None:
+    """Preferences, QSettings (window geometry), data folders and backups inside ``folder``;
+    call before the QApplication exists. Children started later inherit the environment."""
+    os.environ["QT_QPA_PLATFORM"] = platform_name
+    os.environ["ANNOTATOR_CONFIG_DIR"] = str(folder / "config")
+    os.environ["XDG_CONFIG_HOME"] = str(folder / "xdg-config")
+    os.environ["XDG_DATA_HOME"] = str(folder / "xdg-data")
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "xdg-config"))
+
+
+def make_app(theme: bool = True) -> Any:
+    """The QApplication as ``annotator gui`` makes it (names, theme); no cursor blinking, whose
+    timer would otherwise count as activity."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Annotator")
+    app.setOrganizationName("annotator")
+    app.setCursorFlashTime(0)
+    _guard_none_refcount()
+    if theme:
+        from annotator.gui.theme import apply_theme
+
+        apply_theme(app, "system")
+    return app
+
+
+def _guard_none_refcount() -> None:
+    """PySide6 6.12.0 on Python 3.11 takes a reference from None on every call of a Qt method
+    returning void, and Python aborts when the count reaches zero (see docs/benchmarks.md; the
+    project pins PySide6 below 6.12). When that bug shows, warn and add a billion references
+    to None in this process so that a measurement can finish."""
+    from PySide6.QtCore import QObject
+
+    probe, before = QObject(), sys.getrefcount(None)
+    for _ in range(1000):
+        probe.setObjectName("probe")
+    if before - sys.getrefcount(None) > 500:
+        import ctypes
+
+        ctypes.c_ssize_t.from_address(id(None)).value += 10**9
+        print("WARNING: this PySide6 loses a reference to None per void Qt call", file=sys.stderr)
+
+
+_WATCHER: Any = None
+
+
+def _watcher() -> Any:
+    """An application-wide event filter that counts delivered events (and sees paints)."""
+    global _WATCHER
+    if _WATCHER is None:
+        from collections import deque
+
+        from PySide6.QtCore import QEvent, QObject
+
+        paint = QEvent.Type.Paint
+
+        class Watcher(QObject):
+            def __init__(self) -> None:
+                super().__init__()
+                self.count = 0
+                self.paint_of: object = None
+                self.painted = False
+                self.recent: deque = deque(maxlen=30)
+
+            def eventFilter(self, obj: Any, event: Any) -> bool:
+                self.count += 1
+                kind = event.type()
+                if kind == paint and obj is self.paint_of:
+                    self.painted = True
+                if TRACE:
+                    self.recent.append((kind.name, type(obj).__name__, obj.objectName()))
+                return False
+
+        _WATCHER = Watcher()
+    return _WATCHER
+
+
+TRACE = bool(os.environ.get("BENCH_TRACE_EVENTS"))  # keep the last events for diagnostics
+_TIMER_ROOTS: list[Any] = []
+
+
+def watch_timers(*objects: Any) -> None:
+    """Also look for pending QTimers under these objects (besides the top-level widgets)."""
+    _TIMER_ROOTS.extend(objects)
+
+
+def pending_timers(max_ms: int = TIMER_MAX_MS) -> list[tuple[str, int]]:
+    """Active single-shot QTimers (interval ≤ ``max_ms``) under the top-level widgets and the
+    watched objects: deferred work still to come, as (owner/name, remaining ms)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    found = []
+    for root in [*QApplication.topLevelWidgets(), *_TIMER_ROOTS]:
+        for timer in root.findChildren(QTimer):
+            if timer.isActive() and timer.isSingleShot() and timer.interval() <= max_ms:
+                owner = timer.parent()
+                name = f"{type(owner).__name__}.{timer.objectName() or 'QTimer'}"
+                found.append((name, timer.remainingTime()))
+    return found
+
+
+class Stopwatch:
+    """Times one action until its first paint and until the event loop is idle.
+
+    ``with Stopwatch(paint=widget) as sw: action()`` starts the clock on entering; then
+    ``sw.paint`` and ``sw.idle`` are seconds from the start to the end of the event-loop pass in
+    which ``widget`` was painted first, and to the end of the last pass that delivered any event
+    (followed by ``quiet_ms`` without events and without pending single-shot QTimers).
+    """
+
+    def __init__(self, paint: Any = None, quiet_ms: int = QUIET_MS, timeout: float = 120.0):
+        self.paint_of, self.quiet, self.timeout = paint, quiet_ms / 1000, timeout
+        self.paint: float | None = None
+        self.idle = 0.0
+        self.sync = 0.0  # the action's own call (synchronous part)
+
+    def __enter__(self) -> Stopwatch:
+        from PySide6.QtWidgets import QApplication
+
+        self.app = QApplication.instance()
+        w = self.w = _watcher()
+        w.paint_of, w.painted, w.count = self.paint_of, False, 0
+        self.app.installEventFilter(w)
+        gc.collect()
+        self.start_wall = time.time()
+        self.start = time.perf_counter()
+        return self
+
+    def watch_paint(self, widget: Any) -> None:
+        """Wait for the first paint of ``widget`` (made inside the ``with`` block)."""
+        self.paint_of = self.w.paint_of = widget
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        try:
+            if kind is None:
+                self.sync = time.perf_counter() - self.start
+                self._run()
+        finally:
+            self.app.removeEventFilter(self.w)
+            self.w.paint_of = None
+
+    def _run(self) -> None:
+        app, w = self.app, self.w
+        last = time.perf_counter()
+        if self.paint_of is not None and w.painted:  # painted synchronously by the action
+            self.paint = last - self.start
+        deadline = last + self.timeout
+        while True:
+            before = w.count
+            app.processEvents()
+            now = time.perf_counter()
+            if self.paint is None and w.painted:
+                self.paint = now - self.start
+            if w.count != before:
+                last = now
+            elif not pending_timers() and now - last >= self.quiet:
+                break
+            else:
+                time.sleep(0.0005)
+            if now > deadline:
+                raise RuntimeError(f"not idle after {self.timeout} s; last events: {w.recent}")
+        self.idle = last - self.start
+        if self.paint_of is not None and self.paint is None:
+            raise RuntimeError("the watched widget was not painted")
+
+
+def wait_idle(app: Any = None, quiet_ms: int = QUIET_MS, timeout: float = 120.0) -> float:
+    """Process events until the event loop is idle; returns the seconds until the last work.
+
+    Idle: ``quiet_ms`` without any event delivered to any object (an application-wide event
+    filter counts them) and no pending single-shot QTimer of up to TIMER_MAX_MS under the
+    top-level widgets or the objects given to :func:`watch_timers`.
+    """
+    with Stopwatch(None, quiet_ms, timeout) as sw:
+        pass
+    return sw.idle
+
+
+def make_active(window: Any, focus: Any) -> None:
+    """Keys go to the focused widget of the active window."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.platformName() != "offscreen":  # which says it cannot, for every call
+        window.raise_()
+    window.activateWindow()
+    deadline = time.perf_counter() + 5.0
+    while not window.isActiveWindow():
+        if time.perf_counter() > deadline:
+            raise SystemExit("the window did not become active")
+        QTest.qWait(10)
+    focus.setFocus()
+    wait_idle()
+    if not focus.hasFocus():
+        raise SystemExit(f"{type(focus).__name__} did not get the keyboard focus")
+
+
+def show_and_wait(window: Any, seconds: float = 10.0) -> None:
+    """Show a top-level widget and wait until it is exposed and the event loop is idle."""
+    from PySide6.QtWidgets import QApplication
+
+    window.show()
+    deadline = time.perf_counter() + seconds
+    while window.windowHandle() is None or not window.windowHandle().isExposed():
+        if time.perf_counter() > deadline:
+            raise SystemExit("the window was not exposed")
+        QApplication.processEvents()
+        time.sleep(0.001)
+    wait_idle()
+
+
+def utf16_offsets(text: str) -> Callable[[int], int]:
+    """Code-point offset -> Qt (UTF-16) position in ``text``, as a QTextCursor counts."""
+    if text.isascii() or all(ord(c) < 0x10000 for c in text):
+        return lambda i: i
+    astral = [i for i, c in enumerate(text) if ord(c) >= 0x10000]
+    import bisect
+
+    return lambda i: i + bisect.bisect_left(astral, i)
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The p-th percentile (inclusive method; the maximum for fewer than two values)."""
+    if len(values) < 2:
+        return max(values)
+    return statistics.quantiles(values, n=100, method="inclusive")[round(p) - 1]
+
+
+@dataclass
+class Figure:
+    """Seconds of the runs of one case, with its target (``limit`` s, or ``ratio`` × the
+    baseline's median) for the table."""
+
+    what: str
+    times: list[float] = field(default_factory=list)
+    baseline: Figure | None = None
+    limit: float | None = None  # seconds, on the median
+    ratio: float | None = None  # × baseline median, on the median
+    p95_limit: float | None = None  # seconds, on the 95th percentile
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.times, 95)
+
+    def target(self) -> str:
+        parts = []
+        if self.limit is not None:
+            parts.append(f"median <= {fmt_s(self.limit)}")
+        if self.p95_limit is not None:
+            parts.append(f"p95 <= {fmt_s(self.p95_limit)}")
+        if self.ratio is not None:
+            parts.append(f"<= {self.ratio:g}x baseline")
+        return "; ".join(parts)
+
+    def met(self) -> bool | None:
+        checks = []
+        if self.limit is not None:
+            checks.append(self.median <= self.limit)
+        if self.p95_limit is not None:
+            checks.append(self.p95 <= self.p95_limit)
+        if self.ratio is not None and self.baseline is not None:
+            checks.append(self.median <= self.ratio * self.baseline.median)
+        return all(checks) if checks else None
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def print_figures(title: str, figures: list[Figure]) -> None:
+    """The table: what, runs, median, p95, max, × baseline (median over median), target, met."""
+    headers = ["what", "n", "median", "p95", "max", "x base", "target", "met"]
+    lines = []
+    for f in figures:
+        base = f"{f.median / f.baseline.median:.2f}" if f.baseline else ""
+        met = f.met()
+        lines.append([
+            f.what, str(len(f.times)), fmt_s(f.median), fmt_s(f.p95), fmt_s(max(f.times)), base,
+            f.target(), "" if met is None else ("yes" if met else "MISSED"),
+        ])
+    widths = [max(len(c) for c in col) for col in zip(headers, *lines, strict=True)]
+
+    def row(cells: list[str]) -> str:
+        out = [cells[0].ljust(widths[0])]
+        out += [c.rjust(w) for c, w in zip(cells[1:6], widths[1:6], strict=True)]
+        out += [cells[6].ljust(widths[6]), cells[7]]
+        return "  ".join(out).rstrip()
+
+    print(f"\n{title}\n{row(headers)}\n{'  '.join('-' * w for w in widths)}")
+    for cells in lines:
+        print(row(cells))
+    print(flush=True)
+
+
+def profiled(run: Callable[[], object], limit: int = 30) -> str:
+    """A cProfile of one call of ``run``: the functions with the most cumulative time."""
+    import cProfile
+    import io
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.enable()
+    run()
+    profile.disable()
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).strip_dirs().sort_stats("cumulative").print_stats(limit)
+    return out.getvalue()
+
+
+def read_project(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Rows of a query on the project file, read-only with plain sqlite3 (for checks; does not
+    depend on annotator's Python API)."""
+    from urllib.parse import quote
+
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
