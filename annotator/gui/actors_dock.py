@@ -100,7 +100,8 @@ class ActorsDock(QDockWidget):
 
     def _project_opened(self) -> None:
         self.model.loaded = False
-        if self.isVisible():
+        # isVisible() is true for a dock behind another's tab, too: on screen is what counts
+        if self.isVisible() and not self.visibleRegion().isEmpty():
             self.reload()
 
     def _shown(self, visible: bool) -> None:

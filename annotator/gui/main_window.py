@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -26,6 +26,9 @@ from annotator.gui.settings import Settings
 from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets import FindBar, GuidelinesView, StatusLine, TagBar
 from annotator.store.listing import Listing
+
+#: How long the user must pause (no edit) after the project opened before it is backed up.
+BACKUP_WHEN_IDLE_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +105,15 @@ class MainWindow(QMainWindow):
         session.projectOpened.connect(self._project_opened)
         session.documentOpened.connect(self._document_opened)
         session.changed.connect(self._changed)
+        # The rotating backup (a copy of the whole file: seconds for a large corpus) waits until
+        # the window has painted and the user has paused; an edit meanwhile postpones it.
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setSingleShot(True)
+        self._backup_timer.setInterval(BACKUP_WHEN_IDLE_MS)
+        self._backup_timer.timeout.connect(self.session.start_backup)
+        session.changed.connect(
+            lambda _c: self._backup_timer.start() if self._backup_timer.isActive() else None
+        )
         session.documentLoaded.connect(self._document_loaded)
         session.layersShown.connect(self._layers_shown)
         session.revealRequested.connect(self.reader.reveal)
@@ -130,11 +142,18 @@ class MainWindow(QMainWindow):
         self.reader.set_schema(project.schema)
         self.tagbar.set_schema(project.schema)
         self.guidelines.show_project(project.guidelines, project.schema)
+        self.reader.after_paint(self._backup_timer.start)
         for warning in project.warnings:
             self.show_message(warning, 8000)
-        first = next(iter(project.documents.page(Listing(None), 0, 1)), None)
+        last = self.settings.last_document(project.path)
+        if last is not None:
+            try:
+                project.documents.get(last)
+            except AnnotatorError:  # deleted since, or another file at that path
+                last = None
+        first = last or next((d.id for d in project.documents.page(Listing(None), 0, 1)), None)
         if first is not None:
-            self.open_document(first.id)
+            self.open_document(first)
         else:
             self.heading.setText("This project has no documents yet")
             self.byline.setText("File → Import articles… (Ctrl+I)")
@@ -151,12 +170,16 @@ class MainWindow(QMainWindow):
     def _document_opened(self) -> None:
         doc = self.session.document
         assert doc is not None
+        if self.session.project is not None:
+            self.settings.remember_document(self.session.project.path, doc.id)
         self.heading.setText(doc.title or "(untitled)")
         self.byline.setText(" · ".join(x for x in (doc.source, doc.published) if x))
         self.reader.set_text(doc.text)
         self.reader.set_annotations(self.session.annotations)
         self.reader.set_others(self.session.other_annotations, self.session.owner_name)
         self.reader.set_selection(None, set())
+        if self.session.loading is not None:  # the rest once the first screen is on screen
+            self.reader.after_paint(self.session.finish_loading)
         self.documents.select(doc.id)
         self.reader.setFocus()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -71,6 +71,7 @@ class ReaderView(QPlainTextEdit):
         self.other_index = SpanIndex([])
         self.other_labels: dict[str, str] = {}
         self.other_owners: dict[str, str] = {}
+        self._after_paint: list[Callable[[], None]] = []
         self.viewport().setMouseTracking(True)
 
     # -- content ------------------------------------------------------------------------
@@ -198,6 +199,15 @@ class ReaderView(QPlainTextEdit):
             finally:
                 painter.end()
         super().paintEvent(event)
+        if self._after_paint:
+            for work in self._after_paint:
+                QTimer.singleShot(0, self, work)
+            self._after_paint = []
+
+    def after_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the text has been painted (for what can wait until it shows)."""
+        self._after_paint.append(work)
+        self.viewport().update()
 
     def _paint_others(self, painter: QPainter, area: QRectF) -> None:
         blocks = self._visible_blocks(area)

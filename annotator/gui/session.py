@@ -44,6 +44,8 @@ def text_order(ann: Annotation) -> tuple[int, int, str, str]:
 #: Documents with more annotations than this open in two steps (see open_document).
 STAGED_LOAD_ABOVE = 2000
 FIRST_SCREEN_CHARS = 8000
+#: The rest is read once the first screen was painted; at the latest after this long.
+LOAD_REST_AFTER_MS = 500
 
 
 class Session(QObject):
@@ -69,20 +71,20 @@ class Session(QObject):
         self.shown_layers: dict[str, Layer] = {}  # other layers shown read-only, by id
         self.other_annotations: dict[str, Annotation] = {}  # theirs, in the open document
         self.selected: str | None = None
+        self.loading: str | None = None  # a long document whose first screen only is read
         self.undo_stack = QUndoStack(self)
         self._backup: threading.Thread | None = None
 
     # -- project and document -------------------------------------------------------------
 
     def open_project(self, path: Path) -> None:
-        # The rotating backup is made in the background once the window is up (see
-        # start_backup): copying a large project must not delay the first paint.
+        # The rotating backup is made in the background once the window has painted (the
+        # window calls start_backup): copying a large project must not delay the first paint.
         project = Project.open(path, annotator=self.annotator_name, backup=False)
         self.close_project()
         self.project = project
         self.layer = project.layer()
         self.projectOpened.emit()
-        QTimer.singleShot(0, self.start_backup)
 
     def start_backup(self) -> None:
         """Back the open project up (if it changed since the last backup) in a thread."""
@@ -101,6 +103,11 @@ class Session(QObject):
 
         self._backup = threading.Thread(target=work, name="backup", daemon=True)
         self._backup.start()
+
+    @property
+    def backup_started(self) -> bool:
+        """Whether a background backup was started for the open project."""
+        return self._backup is not None
 
     def wait_for_backup(self) -> None:
         if self._backup is not None:
@@ -136,9 +143,10 @@ class Session(QObject):
         head = self.layer.annotations(doc_id, start_before=FIRST_SCREEN_CHARS)
         self.annotations = {a.id: a for a in head}
         self.relations = {}
+        self.loading = doc_id  # the window calls finish_loading once it has painted
         self.documentOpened.emit()
         self.selectionChanged.emit()
-        QTimer.singleShot(0, lambda: self._finish_loading(doc_id))
+        QTimer.singleShot(LOAD_REST_AFTER_MS, self, self.finish_loading)  # if nothing painted
 
     def _load_all(self, doc_id: str) -> None:
         assert self.layer is not None
@@ -153,9 +161,11 @@ class Session(QObject):
         for layer in self.shown_layers.values():
             self.other_annotations.update((a.id, a) for a in layer.annotations(doc.id))
 
-    def _finish_loading(self, doc_id: str) -> None:
-        if self.project is None or self.document is None or self.document.id != doc_id:
-            return  # another document (or project) was opened meanwhile
+    def finish_loading(self) -> None:
+        """Read the rest of a long document's annotations (after its first screen showed)."""
+        doc_id, self.loading = self.loading, None
+        if doc_id is None or self.document is None or self.document.id != doc_id:
+            return  # done already, or another document (or project) was opened meanwhile
         self._load_all(doc_id)
         self.documentLoaded.emit()
 

@@ -30,6 +30,9 @@ class Settings:
     font_size: float = 12.0
     theme: str = "system"  # system, light or dark
     recent_projects: list[str] = field(default_factory=list)
+    #: The document last open in each project (by the project's absolute path), reopened
+    #: with the project.
+    last_documents: dict[str, str] = field(default_factory=dict)
 
     @property
     def path(self) -> Path:
@@ -60,6 +63,18 @@ class Settings:
         self.recent_projects = [entry] + [p for p in self.recent_projects if p != entry]
         del self.recent_projects[MAX_RECENT:]
         self.save()
+
+    def remember_document(self, project: Path, doc_id: str) -> None:
+        entry = str(Path(project).resolve())
+        if self.last_documents.get(entry) != doc_id:
+            self.last_documents[entry] = doc_id
+            # only the recent projects' entries are kept, so the file stays small
+            keep = set(self.recent_projects) | {entry}
+            self.last_documents = {k: v for k, v in self.last_documents.items() if k in keep}
+            self.save()
+
+    def last_document(self, project: Path) -> str | None:
+        return self.last_documents.get(str(Path(project).resolve()))
 
     @property
     def last_project(self) -> Path | None:

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from annotator import Project
 from annotator.store.backup import list_backups
+
+
+@pytest.fixture(autouse=True)
+def _no_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window waits for a pause in the user's edits; these tests make none."""
+    monkeypatch.setattr("annotator.gui.main_window.BACKUP_WHEN_IDLE_MS", 0)
 
 
 def test_opening_a_changed_project_writes_a_backup_in_the_background(
@@ -21,6 +29,26 @@ def test_opening_a_changed_project_writes_a_backup_in_the_background(
     (backup,) = list_backups(path)
     with Project.open(backup, readonly=True) as copy:
         assert [d.title for d in copy.documents.all()] == ["Talks"]
+
+
+def test_the_backup_waits_for_a_pause_in_the_edits(
+    qtbot, make_window, tmp_path: Path, monkeypatch
+) -> None:
+    from gui_mouse import drag_select
+    from PySide6.QtCore import Qt
+
+    monkeypatch.setattr("annotator.gui.main_window.BACKUP_WHEN_IDLE_MS", 400)
+    path = tmp_path / "busy.annotator"
+    with Project.create(path) as p:
+        p.documents.add("Karamov said the talks would resume.", title="Talks")
+    window = make_window(path)
+    for _ in range(4):  # an edit every 200 ms keeps postponing it
+        drag_select(window.reader, 0, 7)
+        qtbot.keyClick(window.reader, Qt.Key.Key_A)
+        qtbot.wait(200)
+        assert list_backups(path) == []
+        assert not window.session.backup_started
+    qtbot.waitUntil(lambda: len(list_backups(path)) == 1, timeout=5000)
 
 
 def test_a_failed_backup_is_said_and_the_work_goes_on(

@@ -94,3 +94,26 @@ def test_gui_command_refuses_a_missing_project(cli, tmp_path: Path) -> None:
     result = cli("gui", tmp_path / "missing.annotator")
     assert result.returncode == 4
     assert "no such project file" in result.stderr
+
+
+def test_a_project_opens_on_the_document_last_read(qtbot, make_window, tmp_path) -> None:
+    from annotator import Project
+    from annotator.app import build_window
+    from annotator.gui.settings import Settings
+
+    path = tmp_path / "three.annotator"
+    with Project.create(path) as p:
+        ids = [p.documents.add(f"Article number {i}.", title=f"A{i}").value.id for i in range(3)]
+    window = make_window(path)
+    assert window.session.document.id == ids[0]
+    window.step_document(1)
+    window.step_document(1)
+    assert window.session.document.id == ids[2]
+    window.close()
+    settings = Settings.load()  # what the next start finds
+    assert settings.last_document(path) == ids[2]
+    again = build_window(path, settings)
+    qtbot.addWidget(again)
+    assert again.session.document.id == ids[2]
+    assert again.heading.text() == "A2"
+    again.close()
