@@ -36,16 +36,16 @@ def require_annotation(db: Database, ann_id: str) -> Annotation:
 
 
 def annotations_of(
-    db: Database, doc_id: str, annotator: str | None = None, start_before: int | None = None
+    db: Database, doc_id: str, annotator_id: str | None = None, start_before: int | None = None
 ) -> list[Annotation]:
     sql = f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document = ?"
     params: list[Any] = [doc_id]
     if start_before is not None:
         sql += " AND start < ?"
         params.append(start_before)
-    if annotator is not None:
+    if annotator_id is not None:
         sql += " AND annotator = ?"
-        params.append(annotator)
+        params.append(annotator_id)
     sql += ' ORDER BY start, "end", created'
     return [annotation_from_row(r) for r in db.execute(sql, params)]
 
@@ -81,13 +81,13 @@ def relations_touching(db: Database, ann_id: str) -> list[Relation]:
     return [relation_from_row(r) for r in rows]
 
 
-def relations_of(db: Database, doc_id: str, annotator: str | None = None) -> list[Relation]:
-    who = "" if annotator is None else " AND r.annotator = ?"
+def relations_of(db: Database, doc_id: str, annotator_id: str | None = None) -> list[Relation]:
+    who = "" if annotator_id is None else " AND r.annotator = ?"
     rows = db.execute(
         f"SELECT {', '.join('r.' + c.strip() for c in RELATION_COLUMNS.split(','))} "
         "FROM relations r JOIN annotations a ON a.id = r.source "
         f"WHERE a.document = ?{who} ORDER BY r.created, r.id",
-        [doc_id] if annotator is None else [doc_id, annotator],
+        [doc_id] if annotator_id is None else [doc_id, annotator_id],
     )
     return [relation_from_row(r) for r in rows]
 
@@ -153,12 +153,12 @@ def iter_annotation_rows(db: Database) -> Iterator[tuple[Any, ...]]:
     )
 
 
-def count_annotations(db: Database, doc_id: str, annotator: str | None = None) -> int:
-    if annotator is None:
+def count_annotations(db: Database, doc_id: str, annotator_id: str | None = None) -> int:
+    if annotator_id is None:
         sql, params = "SELECT count(*) FROM annotations WHERE document = ?", [doc_id]
     else:
         sql = "SELECT count(*) FROM annotations WHERE document = ? AND annotator = ?"
-        params = [doc_id, annotator]
+        params = [doc_id, annotator_id]
     return db.execute(sql, params).fetchone()[0]
 
 

@@ -43,33 +43,33 @@ RELATION_JSON = (
 
 
 def _streams(
-    db: Database, annotator: str | None, ann_fields: str, rel_fields: str
+    db: Database, annotator_id: str | None, ann_fields: str, rel_fields: str
 ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]], dict[str, str]]]:
     """(document row, its annotation rows, relation rows, status) for every document.
 
     Four ordered queries advanced side by side; with ``annotator`` (an id), only that
     annotator's annotations, relations (both ends theirs) and status.
     """
-    who = "" if annotator is None else " AND a.annotator = :who"
+    who = "" if annotator_id is None else " AND a.annotator = :who"
     ann_rows = db.execute(
         f"SELECT d.seq, {ann_fields} FROM annotations a "
         f"JOIN documents d ON d.id = a.document WHERE 1{who} "
         'ORDER BY d.seq, a.start, a."end", a.created, a.id',
-        {"who": annotator},
+        {"who": annotator_id},
     )
-    rel_who = "" if annotator is None else who + " AND r.annotator = :who AND t.annotator = :who"
+    rel_who = "" if annotator_id is None else who + " AND r.annotator = :who AND t.annotator = :who"
     rel_rows = db.execute(
         f"SELECT d.seq, {rel_fields} FROM relations r "
         "JOIN annotations a ON a.id = r.source JOIN annotations t ON t.id = r.target "
         "JOIN documents d ON d.id = a.document "
         f"WHERE 1{rel_who} ORDER BY d.seq, r.created, r.id",
-        {"who": annotator},
+        {"who": annotator_id},
     )
     status_rows = db.execute(
         "SELECT d.seq, s.annotator, s.state FROM document_status s "
         "JOIN documents d ON d.id = s.document "
         f"WHERE 1{who.replace('a.annotator', 's.annotator')} ORDER BY d.seq, s.annotator",
-        {"who": annotator},
+        {"who": annotator_id},
     )
     anns, rels, stats = _grouped(ann_rows), _grouped(rel_rows), _grouped(status_rows)
     next_ann, next_rel, next_stat = next(anns, None), next(rels, None), next(stats, None)
@@ -105,10 +105,10 @@ def _document_head(doc: tuple[Any, ...], status: dict[str, str]) -> dict[str, An
     }
 
 
-def iter_document_dicts(db: Database, annotator: str | None = None) -> Iterator[dict[str, Any]]:
+def iter_document_dicts(db: Database, annotator_id: str | None = None) -> Iterator[dict[str, Any]]:
     """Each document with its annotations, relations and status, in the native export shape."""
     loads = json.loads
-    for doc, anns, rels, status in _streams(db, annotator, ANNOTATION_FIELDS, RELATION_FIELDS):
+    for doc, anns, rels, status in _streams(db, annotator_id, ANNOTATION_FIELDS, RELATION_FIELDS):
         head = _document_head(doc, status)
         head["annotations"] = [
             {
@@ -139,10 +139,10 @@ def iter_document_dicts(db: Database, annotator: str | None = None) -> Iterator[
         yield head
 
 
-def iter_document_json(db: Database, annotator: str | None = None) -> Iterator[str]:
+def iter_document_json(db: Database, annotator_id: str | None = None) -> Iterator[str]:
     """The same documents as compact JSON text, one string each (for streaming exports)."""
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for doc, anns, rels, status in _streams(db, annotator, ANNOTATION_JSON, RELATION_JSON):
+    for doc, anns, rels, status in _streams(db, annotator_id, ANNOTATION_JSON, RELATION_JSON):
         head = dumps(_document_head(doc, status))
         yield (
             f'{head[:-1]},"annotations":[{",".join(r[1] for r in anns)}],'

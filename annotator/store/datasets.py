@@ -129,10 +129,10 @@ _SPAN_COLUMNS = "d.id, d.title, d.source, d.published, x.id, x.fragments, an.nam
 _ORDER = 'ORDER BY d.seq, x.start, x."end", x.created, x.id'
 
 
-def _related(alias: str, annotator: str | None) -> tuple[str, str]:
+def _related(alias: str, annotator_id: str | None) -> tuple[str, str]:
     """(columns, joins) for the target of ``x``'s first relation of the type bound to the
     parameter ``:alias`` (e.g. ``:sp``), as ``alias``; no such relation, no target."""
-    who = "" if annotator is None else " AND r.annotator = :who AND t.annotator = :who"
+    who = "" if annotator_id is None else " AND r.annotator = :who AND t.annotator = :who"
     joins = (
         f"LEFT JOIN annotations {alias} ON {alias}.id = ("
         "SELECT r.target FROM relations r JOIN annotations t ON t.id = r.target "
@@ -143,9 +143,9 @@ def _related(alias: str, annotator: str | None) -> tuple[str, str]:
     return columns, joins
 
 
-def _select(columns: str, joins: str, annotator: str | None) -> str:
+def _select(columns: str, joins: str, annotator_id: str | None) -> str:
     """The annotations of the label bound to ``:label``, in document order."""
-    who = "" if annotator is None else " AND x.annotator = :who"
+    who = "" if annotator_id is None else " AND x.annotator = :who"
     return (
         f"SELECT {_SPAN_COLUMNS}, {columns} FROM annotations x "
         "JOIN documents d ON d.id = x.document "
@@ -154,34 +154,41 @@ def _select(columns: str, joins: str, annotator: str | None) -> str:
     )
 
 
-def iter_quote_rows(db: Database, roles: Roles, annotator: str | None = None) -> Iterator[QuoteRow]:
+def iter_quote_rows(
+    db: Database, roles: Roles, annotator_id: str | None = None
+) -> Iterator[QuoteRow]:
     """The ``speech`` label's annotations with their ``speaker`` (none without a speech label)."""
     if roles.speech is None:
         return
-    speaker_columns, speaker_joins = _related("sp", annotator)
+    speaker_columns, speaker_joins = _related("sp", annotator_id)
     sql = _select(
-        f"json_extract(x.attributes, '$.form'), {speaker_columns}", speaker_joins, annotator
+        f"json_extract(x.attributes, '$.form'), {speaker_columns}", speaker_joins, annotator_id
     )
-    params = {"who": annotator, "label": roles.speech, "sp": roles.speaker}
+    params = {"who": annotator_id, "label": roles.speech, "sp": roles.speaker}
     for row in db.execute(sql, params):
         yield QuoteRow(_span_facts(row), _actor(*row[8:12]), row[7] or "")
 
 
 def iter_demand_rows(
-    db: Database, roles: Roles, annotator: str | None = None
+    db: Database, roles: Roles, annotator_id: str | None = None
 ) -> Iterator[DemandRow]:
     """The ``claim`` label's annotations with their ``claimant`` and ``addressee``."""
     if roles.claim is None:
         return
-    claimant_columns, claimant_joins = _related("cl", annotator)
-    addressee_columns, addressee_joins = _related("ad", annotator)
+    claimant_columns, claimant_joins = _related("cl", annotator_id)
+    addressee_columns, addressee_joins = _related("ad", annotator_id)
     sql = _select(
         "json_extract(x.attributes, '$.issue'), json_extract(x.attributes, '$.position'), "
         f"{claimant_columns}, {addressee_columns}",
         claimant_joins + addressee_joins,
-        annotator,
+        annotator_id,
     )
-    params = {"who": annotator, "label": roles.claim, "cl": roles.claimant, "ad": roles.addressee}
+    params = {
+        "who": annotator_id,
+        "label": roles.claim,
+        "cl": roles.claimant,
+        "ad": roles.addressee,
+    }
     for row in db.execute(sql, params):
         yield DemandRow(
             _span_facts(row),
@@ -192,12 +199,12 @@ def iter_demand_rows(
         )
 
 
-def _role_count(label: str, type_: str, annotator: str | None) -> str:
+def _role_count(label: str, type_: str, annotator_id: str | None) -> str:
     """Correlated count of the annotations of the label bound to ``:label`` whose relation of
     the type bound to ``:type_`` points at a mention of entity e."""
     who = (
         ""
-        if annotator is None
+        if annotator_id is None
         else " AND x.annotator = :who AND r.annotator = :who AND m.annotator = :who"
     )
     return (
@@ -208,19 +215,21 @@ def _role_count(label: str, type_: str, annotator: str | None) -> str:
     )
 
 
-def iter_actor_rows(db: Database, roles: Roles, annotator: str | None = None) -> Iterator[ActorRow]:
+def iter_actor_rows(
+    db: Database, roles: Roles, annotator_id: str | None = None
+) -> Iterator[ActorRow]:
     """The registry, sorted by name, with how often each entity is mentioned and in which role."""
-    mention_who = "" if annotator is None else " AND m.annotator = :who"
+    mention_who = "" if annotator_id is None else " AND m.annotator = :who"
     sql = (
         "SELECT e.id, e.name, e.type, e.aliases, e.wikidata, e.note, "
         f"(SELECT count(*) FROM annotations m WHERE m.entity = e.id{mention_who}), "
-        f"{_role_count('speech_label', 'speaker_rel', annotator)}, "
-        f"{_role_count('claim_label', 'claimant_rel', annotator)}, "
-        f"{_role_count('claim_label', 'addressee_rel', annotator)} "
+        f"{_role_count('speech_label', 'speaker_rel', annotator_id)}, "
+        f"{_role_count('claim_label', 'claimant_rel', annotator_id)}, "
+        f"{_role_count('claim_label', 'addressee_rel', annotator_id)} "
         "FROM entities e ORDER BY e.name COLLATE NOCASE, e.id"
     )
     params = {
-        "who": annotator,
+        "who": annotator_id,
         "speech_label": roles.speech,
         "claim_label": roles.claim,
         "speaker_rel": roles.speaker,
@@ -243,12 +252,12 @@ def iter_actor_rows(db: Database, roles: Roles, annotator: str | None = None) ->
         )
 
 
-def count_label(db: Database, label: str | None, annotator: str | None = None) -> int:
+def count_label(db: Database, label: str | None, annotator_id: str | None = None) -> int:
     """How many annotations of ``label`` there are (0 for None, a role nothing plays)."""
     if label is None:
         return 0
-    who = "" if annotator is None else " AND annotator = ?"
-    params = [label] if annotator is None else [label, annotator]
+    who = "" if annotator_id is None else " AND annotator = ?"
+    params = [label] if annotator_id is None else [label, annotator_id]
     found = db.execute(f"SELECT count(*) FROM annotations WHERE label = ?{who}", params)
     return found.fetchone()[0]
 
@@ -261,11 +270,11 @@ class Datasets:
     """
 
     def __init__(
-        self, db: Database, roles: Roles, annotator: str | None, header: dict[str, Any]
+        self, db: Database, roles: Roles, annotator_id: str | None, header: dict[str, Any]
     ) -> None:
         self._db = db
         self._roles = roles  # which labels and relations are quotes, demands, speakers...
-        self.annotator_id = annotator  # None: every layer
+        self.annotator_id = annotator_id  # None: every layer
         self._header = header
 
     def quote_rows(self) -> Iterator[QuoteRow]:

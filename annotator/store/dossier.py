@@ -41,7 +41,7 @@ class DossierEntry:
 
 
 def dossier_entries(
-    db: Database, roles: Roles, entity_id: str, annotator: str | None = None
+    db: Database, roles: Roles, entity_id: str, annotator_id: str | None = None
 ) -> list[DossierEntry]:
     """The entries of one entity (in one annotator's layer, if given), grouped by role in the
     order of :data:`ROLES`."""
@@ -53,7 +53,7 @@ def dossier_entries(
     if not role_of:
         return []
     marks = ", ".join(f":r{i}" for i in range(len(role_of)))
-    who = "" if annotator is None else " AND x.annotator = :who AND r.annotator = :who"
+    who = "" if annotator_id is None else " AND x.annotator = :who AND r.annotator = :who"
     sql = (
         'SELECT DISTINCT r.type, d.id, d.title, d.published, x.id, x.label, x.start, x."end", '
         "x.fragments, substr(d.text, max(x.start - :pad, 0) + 1, min(x.start, :pad)), "
@@ -65,7 +65,7 @@ def dossier_entries(
         f"WHERE m.entity = :entity AND r.type IN ({marks}){who} "
         'ORDER BY d.seq, x.start, x."end", x.created, x.id'
     )
-    params: dict[str, object] = {"pad": CONTEXT, "entity": entity_id, "who": annotator}
+    params: dict[str, object] = {"pad": CONTEXT, "entity": entity_id, "who": annotator_id}
     params.update({f"r{i}": name for i, name in enumerate(role_of)})
     entries = []
     for row in db.execute(sql, params):

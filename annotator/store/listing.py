@@ -60,7 +60,7 @@ _JOIN_STATUS = "LEFT JOIN document_status s ON s.document = d.id AND s.annotator
 class Listing:
     """Which documents, in which order, with whose status."""
 
-    annotator: str | None  # None: an annotator without any status yet (every document is new)
+    annotator_id: str | None  # None: an annotator without any status yet (every document is new)
     status: str | None = None  # only documents with this status; None: all
     sort: str = "order"
     descending: bool = False
@@ -86,7 +86,7 @@ class Listing:
         return f"FROM documents d {_JOIN_STATUS}{where}"
 
     def params(self, **more: Any) -> dict[str, Any]:
-        return {"annotator": self.annotator, "status": self.status, **more}
+        return {"annotator": self.annotator_id, "status": self.status, **more}
 
 
 def page_sql(listing: Listing) -> str:
@@ -116,7 +116,7 @@ def find_position(db: Database, listing: Listing, doc_id: str) -> int | None:
     return row[0] if row else None
 
 
-def count_status(db: Database, annotator: str | None, status: str | None = None) -> int:
+def count_status(db: Database, annotator_id: str | None, status: str | None = None) -> int:
     """How many documents have ``status`` for ``annotator`` (all documents for None)."""
     if status is not None:
         check_state(status)
@@ -125,28 +125,28 @@ def count_status(db: Database, annotator: str | None, status: str | None = None)
         if status is None:
             return total
         # "new" is mostly the absence of a row, so count what is not new
-        return total - _count_states(db, annotator, ("in_progress", "done"))
-    return _count_states(db, annotator, (status,))
+        return total - _count_states(db, annotator_id, ("in_progress", "done"))
+    return _count_states(db, annotator_id, (status,))
 
 
-def _count_states(db: Database, annotator: str | None, states: tuple[str, ...]) -> int:
+def _count_states(db: Database, annotator_id: str | None, states: tuple[str, ...]) -> int:
     marks = ",".join("?" * len(states))
     return db.execute(
         f"SELECT count(*) FROM document_status WHERE annotator = ? AND state IN ({marks})",
-        [annotator, *states],
+        [annotator_id, *states],
     ).fetchone()[0]
 
 
-def read_row(db: Database, annotator: str | None, doc_id: str) -> DocumentRow | None:
+def read_row(db: Database, annotator_id: str | None, doc_id: str) -> DocumentRow | None:
     found = db.execute(
         f"SELECT {_ROW} FROM documents d {_JOIN_STATUS} WHERE d.id = :doc",
-        {"annotator": annotator, "doc": doc_id},
+        {"annotator": annotator_id, "doc": doc_id},
     ).fetchone()
     return DocumentRow(*found) if found else None
 
 
 def step_from(
-    db: Database, annotator: str | None, doc_id: str, step: int, not_done: bool = False
+    db: Database, annotator_id: str | None, doc_id: str, step: int, not_done: bool = False
 ) -> str | None:
     """The document ``step`` places away from ``doc_id`` in import order (negative: back).
 
@@ -161,17 +161,17 @@ def step_from(
         return None
     seq, wanted = found[0], abs(step)
     ahead, behind, direction = (">", "<", "") if step > 0 else ("<", ">", " DESC")
-    ids = _walk(db, annotator, f"d.seq {ahead} :seq", direction, seq, wanted, not_done)
+    ids = _walk(db, annotator_id, f"d.seq {ahead} :seq", direction, seq, wanted, not_done)
     if len(ids) < wanted and not_done:
         # wrap: go on from the other end of the list, up to the document we started from
         rest = wanted - len(ids)
-        ids += _walk(db, annotator, f"d.seq {behind} :seq", direction, seq, rest, not_done)
+        ids += _walk(db, annotator_id, f"d.seq {behind} :seq", direction, seq, rest, not_done)
     return ids[-1] if len(ids) == wanted else None
 
 
 def _walk(
     db: Database,
-    annotator: str | None,
+    annotator_id: str | None,
     where: str,
     direction: str,
     seq: int,
@@ -183,7 +183,7 @@ def _walk(
     rows = db.execute(
         f"SELECT d.id FROM documents d {_JOIN_STATUS} WHERE {where} "
         f"ORDER BY d.seq{direction} LIMIT :limit",
-        {"annotator": annotator, "seq": seq, "limit": limit},
+        {"annotator": annotator_id, "seq": seq, "limit": limit},
     )
     return [r[0] for r in rows]
 
@@ -194,7 +194,7 @@ def fts_prefix_query(text: str) -> str:
 
 
 def search_text(
-    db: Database, annotator: str | None, text: str, limit: int, status: str | None = None
+    db: Database, annotator_id: str | None, text: str, limit: int, status: str | None = None
 ) -> list[tuple[DocumentRow, str]]:
     """Documents matching ``text`` in title or text, best first, with a snippet.
 
@@ -211,7 +211,7 @@ def search_text(
         f"SELECT {_ROW}, snippet(documents_fts, -1, '[', ']', '…', 12) FROM documents_fts "
         f"JOIN documents d ON d.seq = documents_fts.rowid {_JOIN_STATUS} "
         f"WHERE documents_fts MATCH :terms{where} ORDER BY rank LIMIT :limit",
-        {"annotator": annotator, "terms": terms, "status": status, "limit": limit},
+        {"annotator": annotator_id, "terms": terms, "status": status, "limit": limit},
     )
     return [(DocumentRow(*r[:7]), r[7]) for r in rows]
 

@@ -69,7 +69,7 @@ def _union(
     schema: Schema,
     columns: str,
     document: str | None,
-    annotator: str | None,
+    annotator_id: str | None,
     after_seq: int | None,
 ) -> tuple[str, list[Any]] | None:
     """One SELECT per check of the schema, joined with UNION ALL; ``k`` is the check's number
@@ -80,7 +80,7 @@ def _union(
     filters, values = "", []
     for sql, value in (
         (" AND a.document = ?", document),
-        (" AND a.annotator = ?", annotator),
+        (" AND a.annotator = ?", annotator_id),
         (" AND d.seq > ?", after_seq),
     ):
         if value is not None:
@@ -109,7 +109,7 @@ def find_problems(
     schema: Schema,
     document: str | None = None,
     limit: int | None = None,
-    annotator: str | None = None,
+    annotator_id: str | None = None,
     after_seq: int | None = None,
 ) -> list[Problem]:
     """Every problem (of ``document`` only, of ``annotator``'s layer only, of the documents
@@ -118,7 +118,7 @@ def find_problems(
         schema,
         'd.seq, a.start, a."end", a.id, a.document, d.title, a.fragments',
         document,
-        annotator,
+        annotator_id,
         after_seq,
     )
     if union is None:
@@ -137,10 +137,10 @@ def find_problems(
     return problems
 
 
-def count_problems(db: Database, schema: Schema, annotator: str | None = None) -> dict[str, int]:
+def count_problems(db: Database, schema: Schema, annotator_id: str | None = None) -> dict[str, int]:
     """How many problems each document has (documents without any left out): counted by
     SQLite alone, without reading the annotations' texts."""
-    union = _union(schema, "a.document", None, annotator, None)
+    union = _union(schema, "a.document", None, annotator_id, None)
     if union is None:
         return {}
     sql, params = union

@@ -68,16 +68,16 @@ def candidate_documents(
 
 
 def annotated_spans(
-    db: Database, label: str, doc_ids: list[str], annotator: str | None = None
+    db: Database, label: str, doc_ids: list[str], annotator_id: str | None = None
 ) -> set[tuple[str, int, int]]:
     """(document, start, end) of the existing annotations of ``label`` in these documents
     (of one annotator's layer, if given)."""
     spans: set[tuple[str, int, int]] = set()
-    who = "" if annotator is None else " AND annotator = ?"
+    who = "" if annotator_id is None else " AND annotator = ?"
     for i in range(0, len(doc_ids), _CHUNK):
         chunk = doc_ids[i : i + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        params = [label, *chunk] if annotator is None else [label, *chunk, annotator]
+        params = [label, *chunk] if annotator_id is None else [label, *chunk, annotator_id]
         spans.update(
             db.execute(
                 f'SELECT document, start, "end" FROM annotations '
@@ -94,7 +94,7 @@ def preview(
     label: str,
     document: str | None = None,
     limit: int | None = None,
-    annotator: str | None = None,
+    annotator_id: str | None = None,
 ) -> list[Occurrence]:
     """Every occurrence of ``names`` with no ``label`` annotation (of ``annotator``'s layer,
     if given) of the same span."""
@@ -107,7 +107,7 @@ def preview(
         found = finder.find(text)
         if found:
             hits.append((doc_id, title, text, found))
-    taken = annotated_spans(db, label, [h[0] for h in hits], annotator)
+    taken = annotated_spans(db, label, [h[0] for h in hits], annotator_id)
     result: list[Occurrence] = []
     for doc_id, title, text, found in hits:
         for start, end, _name in found:

@@ -110,7 +110,7 @@ def mention_times(db: Database, entity_id: str) -> list[tuple[str, str]]:
 def entity_counts(
     db: Database,
     roles: tuple[str | None, str | None, str | None],
-    annotator: str | None,
+    annotator_id: str | None,
     entity_ids: list[str] | None,
 ) -> list[tuple[str, int, int, int, int]]:
     """(entity id, mentions, quotes spoken, demands made, demands received) per entity.
@@ -120,9 +120,9 @@ def entity_counts(
     that layer counts; with ``entity_ids``, only those entities are listed. A quote with two
     speaker relations to mentions of one entity counts once.
     """
-    who = "" if annotator is None else " AND m.annotator = :who"
-    rel_who = "" if annotator is None else " AND r.annotator = :who"
-    params: dict[str, Any] = {"who": annotator, "r0": roles[0], "r1": roles[1], "r2": roles[2]}
+    who = "" if annotator_id is None else " AND m.annotator = :who"
+    rel_who = "" if annotator_id is None else " AND r.annotator = :who"
+    params: dict[str, Any] = {"who": annotator_id, "r0": roles[0], "r1": roles[1], "r2": roles[2]}
     where = ""
     if entity_ids is not None:
         marks = []
@@ -161,12 +161,12 @@ def insert_annotator(db: Database, name: str, annotator_id: str | None = None) -
     name = name.strip()
     if not name:
         raise ValidationError("an annotator needs a name")
-    annotator = Annotator(annotator_id or new_id(), name, now())
+    person = Annotator(annotator_id or new_id(), name, now())
     db.execute(
         "INSERT INTO annotators (id, name, created) VALUES (?,?,?)",
-        [annotator.id, annotator.name, annotator.created],
+        [person.id, person.name, person.created],
     )
-    return annotator
+    return person
 
 
 def list_annotators(db: Database) -> list[Annotator]:
