@@ -7,15 +7,19 @@ again as writing it.
 Setup (timed and reported, not part of the target): 2,000 articles of ~3 KB, each with 50
 annotations (Actors, some linked to the registry; Quotes, some of two fragments; Demands;
 Cues; all with attributes) and relations (every Quote has a speaker, some a cue; every Demand a
-claimant, some an addressee), added through the public API in one ``project.transaction()``.
+claimant, some an addressee), added through the public API (``project.layer()``, the session
+annotator's layer) in one ``project.transaction()``.
 
-Measured on the project opened read-only, as the command does:
+Measured on the project opened read-only, as the command does, all layers (no ``--annotator``):
 
-* baseline: the document dicts are materialised first (``list(project.document_dicts())``),
-  then the clock times writing the header and ``json.dumps`` of each dict, one per line, to a
-  file in the same way the export does (``atomic_output``: temp file, fsync, rename);
-* ``write_jsonl(project, out)``: the whole export;
-* for information, ``list(project.document_dicts())`` alone (the reading and shaping part).
+* baseline: the document dicts are materialised first
+  (``list(project.datasets().document_dicts())``), then the clock times writing the header and
+  ``json.dumps`` of each dict, one per line, to a file in the same way the export does
+  (``atomic_output``: temp file, fsync, rename);
+* ``export_project(project, "jsonl", out)``: the whole export, as ``annotator export`` runs it
+  (the ``jsonl`` writer, ``annotator.io.native.write_jsonl``, on ``project.datasets()``);
+* for information, ``list(project.datasets().document_dicts())`` alone (the reading and shaping
+  part).
 """
 
 from __future__ import annotations
@@ -42,7 +46,9 @@ from common import (
 )
 
 from annotator.core.model import DocumentInput, now
-from annotator.io.native import FORMAT, atomic_output, write_jsonl
+from annotator.io.exporting import export_project
+from annotator.io.native import FORMAT, atomic_output
+from annotator.store.layer import Layer
 from annotator.store.project import Project
 
 TARGET = 2.0
@@ -55,9 +61,7 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def annotate(
-    project: Project, doc_id: str, text: str, rng: random.Random, entities: list[str]
-) -> int:
+def annotate(layer: Layer, doc_id: str, text: str, rng: random.Random, entities: list[str]) -> int:
     """Add 50 annotations and their relations to one document; returns the relations added."""
     words = word_spans(text)
     last = len(words) - 1
@@ -67,16 +71,18 @@ def annotate(
         return words[first][0], words[first + length - 1][1]
 
     actors = [
-        project.add_annotation(
+        layer.add_annotation(
             doc_id,
             "Actor",
             [span(rng.randint(1, 2))],
             attributes={"type": rng.choice(ACTOR_TYPES)},
             entity=rng.choice(entities) if rng.random() < 0.5 else None,
-        ).id
+        ).value.id
         for _ in range(PER_DOCUMENT["Actor"])
     ]
-    cues = [project.add_annotation(doc_id, "Cue", [span(1)]).id for _ in range(PER_DOCUMENT["Cue"])]
+    cues = [
+        layer.add_annotation(doc_id, "Cue", [span(1)]).value.id for _ in range(PER_DOCUMENT["Cue"])
+    ]
     relations = 0
     for i in range(PER_DOCUMENT["Quote"]):
         if i % 4 == 0:  # a discontinuous quote: two fragments around "she said"
@@ -87,30 +93,30 @@ def annotate(
             ]
         else:
             fragments = [span(rng.randint(5, 15))]
-        quote = project.add_annotation(
+        quote = layer.add_annotation(
             doc_id,
             "Quote",
             fragments,
             attributes={"form": rng.choice(["direct", "indirect", "mixed"])},
             note="check the attribution" if i == 0 else None,
-        )
-        project.add_relation("speaker", quote.id, rng.choice(actors))
+        ).value
+        layer.add_relation("speaker", quote.id, rng.choice(actors))
         relations += 1
         if i < len(cues):
-            project.add_relation("cue", quote.id, cues[i])
+            layer.add_relation("cue", quote.id, cues[i])
             relations += 1
     for i in range(PER_DOCUMENT["Demand"]):
-        demand = project.add_annotation(
+        demand = layer.add_annotation(
             doc_id,
             "Demand",
             [span(rng.randint(4, 10))],
             attributes={"issue": rng.choice(ISSUES), "position": rng.choice(["for", "against"])},
-        )
+        ).value
         claimant, addressee = rng.sample(actors, 2)
-        project.add_relation("claimant", demand.id, claimant)
+        layer.add_relation("claimant", demand.id, claimant)
         relations += 1
         if i % 2 == 0:
-            project.add_relation("addressee", demand.id, addressee)
+            layer.add_relation("addressee", demand.id, addressee)
             relations += 1
     return relations
 
@@ -121,7 +127,7 @@ def build_project(path: Path, documents: int) -> dict[str, float | int]:
     rng = random.Random(3)
     started = time.perf_counter()
     with Project.create(path) as project:
-        project.import_documents(
+        project.documents.add_many(
             DocumentInput(
                 a["text"], a["title"], a["source"], a["url"], a["published"], {"lang": "en"}
             )
@@ -129,15 +135,16 @@ def build_project(path: Path, documents: int) -> dict[str, float | int]:
         )
         imported = time.perf_counter()
         relations = 0
+        layer = project.layer()
         with project.transaction():
             entities = [
-                project.add_entity(f"Actor {i}", type="person", aliases=[f"A{i}"]).id
+                project.registry.add(f"Actor {i}", type="person", aliases=[f"A{i}"]).value.id
                 for i in range(40)
             ]
-            for n, doc in enumerate(project.documents()):
-                relations += annotate(project, doc.id, doc.text, rng, entities)
+            for n, doc in enumerate(project.documents.all()):
+                relations += annotate(layer, doc.id, doc.text, rng, entities)
                 if n % 2 == 0:
-                    project.set_status(doc.id, "done")
+                    layer.set_status(doc.id, "done")
         annotated = time.perf_counter()
     return {
         "import": imported - started,
@@ -161,8 +168,9 @@ def main() -> None:
             f"the public API in one transaction in {setup['annotate']:.1f} s"
         )
         with Project.open(path, readonly=True) as project:
-            docs = list(project.document_dicts())
-            header = {"format": FORMAT, "exported": now(), **project.header_dict()}
+            data = project.datasets()  # every layer, as the command without --annotator
+            docs = list(data.document_dicts())
+            header = {"format": FORMAT, "exported": now(), **data.header()}
             assert sum(len(d["annotations"]) for d in docs) == annotations
             out = folder / "out.jsonl"
             base_out = folder / "baseline.jsonl"
@@ -175,10 +183,10 @@ def main() -> None:
                         write(dumps(d) + "\n")
 
             def export() -> None:
-                assert write_jsonl(project, out) == documents
+                assert export_project(project, "jsonl", out) == documents
 
             def read_only() -> None:
-                list(project.document_dicts())
+                list(project.datasets().document_dicts())
 
             cases: dict[str, Callable[[], float]] = {
                 "baseline: json.dumps of prebuilt dicts": lambda: clock(baseline),

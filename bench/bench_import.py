@@ -14,7 +14,7 @@ transaction; the file and its tables are created before the clock starts):
 * for information, the plain table without any full-text index (what the index costs), and
   the FTS5 table kept by sqlite-utils' per-row insert trigger instead (several times slower:
   FTS5 flushes its pending data at the end of every statement);
-* ``Project.import_documents`` of prebuilt ``DocumentInput`` items;
+* ``project.documents.add_many`` of prebuilt ``DocumentInput`` items;
 * ``import_paths`` on a JSONL file of the same articles (what ``annotator import`` runs);
 * for information, the real ``annotator import`` command in a subprocess (interpreter start,
   imports, opening the project and taking its backup included)."""
@@ -52,6 +52,7 @@ from annotator.store.project import Project
 PLAIN = "plain table, no full-text index (info)"
 BASE = "baseline: executemany + FTS5 per batch"
 TRIGGER = "executemany + per-row FTS5 trigger (info)"
+ADD_MANY = "project.documents.add_many"
 TARGET = 2.0
 
 FTS_TABLE = "documents_fts"
@@ -214,8 +215,8 @@ def main() -> None:
                 PLAIN: baseline_case(folder, rows, documents, counter),
                 BASE: baseline_case(folder, rows, documents + fts, counter, fts_batch=1000),
                 TRIGGER: baseline_case(folder, rows, documents + fts + trigger, counter),
-                "Project.import_documents": project_case(
-                    folder, count, counter, lambda p: p.import_documents(items).added
+                ADD_MANY: project_case(
+                    folder, count, counter, lambda p: p.documents.add_many(items).value.added
                 ),
                 "import_paths (JSONL file)": project_case(
                     folder, count, counter, lambda p: import_paths(p, [jsonl]).added
@@ -226,7 +227,7 @@ def main() -> None:
         )
     base, plain = results[BASE], results[PLAIN]
     rows_out = [Row(base), Row(plain), Row(results[TRIGGER])]
-    for name in ("Project.import_documents", "import_paths (JSONL file)"):
+    for name in (ADD_MANY, "import_paths (JSONL file)"):
         m = results[name]
         rows_out.append(Row(m, f"<= {TARGET:g}x baseline", ratio(m, base) <= TARGET))
     rows_out.append(Row(results["annotator import (subprocess, info)"]))

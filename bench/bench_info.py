@@ -3,10 +3,11 @@
 Target (issue): the command finishes in under 1 second, start of the Python interpreter
 included, because it is what people type to see where a project stands.
 
-Setup (timed and reported): 100,000 short articles imported with ``import_documents``, then
-100,000 annotations (an Actor and a Quote in every other document, from three annotators, some
-Actors linked to the registry) with 50,000 speaker relations and some statuses, added through
-the public API in one ``project.transaction()``.
+Setup (timed and reported): 100,000 short articles imported with ``documents.add_many``, then
+100,000 annotations (an Actor and a Quote in every other document, in the layers of three
+annotators: the session's and two added with ``annotators.add``; some Actors linked to the
+registry) with 50,000 speaker relations and some statuses, added through the public API in one
+``project.transaction()``.
 
 Measured, each command in a subprocess after one untimed warm-up run:
 
@@ -49,42 +50,42 @@ def build_project(path: Path, documents: int) -> dict[str, float | int]:
     rng = random.Random(5)
     started = time.perf_counter()
     with Project.create(path) as project:
-        project.import_documents(
+        project.documents.add_many(
             DocumentInput(a["text"], a["title"], a["source"], a["url"], a["published"])
             for a in articles
         )
         imported = time.perf_counter()
         annotations = relations = 0
         with project.transaction():
-            people = [project.annotator.id] + [
-                project.add_annotator(name).id for name in ("Ana", "Boris")
+            layers = [project.layer()] + [
+                project.layer(project.annotators.add(name).value.id) for name in ("Ana", "Boris")
             ]
-            entities = [project.add_entity(f"Actor {i}", type="person").id for i in range(200)]
-            for n, doc in enumerate(project.documents()):
+            entities = [
+                project.registry.add(f"Actor {i}", type="person").value.id for i in range(200)
+            ]
+            for n, doc in enumerate(project.documents.all()):
                 if n % 2:
                     continue
-                who = people[n % 3]
+                layer = layers[n % 3]
                 words = word_spans(doc.text)
-                actor = project.add_annotation(
+                actor = layer.add_annotation(
                     doc.id,
                     "Actor",
                     [words[0]],
                     attributes={"type": "person"},
                     entity=rng.choice(entities) if rng.random() < 0.3 else None,
-                    annotator=who,
-                )
-                quote = project.add_annotation(
+                ).value
+                quote = layer.add_annotation(
                     doc.id,
                     "Quote",
                     [(words[2][0], words[min(12, len(words) - 1)][1])],
                     attributes={"form": "direct"},
-                    annotator=who,
-                )
-                project.add_relation("speaker", quote.id, actor.id, annotator=who)
+                ).value
+                layer.add_relation("speaker", quote.id, actor.id)
                 annotations += 2
                 relations += 1
                 if n % 10 == 0:
-                    project.set_status(doc.id, "done", annotator=who)
+                    layer.set_status(doc.id, "done")
         annotated = time.perf_counter()
     return {
         "import": imported - started,

@@ -7,11 +7,13 @@ which names of a registry of 200 entities (each with a name and three aliases: a
 variant, a surname, a description) are sprinkled, a few per article, sometimes with a
 possessive; some occurrences are already tagged, as after a first pass of annotation.
 
-Cases, on the project opened read-only:
+Cases, on the project opened read-only, in the layer of the annotator who tagged (``Bench``,
+the session's: ``project.layer()``), for the label ``Actor``:
 
-* ``propagation_preview(entity)`` for several entities (a frequent one and rare ones);
-* ``propagation_preview(None, text=...)``: the literal-text case ("tag all occurrences");
-* ``match_entities`` for 1,000 mention texts (variants, possessives, unknown names);
+* ``registry.propagation_preview(entity)`` for several entities (a frequent one and rare ones);
+* ``registry.propagation_preview(None, text=...)``: the literal-text case ("tag all
+  occurrences");
+* ``registry.match`` for 1,000 mention texts (variants, possessives, unknown names);
 * baseline: a plain Python ``str.find`` scan of all texts for one entity's names (no word
   boundaries, case- or diacritic-folding, nor exclusion of tagged spans), the cheapest scan
   that could answer the question at all.
@@ -38,8 +40,10 @@ from common import (
 
 from annotator.core.model import DocumentInput
 from annotator.store.project import Project
+from annotator.store.propagation import Occurrence
 
 TARGET = 2.0
+LABEL = "Actor"
 _FIRST = ["Sergei", "Marta", "Ondřej", "Yuri", "Darya", "Tobias", "Selin", "Zoë", "Radek", "Ilona"]
 _ROLES = ["foreign minister", "defence minister", "envoy", "spokesperson", "mayor"]
 _PLACES = ["Valdoria", "Karsia", "Lindmark", "Qasira", "Orlen", "Minara", "Halvik", "Sarvel"]
@@ -73,7 +77,7 @@ def build(path: Path, documents: int, entities: int) -> tuple[list[str], list[st
     with Project.create(path, annotator="Bench") as project:
         with project.transaction():
             ids = [
-                project.add_entity(name, type="person", aliases=aliases).id
+                project.registry.add(name, type="person", aliases=aliases).value.id
                 for name, aliases in people
             ]
         items = []
@@ -86,11 +90,15 @@ def build(path: Path, documents: int, entities: int) -> tuple[list[str], list[st
                 spelled += rng.choice(["", "", "’s"])
                 words.insert(rng.randrange(len(words)), spelled)
             items.append(DocumentInput(" ".join(words), title=f"Article {number}"))
-        project.import_documents(items)
+        project.documents.add_many(items)
         # a first pass of tagging: the first occurrence of the top entity in 300 documents
+        layer = project.layer()
         with project.transaction():
-            for occ in project.propagation_preview(ids[0], limit=None)[::5][:300]:
-                project.add_actor_annotation(occ.document_id, occ.start, occ.end)
+            found = project.registry.propagation_preview(
+                ids[0], label=LABEL, layer=layer, limit=None
+            )
+            for occ in found[::5][:300]:
+                layer.add_mention(occ.document_id, occ.start, occ.end, label=LABEL)
     mentions = []
     for _ in range(1000):
         name, aliases = rng.choice(people)
@@ -112,15 +120,21 @@ def main() -> None:
             f"{time.perf_counter() - started:.1f} s"
         )
         with Project.open(path, readonly=True) as project:
-            texts = [d.text for d in project.documents()]
-            top = project.entity(ids[0])
+            registry, layer = project.registry, project.layer()
+            assert layer.annotator_id is not None  # the layer that was tagged in build()
+
+            def occurrences(entity_id: str | None, text: str | None = None) -> list[Occurrence]:
+                return registry.propagation_preview(entity_id, label=LABEL, layer=layer, text=text)
+
+            texts = [d.text for d in project.documents.all()]
+            top = registry.get(ids[0])
             rare = [ids[entities // 2], ids[-1]]
-            found = {i: len(project.propagation_preview(i)) for i in (ids[0], ids[1], *rare)}
+            found = {i: len(occurrences(i)) for i in (ids[0], ids[1], *rare)}
             literal = top.name.split()[-1]
             print(
                 "occurrences found: "
                 + ", ".join(f"{n:,}" for n in found.values())
-                + f"; literal {literal!r}: {len(project.propagation_preview(None, text=literal)):,}"
+                + f"; literal {literal!r}: {len(occurrences(None, text=literal)):,}"
             )
 
             def scan() -> None:
@@ -132,11 +146,11 @@ def main() -> None:
                             pos = text.find(name, pos + 1)
 
             def preview(entity_id: str) -> Callable[[], float]:
-                return lambda: clock(lambda: project.propagation_preview(entity_id))
+                return lambda: clock(lambda: occurrences(entity_id))
 
             def match_all() -> None:
                 for text in mentions:
-                    project.match_entities(text)
+                    registry.match(text)
 
             cases: dict[str, Callable[[], float]] = {
                 "str.find scan, 1 entity (baseline)": lambda: clock(scan),
@@ -144,10 +158,8 @@ def main() -> None:
                 "preview, 2nd most frequent": preview(ids[1]),
                 "preview, rare entity (median)": preview(rare[0]),
                 "preview, rarest entity": preview(rare[1]),
-                "preview, literal text": lambda: clock(
-                    lambda: project.propagation_preview(None, text=literal)
-                ),
-                "match_entities x 1,000": lambda: clock(match_all),
+                "preview, literal text": lambda: clock(lambda: occurrences(None, text=literal)),
+                "registry.match x 1,000": lambda: clock(match_all),
             }
             results = interleaved(cases, repeat)
         baseline: Measure = results["str.find scan, 1 entity (baseline)"]

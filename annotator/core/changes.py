@@ -11,6 +11,7 @@ is "added".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Generic, NamedTuple, TypeVar
@@ -62,6 +63,9 @@ class IdChanges:
     def touched(self) -> set[str]:
         return self.added | self.updated | self.removed
 
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self.added or item_id in self.updated or item_id in self.removed
+
     def __bool__(self) -> bool:
         return bool(self.added or self.updated or self.removed)
 
@@ -89,6 +93,7 @@ class Changes:
     # Whose each annotation and relation noted is, so that ``layers`` can leave out what the
     # record no longer names (added, then removed).
     _layer_of: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _layer_uses: Counter[str] = field(default_factory=Counter, repr=False, compare=False)
     _status_layers: set[str] = field(default_factory=set, repr=False, compare=False)
 
     # -- noting changes (the store does this) -------------------------------------------------
@@ -104,17 +109,23 @@ class Changes:
 
     def _where(self, item_id: str, document: str, annotator: str | None) -> None:
         self.documents_of[item_id] = document
-        if annotator is not None:
+        if annotator is not None and item_id not in self._layer_of:
             self._layer_of[item_id] = annotator
-        self._prune()
+            self._layer_uses[annotator] += 1
+            self.layers.add(annotator)
+        self._forget_if_gone(item_id)
 
-    def _prune(self) -> None:
-        """Forget where the ids are that the record no longer names (net: added, removed)."""
-        named = self.annotations.touched | self.relations.touched
-        for where in (self.documents_of, self._layer_of):
-            for item_id in [i for i in where if i not in named]:
-                del where[item_id]
-        self.layers = set(self._layer_of.values()) | self._status_layers
+    def _forget_if_gone(self, item_id: str) -> None:
+        """Forget where an id is once the record no longer names it (added, then removed);
+        a layer none of the remaining ids (nor a status) is in goes from ``layers``."""
+        if item_id in self.annotations or item_id in self.relations:
+            return
+        self.documents_of.pop(item_id, None)
+        annotator = self._layer_of.pop(item_id, None)
+        if annotator is not None:
+            self._layer_uses[annotator] -= 1
+            if self._layer_uses[annotator] <= 0 and annotator not in self._status_layers:
+                self.layers.discard(annotator)
 
     def entity(self, what: str, entity_id: str) -> None:
         """An entity of the registry added, updated or removed; one added and removed again
@@ -160,14 +171,15 @@ class Changes:
         self.entities.merge(other.entities)
         self.statuses.merge(other.statuses)
         self.annotators.merge(other.annotators)
-        self.documents_of.update(other.documents_of)
-        self._layer_of.update(other._layer_of)
+        for item_id, document in other.documents_of.items():
+            self._where(item_id, document, other._layer_of.get(item_id))
         self._status_layers |= other._status_layers
-        self.layers |= other.layers
+        self.layers |= other._status_layers
+        for item_id in other.annotations.removed | other.relations.removed:
+            self._forget_if_gone(item_id)  # what this record added and the other removed
         self.entity_counts |= other.entity_counts
         self.entity_counts -= transient
         self.project = self.project or other.project
-        self._prune()
 
     def __bool__(self) -> bool:
         return bool(
