@@ -31,7 +31,7 @@ from annotator.core.validation import (
 from annotator.store import annotations as ann_sql
 from annotator.store import registry as reg_sql
 from annotator.store.annotators import GOLD_ID, GOLD_NAME
-from annotator.store.problems import Problem, count_problems, find_problems
+from annotator.store.problems import Problem, count_problems, find_problems, problems_page
 from annotator.store.propagation import Occurrence, annotated_spans
 
 if TYPE_CHECKING:
@@ -131,6 +131,9 @@ class Layer:
         if self.annotator_id is None:
             return []
         schema = self._project.schema
+        if document is None and limit is not None:  # a page of the list: by windows
+            page = problems_page(self._db, schema, self.annotator_id, after_seq, limit)
+            return page[:limit]
         return find_problems(self._db, schema, document, limit, self.annotator_id, after_seq)
 
     def problem_counts(self) -> dict[str, int]:

@@ -16,6 +16,8 @@ from sqlite_utils import Database
 from annotator.core.schema import Schema
 from annotator.store.rows import parse_fragments
 
+#: How many documents the first window of a page of problems covers (see problems_page).
+PAGE_WINDOW = 500
 #: How much of an annotation's text a problem's message quotes.
 SNIPPET_LENGTH = 60
 
@@ -71,6 +73,7 @@ def _union(
     document: str | None,
     annotator_id: str | None,
     after_seq: int | None,
+    up_to_seq: int | None = None,
 ) -> tuple[str, list[Any]] | None:
     """One SELECT per check of the schema, joined with UNION ALL; ``k`` is the check's number
     (None when the schema has nothing to check)."""
@@ -82,10 +85,17 @@ def _union(
         (" AND a.document = ?", document),
         (" AND a.annotator = ?", annotator_id),
         (" AND d.seq > ?", after_seq),
+        (" AND d.seq <= ?", up_to_seq),
     ):
         if value is not None:
             filters += sql
             values.append(value)
+    # A range of documents (a page) is read from the documents' primary key outwards (CROSS
+    # JOIN keeps SQLite from scanning every annotation of the label); otherwise from the label.
+    if after_seq is not None or up_to_seq is not None:
+        tables = "documents d CROSS JOIN annotations a ON a.document = d.id"
+    else:
+        tables = "annotations a JOIN documents d ON d.id = a.document"
     parts: list[str] = []
     params: list[Any] = []
     for order, (_kind, _prefix, label, relation) in enumerate(checks):
@@ -97,8 +107,8 @@ def _union(
             )
             extra = [relation]
         parts.append(
-            f"SELECT {columns}, {order} AS k FROM annotations a "
-            f"JOIN documents d ON d.id = a.document WHERE a.label = ? AND {condition}{filters}"
+            f"SELECT {columns}, {order} AS k FROM {tables} "
+            f"WHERE a.label = ? AND {condition}{filters}"
         )
         params += [label, *extra, *values]
     return " UNION ALL ".join(parts), params
@@ -111,15 +121,18 @@ def find_problems(
     limit: int | None = None,
     annotator_id: str | None = None,
     after_seq: int | None = None,
+    up_to_seq: int | None = None,
 ) -> list[Problem]:
     """Every problem (of ``document`` only, of ``annotator``'s layer only, of the documents
-    after ``after_seq`` in import order only, if given) in document order, then by position."""
+    after ``after_seq`` and up to ``up_to_seq`` in import order only, if given) in document
+    order, then by position."""
     union = _union(
         schema,
         'd.seq, a.start, a."end", a.id, a.document, d.title, a.fragments',
         document,
         annotator_id,
         after_seq,
+        up_to_seq,
     )
     if union is None:
         return []
@@ -135,6 +148,23 @@ def find_problems(
         message = f"{prefix}: “{_snippet(raw)}”"
         problems.append(Problem(doc_id, title or "", ann_id, start, kind, message, seq))
     return problems
+
+
+def problems_page(
+    db: Database, schema: Schema, annotator_id: str | None, after_seq: int | None, limit: int
+) -> list[Problem]:
+    """At least ``limit`` problems (when there are) of the documents after ``after_seq``, read
+    a window of documents at a time: each window is a range of the primary key, so a page
+    costs what its documents hold, not a sort of every problem of the corpus."""
+    found: list[Problem] = []
+    last = db.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+    start = after_seq or 0
+    window = PAGE_WINDOW
+    while start < last and len(found) < limit:
+        found += find_problems(db, schema, None, None, annotator_id, start, start + window)
+        start += window
+        window *= 2  # sparse problems: fewer, larger windows
+    return found
 
 
 def count_problems(db: Database, schema: Schema, annotator_id: str | None = None) -> dict[str, int]:
@@ -163,4 +193,4 @@ def count_unlinked(db: Database, schema: Schema) -> dict[str, int]:
     return counts
 
 
-__all__ = ["Problem", "count_problems", "count_unlinked", "find_problems"]
+__all__ = ["Problem", "count_problems", "count_unlinked", "find_problems", "problems_page"]

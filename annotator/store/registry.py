@@ -123,6 +123,8 @@ def entity_counts(
     who = "" if annotator_id is None else " AND m.annotator = :who"
     rel_who = "" if annotator_id is None else " AND r.annotator = :who"
     params: dict[str, Any] = {"who": annotator_id, "r0": roles[0], "r1": roles[1], "r2": roles[2]}
+    if entity_ids is None:  # the whole registry: two passes over the corpus, not one per actor
+        return _all_entity_counts(db, params, who, rel_who)
     where = ""
     if entity_ids is not None:
         marks = []
@@ -143,6 +145,36 @@ def entity_counts(
         f"{role(0)}, {role(1)}, {role(2)} FROM entities e{where} ORDER BY e.id"
     )
     return [(r[0], r[1], r[2], r[3], r[4]) for r in db.execute(sql, params)]
+
+
+def _all_entity_counts(
+    db: Database, params: dict[str, Any], who: str, rel_who: str
+) -> list[tuple[str, int, int, int, int]]:
+    mentions = dict(
+        db.execute(
+            "SELECT m.entity, count(*) FROM annotations m "
+            f"WHERE m.entity IS NOT NULL{who} GROUP BY m.entity",
+            params,
+        ).fetchall()
+    )
+    by_role: dict[tuple[str, str], int] = {}
+    for entity_id, rel_type, count in db.execute(
+        "SELECT m.entity, r.type, count(DISTINCT r.source) FROM relations r "
+        "JOIN annotations m ON m.id = r.target "
+        f"WHERE m.entity IS NOT NULL AND r.type IN (:r0, :r1, :r2){who}{rel_who} "
+        "GROUP BY m.entity, r.type",
+        params,
+    ):
+        by_role[(entity_id, rel_type)] = count
+    names = [params["r0"], params["r1"], params["r2"]]
+    return [
+        (
+            entity_id,
+            mentions.get(entity_id, 0),
+            *(by_role.get((entity_id, name), 0) if name else 0 for name in names),
+        )
+        for (entity_id,) in db.execute("SELECT id FROM entities ORDER BY id")
+    ]
 
 
 def annotator_by_name(db: Database, name: str) -> Annotator | None:

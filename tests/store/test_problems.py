@@ -131,3 +131,37 @@ def test_cli_check_lists_problems_with_titles(cli, demo_path: Path) -> None:
     result = cli("check", demo_path, "--json")
     data = json.loads(result.stdout)
     assert [x["annotation_id"] for x in data["problems"]] == [x.annotation_id for x in problems]
+
+
+def test_pages_of_problems_read_by_windows_of_documents_are_the_whole_list(
+    project, monkeypatch
+) -> None:
+    """Reading the list a page at a time (as the Problems dock does, by windows of documents
+    in import order) gives exactly the list read at once, whatever the window."""
+    from annotator.core.model import DocumentInput
+    from annotator.store import problems as problems_sql
+
+    monkeypatch.setattr(problems_sql, "PAGE_WINDOW", 3)
+    texts = [f"Karamov spoke in town {i}. Belotsky said nothing." for i in range(20)]
+    project.documents.add_many(DocumentInput(t, title=f"T{i}") for i, t in enumerate(texts))
+    layer = project.layer()
+    for n, doc in enumerate(project.documents.all()):
+        if n % 4 == 1:
+            continue  # some documents without any problem
+        layer.add_annotation(doc.id, "Actor", [(0, 7)])
+        if n % 3 == 0:
+            layer.add_annotation(doc.id, "Quote", [(8, 13)])
+    everything = layer.problems()
+    assert len(everything) > 20
+    pages, after = [], None
+    while True:
+        page = layer.problems(limit=4, after_seq=after)
+        assert len(page) <= 4
+        if not page:
+            break
+        # a page ends at a document boundary in the dock; here: keep whole documents only
+        last = page[-1].document_seq
+        whole = [p for p in page if p.document_seq != last] or layer.problems(page[-1].document_id)
+        pages += whole
+        after = whole[-1].document_seq
+    assert [p.annotation_id for p in pages] == [p.annotation_id for p in everything]
