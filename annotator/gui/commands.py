@@ -33,6 +33,7 @@ class StoreCommand(QUndoCommand):
         self.already_done = False  # the push after perform(): its redo has nothing to do
         self.skip_next = False  # a failed replay is being put back on the stack
         self.error: AnnotatorError | None = None
+        self.started: list[str] = []  # documents its first apply put in progress (see Session)
 
     @property
     def project(self) -> Project:
@@ -49,12 +50,20 @@ class StoreCommand(QUndoCommand):
             self.already_done = self.skip_next = False
             return
         self._run(self.apply)
+        self._run(lambda: self._set_started("in_progress"))
 
     def undo(self) -> None:
         if self.skip_next:
             self.skip_next = False
             return
         self._run(self.revert)
+        self._run(lambda: self._set_started("new"))
+
+    def _set_started(self, state: str) -> None:
+        """The documents this edit put in progress (its first tag there) go back to new with
+        its undo, and in progress again with its redo."""
+        for doc_id in self.started:
+            self.layer.set_status(doc_id, state)
 
     def _run(self, work: Any) -> None:
         # Called by QUndoStack from C++, where an exception would only be printed: keep it

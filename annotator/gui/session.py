@@ -199,7 +199,7 @@ class Session(QObject):
         try:
             with self.project.transaction() as changes:
                 command.apply()
-                self._mark_in_progress(changes)
+                command.started = self._mark_in_progress(changes)
         except AnnotatorError as exc:
             self.failed.emit(str(exc))
             return False
@@ -266,18 +266,21 @@ class Session(QObject):
         if offset is not None and self.document is not None:
             self.revealRequested.emit(offset)
 
-    def _mark_in_progress(self, changes: Changes) -> None:
+    def _mark_in_progress(self, changes: Changes) -> list[str]:
         """The first annotation tagged in a new document puts it in progress for this
         annotator, in every document the edit tagged in (tagging all occurrences reaches
-        many), in the same transaction, so it is part of the same record."""
+        many), in the same transaction, so it is part of the same record and of the same
+        undo step. Returns those documents."""
         layer = self.layer
         if layer is None or layer.annotator_id is None:
-            return
+            return []
         added = changes.added_in_layer(layer.annotator_id)
-        edited = {changes.documents_of[i] for i in added}
-        for doc_id in sorted(edited):
+        started = []
+        for doc_id in sorted({changes.documents_of[i] for i in added}):
             if layer.status(doc_id) == "new":
                 layer.set_status(doc_id, "in_progress")
+                started.append(doc_id)
+        return started
 
     def announce(self, changes: Changes) -> None:
         """Tell the views about a write made outside a command (its transaction committed)."""

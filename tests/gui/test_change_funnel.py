@@ -251,3 +251,25 @@ def test_tagging_all_occurrences_puts_every_document_it_tagged_in_progress(
         states = [p.layer().status(i) for i in ids]
     assert states == ["in_progress", "new", "in_progress"]
     assert [documents_row(window, i)["state"] for i in ids] == ["in progress", "new", "in progress"]
+
+
+def test_undoing_the_first_tag_of_a_document_makes_it_new_again(
+    qtbot, make_window, three_articles: Path
+) -> None:
+    window = make_window(three_articles)
+    doc_id = window.session.document.id
+    tag(qtbot, window, 0, 7, Qt.Key.Key_A)
+    tag(qtbot, window, 13, 55, Qt.Key.Key_Q)
+    assert documents_row(window, doc_id)["state"] == "in progress"
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, ctrl)  # the quote: still in progress
+    with Project.open(three_articles, readonly=True, annotator="Tester") as p:
+        assert p.layer().status(doc_id) == "in_progress"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, ctrl)  # the first tag: new again
+    with Project.open(three_articles, readonly=True, annotator="Tester") as p:
+        assert p.layer().status(doc_id) == "new"
+    assert documents_row(window, doc_id)["state"] == "new"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    with Project.open(three_articles, readonly=True, annotator="Tester") as p:
+        assert p.layer().status(doc_id) == "in_progress"
+    assert documents_row(window, doc_id)["state"] == "in progress"
