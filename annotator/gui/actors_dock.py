@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -61,24 +61,37 @@ class ActorsDock(QDockWidget):
         self.summary = QLabel()
         self.summary.setObjectName("actors-summary")
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        # Two rows of three: the dock shares its width with the Annotations tab, so one long
+        # row of buttons would keep the reader narrow.
+        row = QGridLayout()
         row.setSpacing(4)
-        for name, text, tip, slot in (
-            ("add", "Add…", "Add an actor to the registry", self.add_entity),
-            ("edit", "Edit…", "Edit the selected actor", self.edit_entity),
-            ("merge", "Merge…", "Merge two selected actors into one", self.merge_entities),
-            ("split", "Split alias…", "Make an alias an actor of its own", self.split_alias),
-            ("delete", "Delete", "Delete the selected actor (mentions stay)", self.delete_entity),
-            ("dossier", "Dossier", "Quotes and demands of the selected actor", self.open_dossier),
+        for n, (name, text, tip, slot) in enumerate(
+            (
+                ("add", "Add…", "Add an actor to the registry", self.add_entity),
+                ("edit", "Edit…", "Edit the selected actor", self.edit_entity),
+                ("merge", "Merge…", "Merge two selected actors into one", self.merge_entities),
+                ("split", "Split alias…", "Make an alias an actor of its own", self.split_alias),
+                (
+                    "delete",
+                    "Delete",
+                    "Delete the selected actor (mentions stay)",
+                    self.delete_entity,
+                ),
+                (
+                    "dossier",
+                    "Dossier",
+                    "Quotes and demands of the selected actor",
+                    self.open_dossier,
+                ),
+            )
         ):
             button = QPushButton(text)
             button.setObjectName(f"actors-{name}")
             button.setToolTip(tip)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, s=slot: s())
-            row.addWidget(button)
+            row.addWidget(button, n // 3, n % 3)
             self.buttons[name] = button
-        row.addStretch(1)
 
         body = QWidget()
         layout = QVBoxLayout(body)

@@ -27,6 +27,22 @@ from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets import FindBar, GuidelinesView, StatusLine, TagBar
 from annotator.store.listing import Listing
 
+
+def initial_size(window: QMainWindow) -> tuple[int, int]:
+    """1400 × 860, or 90% of a smaller screen."""
+    screen = window.screen()
+    if screen is None:
+        return 1400, 860
+    free = screen.availableGeometry()
+    return min(1400, free.width() * 9 // 10), min(860, free.height() * 9 // 10)
+
+
+def dock_widths(width: int) -> tuple[int, int]:
+    """The documents list's and the annotation panel's first widths in a window ``width``
+    wide: the reader between them gets the largest share (about half)."""
+    return max(220, width * 22 // 100), max(300, width * 26 // 100)
+
+
 #: How long the user must pause (no edit) after the project opened before it is backed up.
 BACKUP_WHEN_IDLE_MS = 5000
 
@@ -36,7 +52,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session, self.settings = session, settings
         self.setWindowTitle("Annotator")
-        self.resize(1400, 860)
+        self.resize(*initial_size(self))
 
         self.heading = QLabel()
         self.heading.setObjectName("document-heading")
@@ -85,7 +101,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.problems)
         self.tabifyDockWidget(self.annotations, self.problems)
         self.annotations.raise_()
-        self.resizeDocks([self.documents, self.annotations], [450, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.documents, self.annotations],
+            list(dock_widths(self.width())),
+            Qt.Orientation.Horizontal,
+        )
 
         self.tagbar = TagBar(self)
         self.addToolBar(self.tagbar)
@@ -123,6 +143,9 @@ class MainWindow(QMainWindow):
         geometry = QSettings("annotator", "annotator").value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        state = QSettings("annotator", "annotator").value("window/state")
+        if state is not None:  # where the user put and sized the docks
+            self.restoreState(state)
 
     # -- projects and documents -------------------------------------------------------------
 
@@ -275,5 +298,6 @@ class MainWindow(QMainWindow):
         if focused is not None:
             focused.clearFocus()  # commits a note being edited (it saves on focus-out)
         QSettings("annotator", "annotator").setValue("window/geometry", self.saveGeometry())
+        QSettings("annotator", "annotator").setValue("window/state", self.saveState())
         self.session.close_project()
         super().closeEvent(event)

@@ -117,3 +117,22 @@ def test_a_project_opens_on_the_document_last_read(qtbot, make_window, tmp_path)
     assert again.session.document.id == ids[2]
     assert again.heading.text() == "A2"
     again.close()
+
+
+def test_the_reader_gets_the_largest_share_of_the_width(make_window) -> None:
+    from annotator.gui.main_window import dock_widths
+
+    for width in (1024, 1280, 1400, 1920):
+        documents, annotations = dock_widths(width)
+        reader = width - documents - annotations
+        assert reader > max(documents, annotations), width
+    window = make_window()
+    assert window.minimumSizeHint().width() <= 800  # fits a 1024-pixel screen with room
+    window.resize(1024, 640)
+    window.show()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    assert window.width() == 1024
+    assert window.reader.width() >= 300
+    assert window.reader.width() > window.annotations.width() * 3 // 4
