@@ -175,7 +175,9 @@ class EntityLinkField(QWidget):
     def _enter(self) -> None:
         popup = self.completer.popup()
         if popup is not None and popup.isVisible():
-            return  # the completer's own activation links
+            if popup.currentIndex().isValid():
+                return  # a suggestion is highlighted: the completer's own activation links it
+            popup.hide()  # none highlighted (say, the only one): Enter takes the best
         text = self.line.text().strip()
         best = self.completer.best(text) if text else None
         if best is not None:
@@ -195,6 +197,7 @@ class EntityPicker(QDialog):
         self.session = session
         self.line = QLineEdit(text)
         self.line.setObjectName("picker-name")
+        self.line.selectAll()  # typing replaces the mention's text instead of adding to it
         self.list = QListWidget()
         self.list.setObjectName("picker-list")
         buttons = QDialogButtonBox(

@@ -291,3 +291,35 @@ def test_reader_menu_on_a_selection_offers_its_occurrences(
     made = every_annotation(window)
     assert len(made) == 3 and all(a.entity is None and a.text == "Valdor" for a in made)
     assert len(window.session.annotations) == 2
+
+
+def test_enter_after_typing_a_full_name_links_that_actor(
+    qtbot, make_window, linking_project
+) -> None:
+    path, ids = linking_project
+    window = make_window(path)
+    tag_actor(qtbot, window, "Valdor")
+    field = editor_field(window)
+    line = field.findChild(QLineEdit, "link-actor")
+    line.setFocus()
+    qtbot.keyClicks(line, "Erik Lindqvist")
+    popup = field.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # Enter, as typed, without choosing a row
+    (ann,) = stored(window)
+    assert ann.entity == ids["erik"]
+
+
+def test_the_link_dialog_prefills_the_mention_selected(qtbot, make_window, linking_project) -> None:
+    from annotator.gui.entity_link import EntityPicker
+
+    path, ids = linking_project
+    window = make_window(path)
+    picker = EntityPicker(window.session, "Valdor", window)
+    qtbot.addWidget(picker)
+    picker.show()
+    line = picker.findChild(QLineEdit, "picker-name")
+    line.setFocus()
+    qtbot.keyClicks(line, "Erik Lindq")
+    assert line.text() == "Erik Lindq"  # typed over the mention's text, not after it
+    assert picker.chosen() == ids["erik"]
