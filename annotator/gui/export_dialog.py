@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -48,6 +51,11 @@ class ExportDialog(QDialog):
         self.out_edit = QLineEdit()
         self.out_edit.setObjectName("export-path")
         self.out_edit.setReadOnly(True)  # typed paths would skip the overwrite question
+        self.out_edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # and it should not look like a field to type in: the window's colour, not the base's
+        self.out_edit.setBackgroundRole(QPalette.ColorRole.Window)
+        self.out_edit.setAutoFillBackground(True)
+        self.out_edit.setFrame(False)
         self.out_edit.setPlaceholderText("Choose where to write the export")
         self.choose_button = QPushButton("&Choose…")
         self.choose_button.setObjectName("choose-output")
@@ -60,7 +68,9 @@ class ExportDialog(QDialog):
         row.addWidget(self.choose_button)
         form = QFormLayout()
         form.addRow("&Format:", self.format_box)
-        form.addRow("&File:", row)
+        file_label = QLabel("&File:")  # a row of a layout gets no buddy by itself: "&" showed
+        file_label.setBuddy(self.choose_button)
+        form.addRow(file_label, row)
         form.addRow("", self.only_mine)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -24,7 +24,13 @@ def apply_theme(app: QApplication, theme: str) -> None:
         QPalette.ColorRole.HighlightedText: "#ffffff",
         QPalette.ColorRole.ToolTipBase: "#333333",
         QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        # Fusion's default is nearly black: a placeholder ("Search titles and texts") and a
+        # disabled label must stay readable on the dark base
+        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
     }
     for role, color in colors.items():
         palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a8a8a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#8a8a8a"))
     app.setPalette(palette)
