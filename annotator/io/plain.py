@@ -2,7 +2,8 @@
 
 A Markdown file may start with YAML front matter (title, source, url, published or date, and
 any other keys, which go to the document's metadata). Without a ``title``, the first ``# ``
-heading is used, and failing that the file name.
+heading is used, and failing that the file name. The file's name is kept in the metadata
+(``file``), so that a document can be traced back to what was imported.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ def _fallback_title(path: Path) -> str:
 def read_txt(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
     text = read_text_file(path, options.encoding)
     size = path.stat().st_size
-    yield DocumentInput(text=text, title=_fallback_title(path), origin=str(path)), size
+    item = DocumentInput(
+        text=text, title=_fallback_title(path), metadata={"file": path.name}, origin=str(path)
+    )
+    yield item, size
 
 
 def read_markdown(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
@@ -37,6 +41,7 @@ def read_markdown(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentIn
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise InputError(f"{path}: the front matter is not valid YAML{where}") from None
     meta = {str(k): plain_value(v) for k, v in post.metadata.items()}
+    meta.setdefault("file", path.name)  # where it came from, unless the front matter says
     body = post.content
     title = optional_text(meta.pop("title", None))
     if title is None:

@@ -19,7 +19,8 @@ def test_txt_title_is_the_file_name(project, write_file, stored) -> None:
     [doc] = stored()
     assert doc.title == "minister says talks resume"
     assert doc.text == "The minister said talks would resume.\n"
-    assert (doc.source, doc.url, doc.published, doc.metadata) == (None, None, None, {})
+    assert (doc.source, doc.url, doc.published) == (None, None, None)
+    assert doc.metadata == {"file": "minister_says_talks_resume.txt"}  # only where it came from
 
 
 def test_txt_reader_yields_one_document_with_its_size(write_file) -> None:
@@ -52,7 +53,12 @@ def test_markdown_front_matter_goes_to_fields_and_metadata(project, write_file, 
     assert doc.source == "Meridian Wire"
     assert doc.url == "https://news.example.org/talks"
     assert doc.published == "2026-03-02"  # an unquoted YAML date, stored as ISO text
-    assert doc.metadata == {"section": "World", "tags": ["diplomacy", "talks"], "words": 412}
+    assert doc.metadata == {
+        "section": "World",
+        "tags": ["diplomacy", "talks"],
+        "words": 412,
+        "file": "article.md",
+    }
     assert doc.text.startswith("# A heading that is not the title\n")
     assert doc.text.rstrip().endswith("Delegations met on Monday.")
     assert "---" not in doc.text and "Meridian Wire" not in doc.text
@@ -62,7 +68,7 @@ def test_markdown_date_key_is_the_published_date(write_file) -> None:
     path = write_file("a.md", "---\ndate: 2025-12-31\n---\nBody.\n")
     [(item, _)] = list(read_markdown(path, ReadOptions()))
     assert item.published == "2025-12-31"
-    assert item.metadata == {}
+    assert item.metadata == {"file": "a.md"}  # the date is not left in the metadata
 
 
 def test_markdown_without_front_matter_takes_the_first_heading(project, write_file, stored):
@@ -71,7 +77,7 @@ def test_markdown_without_front_matter_takes_the_first_heading(project, write_fi
     [doc] = stored()
     assert doc.title == "Protest march in Drawensk"
     assert "Thousands marched." in doc.text
-    assert doc.metadata == {}
+    assert doc.metadata == {"file": "file-name.md"}
 
 
 def test_markdown_without_title_or_heading_takes_the_file_name(write_file) -> None:
