@@ -58,6 +58,13 @@ class PreferencesDialog(QDialog):
         self.snap.setObjectName("snap-to-words")
         self.snap.setChecked(settings.snap_to_words)
         self.snap.setToolTip("Hold Alt while dragging to select without snapping")
+        self.spellings = QCheckBox("Linking a mention adds its spelling to the actor's aliases")
+        self.spellings.setObjectName("add-linked-spellings")
+        self.spellings.setChecked(settings.add_linked_spellings)
+        self.spellings.setToolTip(
+            "Then the next mention spelled that way is linked when it is tagged, and "
+            "Tag all occurrences finds it; Undo takes the alias back with the link"
+        )
         self.font_size = QDoubleSpinBox()
         self.font_size.setObjectName("font-size")
         self.font_size.setRange(8.0, 32.0)
@@ -76,6 +83,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow("Annotator &name:", self.name)
         form.addRow("", self.snap)
+        form.addRow("", self.spellings)
         form.addRow("&Font size of the text:", self.font_size)
         form.addRow("&Theme:", self.theme)
         buttons = QDialogButtonBox(
@@ -100,6 +108,7 @@ class PreferencesDialog(QDialog):
             return
         self.settings.annotator_name = name
         self.settings.snap_to_words = self.snap.isChecked()
+        self.settings.add_linked_spellings = self.spellings.isChecked()
         self.settings.font_size = float(self.font_size.value())
         self.settings.theme = str(self.theme.currentData())
         self.settings.save()

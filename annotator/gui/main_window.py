@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(centre)
 
+        session.add_linked_spellings = settings.add_linked_spellings
         self.tagging = TaggingController(session, self.reader, settings)
         self.reader_menu = ReaderMenu(session, self.reader, settings)
         self.documents = DocumentsDock(session, self)

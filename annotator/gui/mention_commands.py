@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from annotator.core.matching import normalise_name
 from annotator.core.model import Annotation, Entity
 from annotator.core.schema import ACTOR, Schema
 from annotator.gui.commands import AddAnnotation, AnnotationCommand, StoreCommand
@@ -74,11 +75,27 @@ class LinkMention(AnnotationCommand):
         ann = session.annotations.get(ann_id)
         self.offset = ann.start if ann is not None else None
         self.before: str | None = None
+        self.aliases_before: list[str] | None = None  # when the link added the spelling
 
     def apply(self) -> None:
         self.before = self.layer.link_mention(self.mention_id, self.entity_id).value
+        if self.entity_id is not None and self.session.add_linked_spellings:
+            self._add_spelling(self.entity_id)
+
+    def _add_spelling(self, entity_id: str) -> None:
+        """The mention's text becomes an alias of the actor, unless it already names it."""
+        registry = self.project.registry
+        entity = registry.get(entity_id)
+        spelled = " ".join(self.layer.annotation(self.mention_id).text.split())
+        known = {normalise_name(n) for n in (entity.name, *entity.aliases)}
+        if spelled and normalise_name(spelled) not in known:
+            self.aliases_before = list(entity.aliases)
+            registry.update(entity_id, aliases=[*entity.aliases, spelled])
 
     def revert(self) -> None:
+        if self.aliases_before is not None and self.entity_id is not None:
+            self.project.registry.update(self.entity_id, aliases=self.aliases_before)
+            self.aliases_before = None
         self.layer.link_mention(self.mention_id, self.before)
 
 

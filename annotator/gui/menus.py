@@ -270,6 +270,7 @@ def preferences(window: MainWindow) -> None:
     dialog = PreferencesDialog(window.settings, window)
     if dialog.exec():
         window.reader.set_font_size(window.settings.font_size)
+        window.session.add_linked_spellings = window.settings.add_linked_spellings
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, window.settings.theme)

@@ -72,6 +72,8 @@ class Session(QObject):
         self.other_annotations: dict[str, Annotation] = {}  # theirs, in the open document
         self.selected: str | None = None
         self.loading: str | None = None  # a long document whose first screen only is read
+        #: Linking a mention adds its spelling to the actor's aliases (a preference).
+        self.add_linked_spellings = True
         self.undo_stack = QUndoStack(self)
         self._backup: threading.Thread | None = None
 

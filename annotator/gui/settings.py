@@ -27,6 +27,9 @@ def config_dir() -> Path:
 class Settings:
     annotator_name: str = ""
     snap_to_words: bool = True
+    #: Linking a mention whose text is not yet a name or alias of the actor adds it as an alias
+    #: (so the next such mention is linked, and "Tag all occurrences" finds it).
+    add_linked_spellings: bool = True
     font_size: float = 12.0
     theme: str = "system"  # system, light or dark
     recent_projects: list[str] = field(default_factory=list)

@@ -323,3 +323,44 @@ def test_the_link_dialog_prefills_the_mention_selected(qtbot, make_window, linki
     qtbot.keyClicks(line, "Erik Lindq")
     assert line.text() == "Erik Lindq"  # typed over the mention's text, not after it
     assert picker.chosen() == ids["erik"]
+
+
+def test_linking_a_new_spelling_adds_it_as_an_alias_and_undo_takes_it_back(
+    qtbot, make_window, linking_project
+) -> None:
+    from annotator.gui.mention_commands import LinkMention
+
+    path, ids = linking_project
+    window = make_window(path)
+    session = window.session
+    tag_actor(qtbot, window, "Valdor")  # not a name of anyone: unlinked
+    (ann,) = stored(window)
+    assert ann.entity is None
+    assert session.perform(LinkMention(session, ann.id, ids["erik"]))
+    with Project.open(path, readonly=True) as p:
+        assert p.registry.get(ids["erik"]).aliases == ["Lindqvist", "Valdor"]
+    # the next "Valdor" is linked as it is tagged
+    tag_actor(qtbot, window, "Valdor", occurrence=1)
+    linked = [a.entity for a in stored(window)]
+    assert linked == [ids["erik"], ids["erik"]]
+    window.session.undo()  # the second tag
+    window.session.undo()  # the link, with its alias
+    with Project.open(path, readonly=True) as p:
+        assert p.registry.get(ids["erik"]).aliases == ["Lindqvist"]
+    (again,) = stored(window)
+    assert again.entity is None
+
+
+def test_a_known_spelling_adds_nothing_and_the_preference_turns_it_off(
+    make_window, linking_project, qtbot
+) -> None:
+    from annotator.gui.mention_commands import LinkMention
+
+    path, ids = linking_project
+    window = make_window(path, add_linked_spellings=False)
+    session = window.session
+    tag_actor(qtbot, window, "Valdor")
+    (ann,) = stored(window)
+    assert session.perform(LinkMention(session, ann.id, ids["anna"]))
+    with Project.open(path, readonly=True) as p:
+        assert p.registry.get(ids["anna"]).aliases == ["Lindqvist"]
