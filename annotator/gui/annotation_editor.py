@@ -8,7 +8,6 @@ writes anything back.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.choices import target_choices
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation
 from annotator.core.schema import AttributeSpec, LabelSpec, RelationSpec, Schema
 from annotator.gui.commands import (
@@ -54,15 +55,30 @@ def short(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def choice_texts(candidates: list[Annotation]) -> list[tuple[str, str]]:
-    """(id, shown text) of possible relation targets, in the given (text) order."""
-    texts = [short(a.text, _CHOICE_TEXT_MAX) for a in candidates]
-    seen = Counter(texts)
-    # "Karamov" twice in one article: the offset tells the mentions apart.
+def choice_texts(
+    session: Session, candidates: list[Annotation], near: int, current: str | None
+) -> list[tuple[str, str]]:
+    """(mention id, shown text) of the possible relation targets: one per actor of the
+    registry, by its name, and one per spelling of unlinked mentions (core/choices.py)."""
+    names = entity_names(session, {a.entity for a in candidates if a.entity is not None})
     return [
-        (a.id, text if seen[text] == 1 else f"{text} (at {a.start})")
-        for a, text in zip(candidates, texts, strict=True)
+        (c.annotation_id, short(c.text, _CHOICE_TEXT_MAX))
+        for c in target_choices(candidates, near, names, current)
     ]
+
+
+def entity_names(session: Session, entity_ids: set[str]) -> dict[str, str]:
+    """The canonical names of these entities (those still in the registry)."""
+    project = session.project
+    names: dict[str, str] = {}
+    if project is None:
+        return names
+    for entity_id in entity_ids:
+        try:
+            names[entity_id] = project.registry.get(entity_id).name
+        except AnnotatorError:
+            continue
+    return names
 
 
 class _AttributeField:
@@ -146,16 +162,18 @@ class _RelationField:
         )
         self.pick.clicked.connect(lambda: editor.pickRelation.emit(spec.name))
 
-    def show(self, target: str | None, candidates: list[Annotation]) -> None:
+    def show(
+        self, session: Session, source: Annotation, target: str | None, candidates: list[Annotation]
+    ) -> None:
         with QSignalBlocker(self.combo):
             # Rebuilding thousands of items on every edit would be slow; most edits leave the
             # list of possible targets as it was.
-            key = [(a.id, a.text) for a in candidates]
-            if key != self._choices:
-                self._choices = key
+            choices = choice_texts(session, candidates, source.start, target)
+            if choices != self._choices:
+                self._choices = choices
                 self.combo.clear()
                 self.combo.addItem("(none)", None)
-                for ann_id, text in choice_texts(candidates):
+                for ann_id, text in choices:
                     self.combo.addItem(text, ann_id)
             index = self.combo.findData(target) if target is not None else 0
             self.combo.setCurrentIndex(max(index, 0))
@@ -266,7 +284,10 @@ class AnnotationEditor(QWidget):
         for name, relation_field in self._relations.items():
             rel = self.session.relation_from(ann.id, name)
             relation_field.show(
-                rel.target if rel else None, self._targets(relation_field.spec.target)
+                self.session,
+                ann,
+                rel.target if rel else None,
+                self._targets(relation_field.spec.target),
             )
         if not (same and self.note.hasFocus() and self.note.isModified()):
             self.note.setText(ann.note or "")

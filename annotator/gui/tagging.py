@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from annotator.core.model import Fragment
 from annotator.core.offsets import Direction, step_grapheme, step_word
+from annotator.gui.annotation_editor import choice_texts
 from annotator.gui.commands import (
     AddAnnotation,
     ChangeLabel,
@@ -219,10 +220,14 @@ class TaggingController(QObject):
         if spec is None or source is None:
             return
         menu = QMenu(self.reader)
-        for ann in self.session.ordered():
-            if ann.label == spec.target:
-                action = menu.addAction(ann.text[:80])
-                action.setData(ann.id)
+        candidates = [a for a in self.session.ordered() if a.label == spec.target]
+        here = self.session.annotations[source].start
+        current = self.session.relation_from(source, relation)
+        for ann_id, text in choice_texts(
+            self.session, candidates, here, current.target if current else None
+        ):
+            action = menu.addAction(text.replace("&", "&&"))
+            action.setData(ann_id)
         if menu.isEmpty():
             self.message.emit(f"There is no {spec.target} in this document yet.")
             self.picking = None

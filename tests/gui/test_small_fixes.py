@@ -52,3 +52,51 @@ def test_the_dark_theme_keeps_placeholders_and_disabled_text_readable(qtbot) -> 
         assert contrast(disabled, palette.color(QPalette.ColorRole.Window)) >= 3.0
     finally:
         app.setPalette(before)
+
+
+def test_the_speaker_list_names_each_actor_once_and_links_the_nearest_mention(
+    qtbot, make_window, tmp_path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox
+
+    from annotator import Project
+
+    text = (
+        "Lavrov met Russia's partners. Russia wants talks, Lavrov said. Later Sergei Lavrov "
+        "warned: “There will be no pause.”"
+    )
+    path = tmp_path / "speakers.annotator"
+    with Project.create(path, annotator="Tester") as p:
+        doc = p.documents.add(text, title="Talks").value
+        lavrov = p.registry.add("Sergei Lavrov", type="person", aliases=["Lavrov"]).value
+        russia = p.registry.add("Russian Federation", type="state", aliases=["Russia"]).value
+        layer = p.layer()
+        mentions = {}
+        for needle, nth, entity in (
+            ("Lavrov", 0, lavrov.id),
+            ("Russia", 0, russia.id),
+            ("Russia", 1, russia.id),
+            ("Lavrov", 1, lavrov.id),
+            ("Sergei Lavrov", 0, lavrov.id),
+        ):
+            start = -1
+            for _ in range(nth + 1):
+                start = text.index(needle, start + 1)
+            ann = layer.add_annotation(
+                doc.id, "Actor", [(start, start + len(needle))], entity=entity
+            )
+            mentions[(needle, nth)] = ann.value.id
+        begin = text.index("There")
+        quote = layer.add_annotation(doc.id, "Quote", [(begin, text.index("”"))]).value
+    window = make_window(path)
+    window.session.select(quote.id)
+    combo = window.annotations.findChild(QComboBox, "relation-speaker")
+    shown = [combo.itemText(i) for i in range(combo.count())]
+    assert shown == ["(none)", "Sergei Lavrov", "Russian Federation"]  # no "Lavrov (at 48)"
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    with Project.open(path, readonly=True, annotator="Tester") as p:
+        (rel,) = p.layer().relations(doc.id)
+    assert rel.type == "speaker"
+    assert rel.target == mentions[("Sergei Lavrov", 0)]  # the mention next to the quote
