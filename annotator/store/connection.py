@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import quote
 
-from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from annotator.core.errors import (
@@ -26,6 +25,7 @@ from annotator.core.errors import (
     ProjectLockedError,
     StorageFullError,
 )
+from annotator.store.lockfile import ExclusiveLockFile
 from annotator.store.migrations import APPLICATION_ID, FORMAT_VERSION, KNOWN_MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -121,7 +121,8 @@ def check_writable(path: Path) -> None:
 
 
 class WriterLock:
-    """An exclusive lock file beside the project (``NAME.lock``), held while it is open.
+    """An exclusive lock file beside the project (``NAME.lock``), held while it is open
+    (:class:`~annotator.store.lockfile.ExclusiveLockFile`: never held twice, never stale).
 
     With ``shared_in_process`` a second connection of the same process may join a lock the
     process already holds (the GUI's import worker does: it writes on its own connection
@@ -136,7 +137,7 @@ class WriterLock:
         self._key = path.resolve()
         self._shared = shared_in_process
         self._joined = False
-        self._lock = FileLock(str(self.lock_path), timeout=0, is_singleton=False)
+        self._lock = ExclusiveLockFile(self.lock_path)
 
     def acquire(self) -> None:
         if self._shared and self._held.get(self._key):
@@ -144,15 +145,17 @@ class WriterLock:
             self._joined = True
             return
         try:
-            self._lock.acquire()
-            self._held[self._key] = 1
-        except Timeout:
+            acquired = self._lock.try_acquire()
+        except OSError as exc:
+            raise ProjectFileError(
+                f"{self.path}: cannot create the lock file ({exc.strerror or exc})"
+            ) from None
+        if not acquired:
             raise ProjectLockedError(
                 f"{self.path}: the project is open for writing in another Annotator window or "
                 f"command. Close it there first (lock file: {self.lock_path.name})."
-            ) from None
-        except OSError as exc:
-            raise ProjectFileError(f"{self.path}: cannot create the lock file ({exc})") from None
+            )
+        self._held[self._key] = 1
 
     def release(self) -> None:
         if self._joined:
@@ -160,9 +163,7 @@ class WriterLock:
             self._joined = False
             return
         self._held.pop(self._key, None)
-        self._lock.release()
-        with contextlib.suppress(OSError):
-            self.lock_path.unlink()
+        self._lock.release()  # deletes the lock file, safely (see store/lockfile.py)
 
 
 def translate_error(exc: sqlite3.Error, path: Path | None = None) -> AnnotatorError:
