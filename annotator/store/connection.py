@@ -81,18 +81,65 @@ def check_inside(db: Database, path: Path) -> None:
 
 
 def connect_readonly(path: Path) -> Database:
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    """A read-only connection; on read-only media (no -shm can be made) an immutable one."""
     try:
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        return Database(_open_readonly(path, immutable=False))
+    except sqlite3.DatabaseError as exc:
+        read_only = folder_is_read_only(path) and "unable to open" in str(exc)
+        full = "disk i/o error" in str(exc).lower() and disk_is_full(path)
+        if not (read_only or full):
+            raise ProjectFileError(f"{path}: cannot be opened for reading ({exc})") from None
+    # A WAL project's reader needs PROJECT-shm (32 KiB), which a read-only folder or a full
+    # disk cannot hold. Nothing can write there either, so SQLite may read the file as
+    # immutable, unless a log with changes not yet merged into the file lies beside it
+    # (immutable would ignore them).
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        where = "a read-only folder or medium" if read_only else "a full disk"
+        raise ProjectFileError(
+            f"{path}: on {where}, with changes still in {wal.name}; copy the project and "
+            f"its {wal.name} file to a writable disk with free space to open it"
+        )
+    try:
+        return Database(_open_readonly(path, immutable=True))
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{path}: cannot be opened for reading ({exc})") from None
+
+
+def _open_readonly(path: Path, *, immutable: bool) -> sqlite3.Connection:
+    flags = "immutable=1" if immutable else "mode=ro"
+    uri = f"file:{quote(str(path.resolve()))}?{flags}"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise ProjectFileError(f"{path}: cannot be opened for reading ({exc})") from None
-    return Database(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+#: Less free space than this, after an I/O error, means the disk is full.
+FULL_BELOW = 1 << 20
+
+
+def disk_is_full(path: Path) -> bool:
+    """True when the file system holding ``path`` has (almost) no space left for us."""
+    try:
+        stats = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return stats.f_bavail * stats.f_frsize < FULL_BELOW
+
+
+def folder_is_read_only(path: Path) -> bool:
+    """True when nothing can be created beside ``path`` (a read-only mount or folder)."""
+    return not os.access(path.parent, os.W_OK)
 
 
 def connect_readwrite(path: Path) -> Database:
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(str(path), check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 5000")
@@ -103,7 +150,13 @@ def connect_readwrite(path: Path) -> Database:
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.OperationalError as exc:
+        if conn is not None:
+            conn.close()
         raise translate_error(exc, path) from None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
     return db
 
 
@@ -170,7 +223,8 @@ def translate_error(exc: sqlite3.Error, path: Path | None = None) -> AnnotatorEr
     """A user-facing error for an SQLite failure during a write."""
     where = f"{path}: " if path else ""
     text = str(exc).lower()
-    if "full" in text:
+    # A full disk often reaches SQLite as an I/O error (a -shm or -wal it cannot extend).
+    if "full" in text or ("disk i/o error" in text and path is not None and disk_is_full(path)):
         return StorageFullError(
             f"{where}the disk is full (or the file reached its size limit); the change was "
             f"rolled back and nothing was written"
