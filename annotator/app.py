@@ -49,6 +49,13 @@ def build_window(project: Path | None, settings: Settings | None = None) -> Main
 
 
 def run(project: Path | None = None) -> int:
+    if QApplication.instance() is None:
+        from annotator.gui.xcb_check import xcb_problem
+
+        problem = xcb_problem()  # Qt would abort without saying which library is missing
+        if problem is not None:
+            print(f"Error: {problem}", file=sys.stderr)
+            return 8
     app = QApplication.instance() or QApplication(sys.argv)
     if not isinstance(app, QApplication):  # a bare QCoreApplication has no styles or windows
         raise RuntimeError("Annotator needs a QApplication, not a QCoreApplication")

@@ -41,6 +41,11 @@ def fail(exc: AnnotatorError) -> NoReturn:
     sys.exit(exc.exit_code)
 
 
+def say_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+
+
 @contextlib.contextmanager
 def user_errors() -> Iterator[None]:
     """Turn our exceptions into a message and an exit code; Ctrl-C into a clean stop."""
@@ -219,6 +224,7 @@ def export(project: Path, fmt: str, output: Path, annotator_name: str | None) ->
     from annotator.store.project import Project
 
     with user_errors(), Project.open(project, readonly=True) as p:
+        say_warnings(p.warnings)
         for warning in role_warnings(p.schema, fmt):
             click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Exporting") as bar:
@@ -234,6 +240,7 @@ def info(project: Path, as_json: bool) -> None:
     from annotator.store.project import Project
 
     with user_errors(), Project.open(project, readonly=True) as p:
+        say_warnings(p.warnings)
         facts = p.info()
     if as_json:
         click.echo(json.dumps(facts, ensure_ascii=False, indent=2))
@@ -268,6 +275,7 @@ def check(project: Path, as_json: bool) -> None:
     from annotator.store.project import Project
 
     with user_errors(), Project.open(project, readonly=True) as p, progress_bar("Checking") as bar:
+        say_warnings(p.warnings)
         report = p.check(bar)
         problems = p.problems() if report.warnings else []
     if as_json:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -48,17 +49,36 @@ def atomic_output(out: Path, *, encoding: str = "utf-8", newline: str = "\n") ->
         raise OutputError(f"{out.parent}: no such folder")
     partial = out.with_name(f".{out.name}.partial")
     try:
-        with partial.open("w", encoding=encoding, newline=newline) as fh:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, _export_mode(out))
+        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
         partial.replace(out)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise OutputError(f"{out}: cannot be written ({exc.strerror or exc})") from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
+
+
+#: New exports hold the user's data: owner-only, whatever the umask.
+EXPORT_MODE = 0o600
+
+
+def _export_mode(out: Path) -> int:
+    """Owner-only for a new file; a file being replaced keeps the permissions it had."""
+    try:
+        return stat.S_IMODE(out.stat().st_mode)
+    except OSError:
+        return EXPORT_MODE
+
+
+def _discard(partial: Path) -> None:
+    # On a read-only folder even removing a file that is not there fails (EROFS).
+    with contextlib.suppress(OSError):
+        partial.unlink()
 
 
 def _header(data: Datasets) -> dict[str, Any]:

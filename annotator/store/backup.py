@@ -17,6 +17,9 @@ from urllib.parse import quote
 import platformdirs
 
 KEEP_BACKUPS = 5
+#: Backups are copies of the user's data: owner-only, whatever the umask.
+BACKUP_FILE_MODE = 0o600
+BACKUP_FOLDER_MODE = 0o700
 
 
 def backup_root() -> Path:
@@ -54,11 +57,12 @@ def make_backup(
     if existing and existing[0].stat().st_mtime > _last_change(project):
         return None
     folder = backup_folder(project, root)
-    folder.mkdir(parents=True, exist_ok=True)
+    _private_folder(folder)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{stamp}.annotator"
     partial = target.with_suffix(".partial")
-    dest = sqlite3.connect(str(partial))
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, BACKUP_FILE_MODE))
+    dest = sqlite3.connect(str(partial))  # SQLite writes into the owner-only empty file
     try:
         conn.backup(dest)
     finally:
@@ -67,6 +71,14 @@ def make_backup(
     for old in list_backups(project, root)[keep:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _private_folder(folder: Path) -> None:
+    """Create ``folder`` (and the backup root above it) as 0700 folders."""
+    for level in (folder.parent, folder):
+        if not level.is_dir():
+            level.mkdir(mode=BACKUP_FOLDER_MODE, parents=True, exist_ok=True)
+            level.chmod(BACKUP_FOLDER_MODE)  # mkdir's mode is narrowed by the umask only
 
 
 def back_up_on_own_connection(project: Path, root: Path | None = None) -> Path | None:

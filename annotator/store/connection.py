@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import quote
 
-from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from annotator.core.errors import (
@@ -26,6 +25,7 @@ from annotator.core.errors import (
     ProjectLockedError,
     StorageFullError,
 )
+from annotator.store.lockfile import ExclusiveLockFile
 from annotator.store.migrations import APPLICATION_ID, FORMAT_VERSION, KNOWN_MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -81,18 +81,65 @@ def check_inside(db: Database, path: Path) -> None:
 
 
 def connect_readonly(path: Path) -> Database:
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    """A read-only connection; on read-only media (no -shm can be made) an immutable one."""
     try:
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        return Database(_open_readonly(path, immutable=False))
+    except sqlite3.DatabaseError as exc:
+        read_only = folder_is_read_only(path) and "unable to open" in str(exc)
+        full = "disk i/o error" in str(exc).lower() and disk_is_full(path)
+        if not (read_only or full):
+            raise ProjectFileError(f"{path}: cannot be opened for reading ({exc})") from None
+    # A WAL project's reader needs PROJECT-shm (32 KiB), which a read-only folder or a full
+    # disk cannot hold. Nothing can write there either, so SQLite may read the file as
+    # immutable, unless a log with changes not yet merged into the file lies beside it
+    # (immutable would ignore them).
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        where = "a read-only folder or medium" if read_only else "a full disk"
+        raise ProjectFileError(
+            f"{path}: on {where}, with changes still in {wal.name}; copy the project and "
+            f"its {wal.name} file to a writable disk with free space to open it"
+        )
+    try:
+        return Database(_open_readonly(path, immutable=True))
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{path}: cannot be opened for reading ({exc})") from None
+
+
+def _open_readonly(path: Path, *, immutable: bool) -> sqlite3.Connection:
+    flags = "immutable=1" if immutable else "mode=ro"
+    uri = f"file:{quote(str(path.resolve()))}?{flags}"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
         conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise ProjectFileError(f"{path}: cannot be opened for reading ({exc})") from None
-    return Database(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+#: Less free space than this, after an I/O error, means the disk is full.
+FULL_BELOW = 1 << 20
+
+
+def disk_is_full(path: Path) -> bool:
+    """True when the file system holding ``path`` has (almost) no space left for us."""
+    try:
+        stats = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return stats.f_bavail * stats.f_frsize < FULL_BELOW
+
+
+def folder_is_read_only(path: Path) -> bool:
+    """True when nothing can be created beside ``path`` (a read-only mount or folder)."""
+    return not os.access(path.parent, os.W_OK)
 
 
 def connect_readwrite(path: Path) -> Database:
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(str(path), check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 5000")
@@ -103,7 +150,13 @@ def connect_readwrite(path: Path) -> Database:
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.OperationalError as exc:
+        if conn is not None:
+            conn.close()
         raise translate_error(exc, path) from None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
     return db
 
 
@@ -121,7 +174,8 @@ def check_writable(path: Path) -> None:
 
 
 class WriterLock:
-    """An exclusive lock file beside the project (``NAME.lock``), held while it is open.
+    """An exclusive lock file beside the project (``NAME.lock``), held while it is open
+    (:class:`~annotator.store.lockfile.ExclusiveLockFile`: never held twice, never stale).
 
     With ``shared_in_process`` a second connection of the same process may join a lock the
     process already holds (the GUI's import worker does: it writes on its own connection
@@ -136,7 +190,7 @@ class WriterLock:
         self._key = path.resolve()
         self._shared = shared_in_process
         self._joined = False
-        self._lock = FileLock(str(self.lock_path), timeout=0, is_singleton=False)
+        self._lock = ExclusiveLockFile(self.lock_path)
 
     def acquire(self) -> None:
         if self._shared and self._held.get(self._key):
@@ -144,15 +198,17 @@ class WriterLock:
             self._joined = True
             return
         try:
-            self._lock.acquire()
-            self._held[self._key] = 1
-        except Timeout:
+            acquired = self._lock.try_acquire()
+        except OSError as exc:
+            raise ProjectFileError(
+                f"{self.path}: cannot create the lock file ({exc.strerror or exc})"
+            ) from None
+        if not acquired:
             raise ProjectLockedError(
                 f"{self.path}: the project is open for writing in another Annotator window or "
                 f"command. Close it there first (lock file: {self.lock_path.name})."
-            ) from None
-        except OSError as exc:
-            raise ProjectFileError(f"{self.path}: cannot create the lock file ({exc})") from None
+            )
+        self._held[self._key] = 1
 
     def release(self) -> None:
         if self._joined:
@@ -160,16 +216,15 @@ class WriterLock:
             self._joined = False
             return
         self._held.pop(self._key, None)
-        self._lock.release()
-        with contextlib.suppress(OSError):
-            self.lock_path.unlink()
+        self._lock.release()  # deletes the lock file, safely (see store/lockfile.py)
 
 
 def translate_error(exc: sqlite3.Error, path: Path | None = None) -> AnnotatorError:
     """A user-facing error for an SQLite failure during a write."""
     where = f"{path}: " if path else ""
     text = str(exc).lower()
-    if "full" in text:
+    # A full disk often reaches SQLite as an I/O error (a -shm or -wal it cannot extend).
+    if "full" in text or ("disk i/o error" in text and path is not None and disk_is_full(path)):
         return StorageFullError(
             f"{where}the disk is full (or the file reached its size limit); the change was "
             f"rolled back and nothing was written"

@@ -42,6 +42,8 @@ from annotator.store.connection import (
     check_writable,
     connect_readonly,
     connect_readwrite,
+    disk_is_full,
+    folder_is_read_only,
     translate_error,
     write_transaction,
 )
@@ -63,6 +65,37 @@ def default_annotator_name() -> str:
         return getpass.getuser()
     except Exception:  # no login name in some containers
         return "annotator"
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(str(path) + suffix).unlink()
+
+
+def _publish(partial: Path, path: Path) -> None:
+    """Give the complete file ``partial`` its name ``path`` (never replacing a file there)."""
+    fd = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(partial, path)  # fails if ``path`` exists: nothing is ever overwritten
+    except FileExistsError:
+        raise ProjectFileError(f"{path}: already exists; choose another name") from None
+    except OSError:  # a file system without hard links (FAT, some network drives)
+        if path.exists():
+            raise ProjectFileError(f"{path}: already exists; choose another name") from None
+        os.replace(partial, path)
+    else:
+        partial.unlink()
+    with contextlib.suppress(OSError):  # make the new name durable (POSIX)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 class Project:
@@ -114,7 +147,14 @@ class Project:
         lock = WriterLock(path)
         lock.acquire()
         try:
-            db = connect_readwrite(path)
+            if path.exists():  # created by another process since the check above
+                raise ProjectFileError(f"{path}: already exists; choose another name")
+            # Built under another name and renamed when complete: a creation that is killed
+            # leaves no half-made project at ``path`` (only this partial file, which the next
+            # creation, holding the same lock, removes).
+            partial = path.with_name(f".{path.name}.creating")
+            _remove_database(partial)
+            db = connect_readwrite(partial)
             try:
                 with write_transaction(db, path):
                     apply_migrations(db)
@@ -131,11 +171,13 @@ class Project:
                 # Until a checkpoint, application_id and user_version live only in the WAL, and
                 # another process (check_header reads the file) would refuse the new project.
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                db.close()  # the last connection: SQLite removes the partial's -wal and -shm
+                _publish(partial, path)
             except BaseException:
                 db.close()
-                for suffix in ("", "-wal", "-shm"):
-                    Path(str(path) + suffix).unlink(missing_ok=True)
+                _remove_database(partial)
                 raise
+            db = connect_readwrite(path)
         except BaseException:
             lock.release()
             raise
@@ -171,9 +213,20 @@ class Project:
             except BaseException:
                 db.close()
                 raise
-            return cls(
+            project = cls(
                 db, path, readonly=True, annotator_name=annotator or default_annotator_name()
             )
+            if folder_is_read_only(path) or not os.access(path, os.W_OK):
+                project.warnings.append(
+                    f"{path}: the project is on a read-only folder or medium; it was opened "
+                    f"read-only and cannot be changed here"
+                )
+            elif disk_is_full(path):
+                project.warnings.append(
+                    f"{path}: the disk holding the project is full; it can be read, but no "
+                    f"change can be saved until space is freed"
+                )
+            return project
         check_writable(path)
         lock = WriterLock(path, shared_in_process)
         lock.acquire()

@@ -128,3 +128,39 @@ def test_new_in_a_missing_folder(cli, tmp_path: Path) -> None:
     assert result.returncode == 4
     assert "no such folder" in result.stderr
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_new_killed_midway_leaves_no_half_made_project(cli, tmp_path: Path) -> None:
+    """A creation killed (SIGKILL) while it writes the tables leaves nothing at the path:
+    `new` then succeeds and `open` opens the result."""
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "study.annotator"
+    script = (
+        "import sys, time\n"
+        "import annotator.store.project as project\n"
+        "real = project.apply_migrations\n"
+        "def slow(db):\n"
+        "    real(db)\n"
+        "    print('midway', flush=True)\n"
+        "    time.sleep(60)\n"
+        "project.apply_migrations = slow\n"
+        "project.Project.create(sys.argv[1])\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "midway"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert not path.exists()
+    result = cli("new", path)
+    assert result.returncode == 0, result.stderr
+    with Project.open(path) as p:
+        assert p.info()["documents"] == 0
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["study.annotator"]
