@@ -266,3 +266,27 @@ def step_word(text: str, pos: int, direction: Direction) -> int:
     starts = [m.start() for m in _WORD_RE.finditer(text, max(0, pos - 400), pos)]
     before = [s for s in starts if s < pos]
     return before[-1] if before else 0
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def split_at_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``start..end`` as one span per paragraph it covers (split at blank lines, the spaces
+    around each piece trimmed), so that a quote selected across two paragraphs becomes one
+    annotation in two fragments instead of a fragment with a blank line inside."""
+    spans: list[tuple[int, int]] = []
+    at = start
+    for brk in _PARAGRAPH_BREAK.finditer(text, start, end):
+        spans.append((at, brk.start()))
+        at = brk.end()
+    spans.append((at, end))
+    trimmed = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed or [(start, end)]

@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from annotator.core.model import Fragment
-from annotator.core.offsets import Direction, step_grapheme, step_word
+from annotator.core.offsets import Direction, split_at_paragraphs, step_grapheme, step_word
 from annotator.gui.annotation_editor import choice_texts
 from annotator.gui.commands import (
     AddAnnotation,
@@ -104,8 +104,15 @@ class TaggingController(QObject):
             spec = self.session.project.schema.label(label)
             if spec is not None and spec.entity:
                 self.tag_mention(label, span)
-            elif self.session.perform(AddAnnotation(self.session, label, [span])):
+                return
+            text = self.session.document.text
+            pieces = split_at_paragraphs(text, *span)
+            if self.session.perform(AddAnnotation(self.session, label, pieces)):
                 self.reader.clear_selection()
+                if len(pieces) > 1:
+                    self.message.emit(
+                        f"Tagged as one {label} in {len(pieces)} fragments, one per paragraph."
+                    )
             return
         current = self.session.selected_annotation()
         if current is not None and current.label != label:

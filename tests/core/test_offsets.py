@@ -301,3 +301,17 @@ def test_normalise_text_is_idempotent(text: str) -> None:
     once = normalise_text(text)
     assert normalise_text(once) == once
     assert "\r" not in once
+
+
+def test_a_span_across_paragraphs_splits_at_blank_lines() -> None:
+    from annotator.core.offsets import split_at_paragraphs
+
+    text = "“We will not give up,” he said.\n\n“Not one village.” Then silence.\n \nEnd."
+    first, second = text.index("We"), text.index("Then")
+    assert split_at_paragraphs(text, first, second) == [
+        (first, text.index("\n\n")),
+        (text.index("“Not"), text.index(" Then")),
+    ]
+    # one paragraph: unchanged; a break with spaces in the blank line still splits
+    assert split_at_paragraphs(text, 0, 10) == [(0, 10)]
+    assert len(split_at_paragraphs(text, text.index("Then"), len(text))) == 2

@@ -100,3 +100,25 @@ def test_the_speaker_list_names_each_actor_once_and_links_the_nearest_mention(
         (rel,) = p.layer().relations(doc.id)
     assert rel.type == "speaker"
     assert rel.target == mentions[("Sergei Lavrov", 0)]  # the mention next to the quote
+
+
+def test_a_quote_selected_across_two_paragraphs_becomes_two_fragments(
+    qtbot, make_window, article_project
+) -> None:
+    from gui_mouse import drag_select
+    from PySide6.QtCore import Qt
+
+    from annotator import Project
+
+    text = "“We will not give up,” Karamov said.\n\n“Not a single village.”"
+    path, doc_id = article_project(text)
+    window = make_window(path)
+    drag_select(window.reader, text.index("We"), text.index("village") + len("village."))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    with Project.open(path, readonly=True, annotator="Tester") as p:
+        (quote,) = p.layer().annotations(doc_id)
+    assert [f.text for f in quote.fragments] == [
+        "We will not give up,” Karamov said.",
+        "“Not a single village.",
+    ]
+    assert "2 fragments" in window.status_line.currentMessage()
