@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -23,6 +23,9 @@ from annotator.io.formats import (
     NATIVE,
     choices_help,
 )
+
+if TYPE_CHECKING:
+    from annotator.store.merge import OnConflict
 
 PROJECT = click.Path(dir_okay=False, path_type=Path)
 OUTPUT = click.option(
@@ -163,6 +166,14 @@ def new(project: Path, schema_file: Path | None, name: str | None) -> None:
     "annotator_name",
     help="Your name, for annotations of a native import without an annotator.",
 )
+@click.option(
+    "--on-conflict",
+    type=click.Choice(["refuse", "new-id"]),
+    default="refuse",
+    show_default=True,
+    help="Native import: an id already in the project with different content refuses the "
+    "import, or is imported under a new id.",
+)
 def import_(
     project: Path,
     paths: tuple[Path, ...],
@@ -174,6 +185,7 @@ def import_(
     published_field: str,
     encoding: str | None,
     annotator_name: str | None,
+    on_conflict: OnConflict,
 ) -> None:
     """Import articles from PATHS (files or folders) into PROJECT.
 
@@ -192,13 +204,17 @@ def import_(
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Importing") as bar:
-            report = import_paths(p, list(paths), fmt, options, bar)
+            report = import_paths(p, list(paths), fmt, options, bar, on_conflict)
         for warning in report.warnings:
             click.echo(f"Warning: {warning}", err=True)
         for origin in report.duplicates[:20]:
             click.echo(f"Skipped (already in the project): {origin}", err=True)
         if len(report.duplicates) > 20:
             click.echo(f"... and {len(report.duplicates) - 20} more duplicates", err=True)
+        for renamed in report.renamed[:20]:
+            click.echo(f"New id (id already used by different content): {renamed}", err=True)
+        if len(report.renamed) > 20:
+            click.echo(f"... and {len(report.renamed) - 20} more new ids", err=True)
         click.echo(f"Imported: {report.summary()}.")
 
 

@@ -21,6 +21,8 @@ class ImportReport:
     relations: int = 0
     entities: int = 0
     annotations_skipped: int = 0
+    # "<where>: <kind> <id> imported as <new id>": an id already used by different content
+    renamed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -35,6 +37,8 @@ class ImportReport:
             parts.append(f"{self.relations} relation(s)")
         if self.entities:
             parts.append(f"{self.entities} actor(s) added to the registry")
+        if self.renamed:
+            parts.append(f"{len(self.renamed)} imported under a new id (id already used)")
         return "; ".join(parts)
 
 

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from annotator.core.errors import SchemaError
+from annotator.core.json_values import TooDeepError, loads_guarded, nesting_problem
 from annotator.resources_path import read_text
 
 DEFAULT_SCHEMA_FILE = "claims.json"
@@ -346,11 +347,16 @@ def with_default_roles(data: dict[str, Any]) -> dict[str, Any]:
 def load_schema_text(text: str, source: str = "schema") -> Schema:
     """Parse and validate schema JSON text; ``source`` names it in error messages."""
     try:
-        data = json.loads(text)
+        data = loads_guarded(text)
+    except TooDeepError as exc:
+        raise SchemaError(f"{source}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise SchemaError(
             f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
+    deep = nesting_problem(data)
+    if deep:
+        raise SchemaError(f"{source}: {deep}")
     return parse_schema(data)
 
 

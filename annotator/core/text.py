@@ -76,11 +76,14 @@ def _is_blank(text: str) -> bool:
 
 
 def _check_binary_bytes(data: bytes, name: str) -> None:
-    if b"\x00" in data:
+    first_nul = data.find(b"\x00")
+    if first_nul >= 0:
+        line = data.count(b"\n", 0, first_nul) + 1
         raise _binary_error(
             name,
-            "it contains NUL bytes; if it is UTF-16 or UTF-32 text without a byte-order mark, "
-            "name the encoding with --encoding, e.g. --encoding utf-16-le",
+            f"it contains NUL bytes, the first at byte offset {first_nul}, line {line}; if it is "
+            "UTF-16 or UTF-32 text without a byte-order mark, name the encoding with --encoding, "
+            "e.g. --encoding utf-16-le",
         )
     sample = data[:_BINARY_SAMPLE]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))

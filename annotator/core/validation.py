@@ -7,11 +7,13 @@ with a message that names what is wrong. The store calls them before writing any
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from annotator.core.errors import ValidationError
-from annotator.core.model import DOCUMENT_STATES, ORIGINS, Fragment
+from annotator.core.json_values import nesting_problem, surrogate_problem
+from annotator.core.model import DOCUMENT_STATES, ORIGINS, DocumentInput, Fragment
 from annotator.core.schema import LabelSpec, RelationSpec, Schema
 
 #: What a caller may pass as one fragment: a Fragment, a (start, end) pair, a
@@ -30,6 +32,48 @@ def _as_triple(item: FragmentLike) -> tuple[Any, Any, Any]:
     if isinstance(item, Sequence) and not isinstance(item, str) and len(item) in (2, 3):
         return item[0], item[1], item[2] if len(item) == 3 else None
     raise ValidationError(f"a fragment must be (start, end) or (start, end, text), not {item!r}")
+
+
+def document_input_problem(item: DocumentInput) -> str | None:
+    """Why ``item``'s fields cannot be stored (a wrong type, a lone surrogate…), else None."""
+    if not isinstance(item.text, str):
+        return f"the text must be text (a str), not {type(item.text).__name__}"
+    if not isinstance(item.title, str):
+        return f"the title must be text (a str), not {type(item.title).__name__}"
+    for name in ("source", "url", "published", "id"):
+        value = getattr(item, name)
+        if value is not None and not isinstance(value, str):
+            return f"{name} must be text (a str) or None, not {type(value).__name__}"
+    metadata: Any = item.metadata
+    if not isinstance(metadata, Mapping):
+        return f"metadata must be a mapping, not {type(metadata).__name__}"
+    if not all(isinstance(key, str) for key in metadata):
+        return "metadata keys must be text (str)"
+    deep = nesting_problem(dict(metadata), "metadata")
+    if deep:
+        return deep
+    for name in ("text", "title", "source", "url", "published", "metadata"):
+        problem = surrogate_problem(getattr(item, name), name)
+        if problem:
+            return problem
+    try:
+        json.dumps(dict(metadata), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        return f"metadata is not JSON ({exc})"
+    return None
+
+
+def check_fragment_list(items: Any) -> None:
+    """Refuse ``fragments`` that are not a list (or other iterable) of fragments."""
+    if isinstance(items, str | bytes | Mapping | Fragment) or not isinstance(items, Iterable):
+        raise ValidationError(
+            f"fragments must be a list of (start, end) pairs, not {type(items).__name__}"
+        )
+
+
+def require_text(value: Any, name: str) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(f"{name} must be text (a str), not {type(value).__name__}")
 
 
 def build_fragments(text: str, items: Iterable[FragmentLike]) -> list[Fragment]:
@@ -80,6 +124,7 @@ def check_fragments_against_text(text: str, fragments: Iterable[Fragment]) -> li
 
 
 def require_label(schema: Schema, label: str) -> LabelSpec:
+    require_text(label, "label")
     spec = schema.label(label)
     if spec is None:
         known = ", ".join(x.name for x in schema.labels)

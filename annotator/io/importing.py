@@ -9,6 +9,7 @@ from annotator.core.model import DocumentInput
 from annotator.core.reports import ImportReport, ProgressCallback
 from annotator.io.common import ReadOptions
 from annotator.io.formats import FORMATS, NATIVE, Reader, collect
+from annotator.store.merge import OnConflict
 from annotator.store.project import Project
 
 
@@ -18,8 +19,12 @@ def import_paths(
     fmt: str = "auto",
     options: ReadOptions | None = None,
     progress: ProgressCallback | None = None,
+    on_conflict: OnConflict = "refuse",
 ) -> ImportReport:
     """Import files and folders. Progress is reported in bytes of input read.
+
+    ``on_conflict``: what a native import does with an id already present with different
+    content: ``"refuse"`` the import, or import it under a ``"new-id"``.
 
     Any error (a bad file, a full disk, a cancel from ``progress``) rolls everything back.
     """
@@ -73,6 +78,8 @@ def import_paths(
             def merged(n: int, _t: int | None, c: int = count, s: int = size) -> bool | None:
                 return scaled(s * n // max(c, 1))  # documents merged, as bytes of the file
 
-            project.merge_native(header, docs, report=report, progress=merged, total=count)
+            project.merge_native(
+                header, docs, report=report, progress=merged, total=count, on_conflict=on_conflict
+            )
             done_before += size
     return report

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.core.errors import InputError, OutputError
+from annotator.core.json_values import TooDeepError, loads_guarded, nesting_problem
 from annotator.core.model import now
 from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.io.common import read_text_file
@@ -183,7 +184,9 @@ def read_native(path: Path) -> tuple[dict[str, Any], NativeDocuments, int]:
         _check(header, "header", str(path) + ":1")
     else:
         try:
-            whole = json.loads(text)
+            whole = loads_guarded(text)
+        except TooDeepError as exc:
+            raise InputError(f"{path}: {exc}") from None
         except json.JSONDecodeError as exc:
             raise InputError(
                 f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
@@ -203,6 +206,9 @@ def read_native(path: Path) -> tuple[dict[str, Any], NativeDocuments, int]:
 
     def validated() -> NativeDocuments:
         for where, doc in docs:
+            deep = nesting_problem(doc)
+            if deep:
+                raise InputError(f"{where}: {deep}")
             problems = check_document(doc)
             if problems:
                 raise InputError(f"{where}: {problems[0]}")
@@ -218,6 +224,9 @@ def header_format(header: dict[str, Any]) -> Any:
 def _check(header: Any, definition: str, where: str) -> None:
     if not isinstance(header, dict):
         raise InputError(f"{where}: not an Annotator export header")
+    deep = nesting_problem(header)
+    if deep:
+        raise InputError(f"{where}: {deep}")
     fmt = header.get("format")
     if isinstance(fmt, str) and fmt.startswith("annotator/") and fmt != FORMAT:
         raise InputError(

@@ -15,6 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
+from annotator.core.json_values import (
+    TooDeepError,
+    loads_guarded,
+    nesting_problem,
+)
 from annotator.core.model import DocumentInput
 from annotator.io.common import ReadOptions, optional_text, plain_value, read_text_file
 
@@ -31,6 +36,10 @@ def record_to_input(
             f"{where}: no {options.text_field!r} field (found: {keys_hint}); "
             f"name the text field with --text-field"
         )
+    for key, value in record.items():  # before plain_value, which recurses
+        problem = nesting_problem(value, str(key))
+        if problem:
+            raise InputError(f"{where}: {problem}")
     text = record[options.text_field]
     if text is None or (isinstance(text, str) and not text.strip()):
         return DocumentInput(text="", origin=where)  # skipped and reported by the importer
@@ -66,7 +75,9 @@ def iter_jsonl_records(text: str, name: str) -> Iterator[tuple[int, dict[str, An
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = loads_guarded(line)
+        except TooDeepError as exc:
+            raise InputError(f"{name}:{number}: {exc}") from None
         except json.JSONDecodeError as exc:
             raise InputError(
                 f"{name}:{number}: not valid JSON ({exc.msg}, column {exc.colno})"
@@ -91,7 +102,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput
 def read_json_array(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
     text = read_text_file(path, options.encoding)
     try:
-        value = json.loads(text)
+        value = loads_guarded(text)
+    except TooDeepError as exc:
+        raise InputError(f"{path}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
@@ -133,18 +146,24 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, 
             f"name the text column with --text-field"
         )
     lines = max(text.count("\n"), 1)
-    try:
-        for record in reader:
-            extra = record.pop(None, None)
-            if extra:
-                raise InputError(
-                    f"{path}: row {reader.line_num} has more cells than the header has columns"
-                )
-            where = f"{path}:{reader.line_num}"
-            item = record_to_input(record, options, where, ", ".join(columns))
-            yield item, min(size, size * reader.line_num // lines)
-    except csv.Error as exc:
-        hint = " — an unclosed quotation mark?" if "end of data" in str(exc) else ""
-        raise InputError(
-            f"{path}: malformed CSV after line {reader.line_num} ({exc}{hint})"
-        ) from None
+    records = iter(reader)
+    while True:
+        first_line = reader.line_num + 1  # where the next row starts (or a blank line before it)
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            hint = " — an unclosed quotation mark?" if "end of data" in str(exc) else ""
+            raise InputError(
+                f"{path}:{first_line}: malformed CSV in the row starting at line {first_line} "
+                f"({exc}{hint})"
+            ) from None
+        extra = record.pop(None, None)
+        if extra:
+            raise InputError(
+                f"{path}: row {reader.line_num} has more cells than the header has columns"
+            )
+        where = f"{path}:{reader.line_num}"
+        item = record_to_input(record, options, where, ", ".join(columns))
+        yield item, min(size, size * reader.line_num // lines)

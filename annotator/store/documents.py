@@ -14,6 +14,7 @@ from annotator.core.fields import clean_title
 from annotator.core.model import Document, DocumentInput, new_id, now
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.core.text import check_length, normalise_text, text_sha256
+from annotator.core.validation import document_input_problem
 from annotator.store.inspect import search as search_fts
 from annotator.store.listing import (
     DocumentRow,
@@ -41,6 +42,11 @@ INSERT_TRIGGER = "documents_ai"  # made by sqlite-utils enable_fts in migration 
 
 def prepare(item: DocumentInput, report: ImportReport) -> tuple[Any, ...]:
     """The row for one document: text normalised, title cleaned, sha256 computed."""
+    if not isinstance(item, DocumentInput):
+        raise ValidationError(f"add_many takes DocumentInput items, not {type(item).__name__}")
+    problem = document_input_problem(item)
+    if problem:  # a file's record names its place; an API call gets a ValidationError
+        raise InputError(f"{item.origin}: {problem}") if item.origin else ValidationError(problem)
     text = normalise_text(item.text)
     where = item.origin or item.title or "a document"
     if not text.strip():
@@ -291,7 +297,8 @@ class Documents:
     ) -> Written[Document]:
         """Add one document (text normalised: LF line ends, NFC). Raises if it is a duplicate."""
         report = ImportReport()
-        item = DocumentInput(text, title, source, url, published, dict(metadata or {}))
+        meta: Any = dict(metadata) if isinstance(metadata, Mapping) else metadata
+        item = DocumentInput(text, title, source, url, published, {} if meta is None else meta)
         with self._project.transaction() as changes:
             ids = insert_documents(self._db, [item], report)
             if not ids:
@@ -309,6 +316,10 @@ class Documents:
     ) -> Written[ImportReport]:
         """Add many documents in one transaction: all of them, or (on any error) none."""
         report = report if report is not None else ImportReport()
+        if isinstance(items, str | bytes | DocumentInput) or not isinstance(items, Iterable):
+            raise ValidationError(
+                f"add_many takes an iterable of DocumentInput, not {type(items).__name__}"
+            )
         with self._project.transaction() as changes:
             for doc_id in insert_documents(self._db, items, report, progress, total):
                 changes.documents.add(doc_id)

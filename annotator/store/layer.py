@@ -24,6 +24,7 @@ from annotator.core.validation import (
     build_fragments,
     check_attributes,
     check_entity_allowed,
+    check_fragment_list,
     check_origin,
     check_state,
     require_label,
@@ -185,6 +186,9 @@ class Layer:
         modified: str | None = None,
     ) -> Written[Annotation]:
         """Add an annotation; ``fragments`` are (start, end[, text]) in code points."""
+        check_fragment_list(fragments)
+        if attributes is not None and not isinstance(attributes, Mapping):
+            raise ValidationError(f"attributes must be a mapping, not {type(attributes).__name__}")
         stamp = now()
         ann = Annotation(
             id=id or new_id(),

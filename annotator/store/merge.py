@@ -2,16 +2,19 @@
 
 Matching is by UUID, and for documents by the sha256 of their normalised text, so merging the
 same data twice changes nothing (idempotent) and nothing present is overwritten (lossless).
+An id already present with *different* content is a conflict: refused (``on_conflict="refuse"``,
+the default, naming the id and where it is in the file) or imported under a new id
+(``"new-id"``, listed in ``report.renamed``); relations follow a renamed annotation.
 The caller wraps the whole merge in one transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from annotator.core.errors import InputError, NotFoundError, ValidationError
-from annotator.core.model import DocumentInput
+from annotator.core.model import Annotation, DocumentInput, Relation
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.core.schema import parse_schema
 from annotator.core.text import normalise_text, text_sha256
@@ -21,6 +24,22 @@ from annotator.store import registry as reg_sql
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
+
+#: What to do with an incoming id that the project already has, with different content.
+OnConflict = Literal["refuse", "new-id"]
+ON_CONFLICT_CHOICES: tuple[OnConflict, ...] = ("refuse", "new-id")
+
+
+def _conflict(
+    where: str, what: str, item_id: str, on_conflict: OnConflict, report: ImportReport
+) -> None:
+    """Refuse the merge, or note that ``item_id`` will be imported under a new id."""
+    if on_conflict == "refuse":
+        raise InputError(
+            f"{where}: {what} id {item_id!r} is already in the project with different content; "
+            f"nothing was imported (--on-conflict new-id imports it under a new id)"
+        )
+    report.renamed.append(f"{where}: {what} {item_id}")
 
 
 def merge_header(project: Project, header: dict[str, Any], report: ImportReport) -> dict[str, str]:
@@ -62,18 +81,48 @@ def merge_documents(
     report: ImportReport,
     progress: ProgressCallback | None = None,
     total: int | None = None,
+    on_conflict: OnConflict = "refuse",
 ) -> None:
+    if on_conflict not in ON_CONFLICT_CHOICES:
+        raise ValidationError(
+            f"on_conflict must be one of {', '.join(ON_CONFLICT_CHOICES)}, not {on_conflict!r}"
+        )
     for done, (where, doc) in enumerate(docs, start=1):
         try:
-            _merge_document(project, doc, annotator_ids, report, where)
+            _merge_document(project, doc, annotator_ids, report, where, on_conflict)
         except (ValidationError, NotFoundError) as exc:  # e.g. a relation to a missing annotation
             raise InputError(f"{where}: {exc}") from None
         if progress is not None and progress(done, total):
             raise Cancelled()
 
 
+def _same_annotation(
+    present: Annotation, incoming: dict[str, Any], document: str, annotator: str | None
+) -> bool:
+    """True when ``incoming`` is ``present`` again (an idempotent re-import), timestamps aside."""
+    return (
+        present.document == document
+        and present.label == incoming["label"]
+        and [(f.start, f.end) for f in present.fragments]
+        == [(f["start"], f["end"]) for f in incoming["fragments"]]
+        and present.attributes == incoming["attributes"]
+        and present.entity == incoming["entity"]
+        and present.note == incoming["note"]
+        and (annotator is None or present.annotator == annotator)
+    )
+
+
+def _same_relation(present: Relation, kind: str, source: str, target: str) -> bool:
+    return (present.type, present.source, present.target) == (kind, source, target)
+
+
 def _merge_document(
-    project: Project, doc: dict[str, Any], ids: dict[str, str], report: ImportReport, where: str
+    project: Project,
+    doc: dict[str, Any],
+    ids: dict[str, str],
+    report: ImportReport,
+    where: str,
+    on_conflict: OnConflict,
 ) -> None:
     text = normalise_text(doc["text"])
     sha = text_sha256(text)
@@ -83,6 +132,9 @@ def _merge_document(
         )
     local_id = doc_sql.document_id_by_sha(project.db, sha)
     if local_id is None:
+        id_taken = doc_sql.get_document(project.db, doc["id"]) is not None
+        if id_taken:  # the same id, another text: a different document
+            _conflict(where, "document", doc["id"], on_conflict, report)
         item = DocumentInput(
             text=text,
             title=doc.get("title") or "",
@@ -91,11 +143,12 @@ def _merge_document(
             published=doc.get("published"),
             metadata=doc.get("metadata") or {},
             origin=where,
-            # keep the exported id unless another text already has it here
-            id=None if doc_sql.get_document(project.db, doc["id"]) else doc["id"],
+            id=None if id_taken else doc["id"],
         )
         local_id = doc_sql.insert_documents(project.db, [item], report)[0]
         project.recording.documents.add(local_id)
+        if id_taken:
+            report.renamed[-1] += f" imported as {local_id}"
     else:
         report.duplicates.append(where)
 
@@ -107,13 +160,17 @@ def _merge_document(
         return ids[person]
 
     mine = project.layer()
+    new_ids: dict[str, str] = {}  # annotation ids of this document imported under a new id
     for a in doc["annotations"]:
-        if ann_sql.get_annotation(project.db, a["id"]) is not None:
-            report.annotations_skipped += 1
-            continue
         person = who(a["annotator"])
+        present = ann_sql.get_annotation(project.db, a["id"])
+        if present is not None:
+            if _same_annotation(present, a, local_id, person):
+                report.annotations_skipped += 1
+                continue
+            _conflict(where, "annotation", a["id"], on_conflict, report)
         layer = mine if person is None else project.layer(person)
-        layer.add_annotation(
+        added = layer.add_annotation(
             local_id,
             a["label"],
             a["fragments"],
@@ -121,20 +178,36 @@ def _merge_document(
             entity=a["entity"],
             note=a["note"],
             origin=a["origin"],
-            id=a["id"],
+            id=None if present is not None else a["id"],
             created=a["created"],
             modified=a["modified"],
-        )
+        ).value
+        if present is not None:
+            new_ids[a["id"]] = added.id
+            report.renamed[-1] += f" imported as {added.id}"
         report.annotations += 1
     for r in doc["relations"]:
-        if ann_sql.get_relation(project.db, r["id"]) is not None:
-            continue
+        source_id = new_ids.get(r["source"], r["source"])
+        target_id = new_ids.get(r["target"], r["target"])
+        present_relation = ann_sql.get_relation(project.db, r["id"])
+        if present_relation is not None:
+            if _same_relation(present_relation, r["type"], source_id, target_id):
+                continue
+            _conflict(where, "relation", r["id"], on_conflict, report)
         # A relation belongs to the layer of the annotations it links.
-        source = ann_sql.get_annotation(project.db, r["source"])
+        source = ann_sql.get_annotation(project.db, source_id)
         if source is None:
-            raise NotFoundError(f"no annotation with id {r['source']!r} (relation source)")
+            raise NotFoundError(f"no annotation with id {source_id!r} (relation source)")
         layer = mine if source.annotator is None else project.layer(source.annotator)
-        layer.add_relation(r["type"], r["source"], r["target"], id=r["id"], created=r["created"])
+        rel = layer.add_relation(
+            r["type"],
+            source_id,
+            target_id,
+            id=None if present_relation is not None else r["id"],
+            created=r["created"],
+        ).value
+        if present_relation is not None:
+            report.renamed[-1] += f" imported as {rel.id}"
         report.relations += 1
     current = reg_sql.status_of(project.db, local_id)
     for person, state in doc.get("status", {}).items():

@@ -406,12 +406,17 @@ class Project:
         progress: ProgressCallback | None = None,
         total: int | None = None,
         report: ImportReport | None = None,
+        on_conflict: merge.OnConflict = "refuse",
     ) -> Written[ImportReport]:
-        """Merge native-shape data (``annotator/1``) in one transaction; see store/merge.py."""
+        """Merge native-shape data (``annotator/1``) in one transaction; see store/merge.py.
+
+        An id already present with different content is refused (``on_conflict="refuse"``) or
+        imported under a new id (``"new-id"``, listed in ``report.renamed``).
+        """
         report = report if report is not None else ImportReport()
         with self.transaction() as changes:
             ids = merge.merge_header(self, header, report)
-            merge.merge_documents(self, documents, ids, report, progress, total)
+            merge.merge_documents(self, documents, ids, report, progress, total, on_conflict)
         return Written(report, changes)
 
     # -- inspection --------------------------------------------------------------------------

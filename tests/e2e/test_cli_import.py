@@ -157,3 +157,33 @@ def test_killed_import_leaves_the_project_as_it_was(cli, tmp_path: Path) -> None
     result = cli("import", project, article)
     assert result.returncode == 0, result.stderr
     assert json.loads(cli("info", "--json", project).stdout)["documents"] == facts["documents"] + 1
+
+
+def test_native_import_with_a_reused_annotation_id(cli, demo_path: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "demo.jsonl"
+    assert cli("export", demo_path, "--format", "jsonl", "-o", exported).returncode == 0
+    header, *docs = exported.read_text(encoding="utf-8").splitlines()
+    first = json.loads(docs[0])
+    twin = dict(first["annotations"][1], id=first["annotations"][0]["id"])
+    first["annotations"].append(twin)
+    edited = tmp_path / "edited.jsonl"
+    edited.write_text("\n".join([header, json.dumps(first), *docs[1:]]) + "\n", encoding="utf-8")
+    stored = sum(len(json.loads(d)["annotations"]) for d in docs) + 1
+
+    project = tmp_path / "merged.annotator"
+    assert cli("new", project).returncode == 0
+    refused = cli("import", project, edited)
+    assert refused.returncode == 3
+    assert refused.stderr.startswith(f"Error: {edited}:2: annotation id '{twin['id']}' is already")
+    assert "Traceback" not in refused.stderr
+    with Project.open(project, readonly=True) as p:
+        assert p.documents.count() == 0
+
+    renamed = cli("import", project, edited, "--on-conflict", "new-id")
+    assert renamed.returncode == 0, renamed.stderr
+    assert f"New id (id already used by different content): {edited}:2: annotation" in (
+        renamed.stderr
+    )
+    assert "1 imported under a new id" in renamed.stdout
+    with Project.open(project, readonly=True) as p:
+        assert p.info()["annotations"] == stored

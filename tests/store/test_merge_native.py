@@ -9,7 +9,6 @@ import pytest
 
 from annotator import Project
 from annotator.core.errors import InputError
-from annotator.core.model import DocumentInput
 from annotator.core.schema import default_schema, parse_schema
 
 
@@ -94,24 +93,6 @@ def test_documents_are_matched_by_sha256_not_by_id(demo_path: Path, project, row
         ("Local copy",)
     ]
     assert project.check().ok
-
-
-def test_document_id_taken_by_another_text_gets_a_new_id(demo_path: Path, tmp_path, rows) -> None:
-    header, docs = export(demo_path)
-    _, first = docs[0]
-    path = tmp_path / "clash.annotator"
-    with Project.create(path) as p:
-        p.documents.add_many([DocumentInput("A different article.", id=first["id"])])
-        p.merge_native(header, docs)
-        assert p.check().ok
-    ((new_id,),) = rows(path, "SELECT id FROM documents WHERE sha256 = ?", [first["sha256"]])
-    assert new_id != first["id"]
-    assert rows(path, "SELECT text FROM documents WHERE id = ?", [first["id"]]) == [
-        ("A different article.",)
-    ]
-    assert len(rows(path, "SELECT id FROM annotations WHERE document = ?", [new_id])) == len(
-        first["annotations"]
-    )
 
 
 def _extended_schema():
