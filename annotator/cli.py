@@ -1,4 +1,5 @@
-"""The command line: ``annotator new | import | export | info | check | actors | demo``."""
+"""The command line: ``annotator new | import | export | info | check | recover | actors |
+demo``."""
 
 from __future__ import annotations
 
@@ -42,12 +43,20 @@ def fail(exc: AnnotatorError) -> NoReturn:
 
 
 @contextlib.contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn our exceptions into a message and an exit code; Ctrl-C into a clean stop."""
+def user_errors(project: Path | None = None) -> Iterator[None]:
+    """Turn our exceptions into a message and an exit code; Ctrl-C into a clean stop; SQLite
+    finding ``project`` damaged into a message that names it and what to run."""
     try:
         yield
     except AnnotatorError as exc:
         fail(exc)
+    except Exception as exc:
+        from annotator.store.connection import damage_as_user_error
+
+        damage = damage_as_user_error(exc, project)  # damaged where opening did not look
+        if damage is None:
+            raise
+        fail(damage)
     except (KeyboardInterrupt, Cancelled):
         click.echo("Cancelled; nothing was changed.", err=True)
         sys.exit(130)
@@ -183,7 +192,7 @@ def import_(
     options = ReadOptions(
         text_field, title_field, source_field, url_field, published_field, encoding
     )
-    with user_errors(), Project.open(project, annotator=annotator_name) as p:
+    with user_errors(project), Project.open(project, annotator=annotator_name) as p:
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Importing") as bar:
@@ -218,7 +227,7 @@ def export(project: Path, fmt: str, output: Path, annotator_name: str | None) ->
     from annotator.io.exporting import export_project, layer_named, role_warnings
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project, readonly=True) as p:
+    with user_errors(project), Project.open(project, readonly=True) as p:
         for warning in role_warnings(p.schema, fmt):
             click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Exporting") as bar:
@@ -233,7 +242,7 @@ def info(project: Path, as_json: bool) -> None:
     """Counts: documents, annotations per label, annotators, actors."""
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project, readonly=True) as p:
+    with user_errors(project), Project.open(project, readonly=True) as p:
         facts = p.info()
     if as_json:
         click.echo(json.dumps(facts, ensure_ascii=False, indent=2))
@@ -258,6 +267,29 @@ def info(project: Path, as_json: bool) -> None:
 
 @main.command()
 @click.argument("project", type=PROJECT)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The new project to write (it must not exist).",
+)
+def recover(project: Path, output: Path) -> None:
+    """Copy every document, annotation and actor that can still be read from a damaged PROJECT
+    into the new project OUTPUT; list what could not be read. PROJECT is only read."""
+    from annotator.store.recover import recover as recover_project
+
+    with user_errors(project):
+        report = recover_project(project, output)
+    for problem in report.not_read:
+        click.echo(f"Not read: {problem}")
+    copied = ", ".join(f"{n} {table}" for table, n in report.copied.items())
+    click.echo(f"Recovered into {output}: {copied}.")
+    sys.exit(0 if not report.not_read else 1)
+
+
+@main.command()
+@click.argument("project", type=PROJECT)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def check(project: Path, as_json: bool) -> None:
     """Verify PROJECT: SQLite integrity, foreign keys, every fragment against its text, schema.
@@ -267,7 +299,11 @@ def check(project: Path, as_json: bool) -> None:
     """
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project, readonly=True) as p, progress_bar("Checking") as bar:
+    with (
+        user_errors(project),
+        Project.open(project, readonly=True) as p,
+        progress_bar("Checking") as bar,
+    ):
         report = p.check(bar)
         problems = p.problems() if report.warnings else []
     if as_json:
@@ -319,7 +355,7 @@ def actors_export(project: Path, output: Path, fmt: str) -> None:
     from annotator.io.registry import export_registry
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project, readonly=True) as p:
+    with user_errors(project), Project.open(project, readonly=True) as p:
         count = export_registry(p, output, fmt)
     click.echo(f"Exported {ACTORS.of(count)} to {output}.")
 
@@ -337,7 +373,7 @@ def actors_import(project: Path, file: Path) -> None:
     from annotator.io.registry import import_registry
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project) as p:
+    with user_errors(project), Project.open(project) as p:
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
         report = import_registry(p, file)

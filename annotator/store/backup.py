@@ -3,6 +3,8 @@
 A backup is taken when a project is opened for writing, unless the newest backup is already
 newer than the project file (nothing changed since). Backups live in the user's data folder
 (``platformdirs``), or in ``$ANNOTATOR_BACKUP_DIR`` when that is set, one subfolder per project.
+A copy enters the rotation only once it is verified (:func:`~annotator.store.damage.find_damage`),
+so the rotation never pushes good copies out in favour of a damaged one.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import platformdirs
+
+from annotator.store.damage import file_is_sound, find_damage
 
 KEEP_BACKUPS = 5
 
@@ -61,12 +65,26 @@ def make_backup(
     dest = sqlite3.connect(str(partial))
     try:
         conn.backup(dest)
+    except BaseException:
+        dest.close()
+        partial.unlink(missing_ok=True)
+        raise
+    try:
+        problems = find_damage(dest)
     finally:
         dest.close()
-    partial.replace(target)  # a backup appears complete or not at all
+    if problems:
+        partial.unlink(missing_ok=True)
+        raise OSError(f"the copy of {project.name} is damaged ({problems[0]}); it was not kept")
+    partial.replace(target)  # a backup appears complete, verified, or not at all
     for old in list_backups(project, root)[keep:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def newest_good_backup(project: Path, root: Path | None = None) -> Path | None:
+    """The newest backup of ``project`` that opens and shows no damage, if any."""
+    return next((b for b in list_backups(project, root) if file_is_sound(b)), None)
 
 
 def back_up_on_own_connection(project: Path, root: Path | None = None) -> Path | None:
