@@ -18,6 +18,7 @@ from annotator.core.validation import (
     check_fragments_against_text,
     require_label,
 )
+from annotator.store.fts_check import full_text_index_problems
 from annotator.store.problems import count_unlinked
 
 
@@ -110,12 +111,7 @@ def _check_into(
             report.errors.append(f"integrity: {row}")
     for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check"):
         report.errors.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
-    try:
-        # rank 1: also compare the index with the documents table (external content)
-        db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
-    except Exception as exc:  # read-only connections cannot run it; others report damage
-        if "readonly" not in str(exc).lower() and "query_only" not in str(exc).lower():
-            report.errors.append(f"full-text index: {exc}")
+    report.errors.extend(full_text_index_problems(db.conn))
     total = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     fragments = docs = 0
     annotations = db.execute(
