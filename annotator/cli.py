@@ -1,4 +1,5 @@
-"""The command line: ``annotator new | import | export | info | check | actors | demo``."""
+"""The command line: ``annotator new | import | export | info | check | recover | actors |
+demo``."""
 
 from __future__ import annotations
 
@@ -50,8 +51,9 @@ def say_warnings(warnings: list[str]) -> None:
 
 
 @contextlib.contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn our exceptions into a message and an exit code; Ctrl-C into a clean stop."""
+def user_errors(project: Path | None = None) -> Iterator[None]:
+    """Turn our exceptions into a message and an exit code; Ctrl-C into a clean stop; SQLite
+    finding ``project`` damaged into a message that names it and what to run."""
     try:
         yield
     except AnnotatorError as exc:
@@ -59,6 +61,13 @@ def user_errors() -> Iterator[None]:
     except (KeyboardInterrupt, Cancelled):
         click.echo("Cancelled; nothing was changed.", err=True)
         sys.exit(130)
+    except Exception as exc:
+        from annotator.store.connection import damage_as_user_error
+
+        damage = damage_as_user_error(exc, project)  # damaged where opening did not look
+        if damage is None:
+            raise
+        fail(damage)
 
 
 @contextlib.contextmanager
@@ -200,7 +209,7 @@ def import_(
     options = ReadOptions(
         text_field, title_field, source_field, url_field, published_field, encoding
     )
-    with user_errors(), Project.open(project, annotator=annotator_name) as p:
+    with user_errors(project), Project.open(project, annotator=annotator_name) as p:
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Importing") as bar:
@@ -239,7 +248,7 @@ def export(project: Path, fmt: str, output: Path, annotator_name: str | None) ->
     from annotator.io.exporting import export_project, layer_named, role_warnings
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project, readonly=True) as p:
+    with user_errors(project), Project.open(project, readonly=True) as p:
         say_warnings(p.warnings)
         for warning in role_warnings(p.schema, fmt):
             click.echo(f"Warning: {warning}", err=True)
@@ -255,7 +264,7 @@ def info(project: Path, as_json: bool) -> None:
     """Counts: documents, annotations per label, annotators, actors."""
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project, readonly=True) as p:
+    with user_errors(project), Project.open(project, readonly=True) as p:
         say_warnings(p.warnings)
         facts = p.info()
     if as_json:
@@ -281,6 +290,29 @@ def info(project: Path, as_json: bool) -> None:
 
 @main.command()
 @click.argument("project", type=PROJECT)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The new project to write (it must not exist).",
+)
+def recover(project: Path, output: Path) -> None:
+    """Copy every document, annotation and actor that can still be read from a damaged PROJECT
+    into the new project OUTPUT; list what could not be read. PROJECT is only read."""
+    from annotator.store.recover import recover as recover_project
+
+    with user_errors(project):
+        report = recover_project(project, output)
+    for problem in report.not_read:
+        click.echo(f"Not read: {problem}")
+    copied = ", ".join(f"{n} {table}" for table, n in report.copied.items())
+    click.echo(f"Recovered into {output}: {copied}.")
+    sys.exit(0 if not report.not_read else 1)
+
+
+@main.command()
+@click.argument("project", type=PROJECT)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def check(project: Path, as_json: bool) -> None:
     """Verify PROJECT: SQLite integrity, foreign keys, every fragment against its text, schema.
@@ -290,7 +322,11 @@ def check(project: Path, as_json: bool) -> None:
     """
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project, readonly=True) as p, progress_bar("Checking") as bar:
+    with (
+        user_errors(project),
+        Project.open(project, readonly=True) as p,
+        progress_bar("Checking") as bar,
+    ):
         say_warnings(p.warnings)
         report = p.check(bar)
         problems = p.problems() if report.warnings else []
@@ -343,7 +379,7 @@ def actors_export(project: Path, output: Path, fmt: str) -> None:
     from annotator.io.registry import export_registry
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project, readonly=True) as p:
+    with user_errors(project), Project.open(project, readonly=True) as p:
         count = export_registry(p, output, fmt)
     click.echo(f"Exported {ACTORS.of(count)} to {output}.")
 
@@ -361,7 +397,7 @@ def actors_import(project: Path, file: Path) -> None:
     from annotator.io.registry import import_registry
     from annotator.store.project import Project
 
-    with user_errors(), Project.open(project) as p:
+    with user_errors(project), Project.open(project) as p:
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
         report = import_registry(p, file)

@@ -3,6 +3,8 @@
 A backup is taken when a project is opened for writing, unless the newest backup is already
 newer than the project file (nothing changed since). Backups live in the user's data folder
 (``platformdirs``), or in ``$ANNOTATOR_BACKUP_DIR`` when that is set, one subfolder per project.
+A copy enters the rotation only once it is verified (:func:`~annotator.store.damage.find_damage`),
+so the rotation never pushes good copies out in favour of a damaged one.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import platformdirs
+
+from annotator.store.damage import file_is_sound, find_damage
 
 KEEP_BACKUPS = 5
 #: Backups are copies of the user's data: owner-only, whatever the umask.
@@ -65,9 +69,18 @@ def make_backup(
     dest = sqlite3.connect(str(partial))  # SQLite writes into the owner-only empty file
     try:
         conn.backup(dest)
+    except BaseException:
+        dest.close()
+        partial.unlink(missing_ok=True)
+        raise
+    try:
+        problems = find_damage(dest)
     finally:
         dest.close()
-    partial.replace(target)  # a backup appears complete or not at all
+    if problems:
+        partial.unlink(missing_ok=True)
+        raise OSError(f"the copy of {project.name} is damaged ({problems[0]}); it was not kept")
+    partial.replace(target)  # a backup appears complete, verified, or not at all
     for old in list_backups(project, root)[keep:]:
         old.unlink(missing_ok=True)
     return target
@@ -81,6 +94,11 @@ def _private_folder(folder: Path) -> None:
             level.chmod(BACKUP_FOLDER_MODE)  # mkdir's mode is narrowed by the umask only
 
 
+def newest_good_backup(project: Path, root: Path | None = None) -> Path | None:
+    """The newest backup of ``project`` that opens and shows no damage, if any."""
+    return next((b for b in list_backups(project, root) if file_is_sound(b)), None)
+
+
 def back_up_on_own_connection(project: Path, root: Path | None = None) -> Path | None:
     """:func:`make_backup` through a read-only connection of its own, so that it can run in a
     background thread while the project stays open for writing (WAL: writers go on; the copy
@@ -90,6 +108,12 @@ def back_up_on_own_connection(project: Path, root: Path | None = None) -> Path |
     try:
         conn = sqlite3.connect(uri, uri=True)
         try:
+            problems = find_damage(conn)
+            if problems:  # a large file is not scanned when it is opened: it is here
+                raise OSError(
+                    f"{project.name} is damaged ({problems[0]}); run annotator check; "
+                    "no backup was taken"
+                )
             return make_backup(conn, project, root)
         finally:
             conn.close()

@@ -85,6 +85,8 @@ def connect_readonly(path: Path) -> Database:
     try:
         return Database(_open_readonly(path, immutable=False))
     except sqlite3.DatabaseError as exc:
+        if _is_damage(exc):
+            raise damaged_error(exc, path) from None
         read_only = folder_is_read_only(path) and "unable to open" in str(exc)
         full = "disk i/o error" in str(exc).lower() and disk_is_full(path)
         if not (read_only or full):
@@ -103,6 +105,8 @@ def connect_readonly(path: Path) -> Database:
     try:
         return Database(_open_readonly(path, immutable=True))
     except sqlite3.DatabaseError as exc:
+        if _is_damage(exc):
+            raise damaged_error(exc, path) from None
         raise ProjectFileError(f"{path}: cannot be opened for reading ({exc})") from None
 
 
@@ -149,7 +153,7 @@ def connect_readwrite(path: Path) -> Database:
             raise ProjectFileError(f"{path}: cannot use write-ahead logging (journal mode {mode})")
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
         raise translate_error(exc, path) from None
@@ -233,9 +237,33 @@ def translate_error(exc: sqlite3.Error, path: Path | None = None) -> AnnotatorEr
         return ProjectFileError(f"{where}the project file is read-only; nothing was written")
     if "locked" in text or "busy" in text:
         return ProjectLockedError(f"{where}the project is busy in another process; try again")
-    if "malformed" in text or "not a database" in text:
-        return ProjectFileError(f"{where}the project file is damaged ({exc})")
+    if _is_damage(exc):
+        return damaged_error(exc, path)
     return ProjectFileError(f"{where}database error: {exc}")
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "decode" in text
+
+
+def damage_as_user_error(exc: BaseException, path: Path | None) -> AnnotatorError | None:
+    """For a command line that must never show a traceback: an SQLite error met while
+    reading becomes the damaged-file message (None for anything else)."""
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
+        return damaged_error(exc, path) if _is_damage(exc) else translate_error(exc, path)
+    return None
+
+
+def damaged_error(exc: sqlite3.Error, path: Path | None) -> ProjectFileError:
+    """The error for a file SQLite finds damaged while reading it: what to run next."""
+    name = path.name if path else "PROJECT"
+    where = f"{path}: " if path else ""
+    return ProjectFileError(
+        f"{where}the project file is damaged and cannot be read ({exc}). Run `annotator "
+        f"check {name}` for the details, and `annotator recover {name} -o NEW` to copy what "
+        f"can be read into a new project; the file was left untouched."
+    )
 
 
 @contextlib.contextmanager

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
 from typing import Any
 
 from sqlite_utils import Database
@@ -11,12 +13,12 @@ from annotator.core.errors import ValidationError
 from annotator.core.model import Fragment
 from annotator.core.reports import Cancelled, CheckReport, ProgressCallback
 from annotator.core.schema import Schema
-from annotator.core.text import text_sha256
 from annotator.core.validation import (
     check_attributes,
     check_fragments_against_text,
     require_label,
 )
+from annotator.store.fts_check import full_text_index_problems
 from annotator.store.problems import count_unlinked
 
 
@@ -88,18 +90,28 @@ def schema_problems(db: Database, schema: Schema, limit: int = 1000) -> list[str
 
 
 def check(db: Database, schema: Schema, progress: ProgressCallback | None = None) -> CheckReport:
+    """Every check of ``annotator check``; damage SQLite meets on the way is one more error
+    (the check stops there), never an exception."""
     report = CheckReport()
+    try:
+        _check_into(report, db, schema, progress)
+    except sqlite3.DatabaseError as exc:
+        report.errors.append(
+            f"damage: the file cannot be read further ({exc}); the check stopped here. "
+            f"`annotator recover` copies what can be read into a new project"
+        )
+    return report
+
+
+def _check_into(
+    report: CheckReport, db: Database, schema: Schema, progress: ProgressCallback | None
+) -> None:
     for (row,) in db.execute("PRAGMA integrity_check"):
         if row != "ok":
             report.errors.append(f"integrity: {row}")
     for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check"):
         report.errors.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
-    try:
-        # rank 1: also compare the index with the documents table (external content)
-        db.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
-    except Exception as exc:  # read-only connections cannot run it; others report damage
-        if "readonly" not in str(exc).lower() and "query_only" not in str(exc).lower():
-            report.errors.append(f"full-text index: {exc}")
+    report.errors.extend(full_text_index_problems(db.conn))
     total = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     fragments = docs = 0
     annotations = db.execute(
@@ -107,15 +119,26 @@ def check(db: Database, schema: Schema, progress: ProgressCallback | None = None
         "JOIN documents d ON d.id = a.document ORDER BY d.seq"
     )
     pending = next(annotations, None)
-    for doc_id, text, sha in db.execute("SELECT id, text, sha256 FROM documents ORDER BY seq"):
+    for doc_id, raw_text, sha in db.execute(
+        "SELECT id, CAST(text AS BLOB), sha256 FROM documents ORDER BY seq"
+    ):
         docs += 1
-        if text_sha256(text) != sha:
+        if hashlib.sha256(raw_text).hexdigest() != sha:
             report.errors.append(f"document {doc_id}: text does not match its stored sha256")
+        text: str | None
+        try:
+            text = raw_text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            report.errors.append(
+                f"document {doc_id}: its text is damaged (bytes that are not UTF-8 at "
+                f"position {exc.start}); its annotations cannot be checked"
+            )
+            text = None
         while pending is not None and pending[0] == doc_id:
             _, ann_id, raw, start, end = pending
             frags = [Fragment(f["start"], f["end"], f["text"]) for f in json.loads(raw)]
             fragments += len(frags)
-            for problem in check_fragments_against_text(text, frags):
+            for problem in [] if text is None else check_fragments_against_text(text, frags):
                 report.errors.append(f"annotation {ann_id} in document {doc_id}: {problem}")
             if not frags or (start, end) != (frags[0].start, frags[-1].end):
                 report.errors.append(f"annotation {ann_id}: stored extent does not match fragments")
@@ -143,7 +166,6 @@ def check(db: Database, schema: Schema, progress: ProgressCallback | None = None
             )
     for label, unlinked in count_unlinked(db, schema).items():
         report.warnings.append(f"{unlinked} {label} annotation(s) not linked to the registry")
-    return report
 
 
 def search(db: Database, query: str, limit: int) -> list[tuple[str, str]]:

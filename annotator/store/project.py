@@ -34,7 +34,7 @@ from annotator.store import inspect as inspect_sql
 from annotator.store import merge
 from annotator.store.actors import Registry
 from annotator.store.annotators import GOLD_ID, GOLD_NAME, Annotators
-from annotator.store.backup import make_backup
+from annotator.store.backup import make_backup, newest_good_backup
 from annotator.store.connection import (
     WriterLock,
     check_header,
@@ -47,6 +47,7 @@ from annotator.store.connection import (
     translate_error,
     write_transaction,
 )
+from annotator.store.damage import OPEN_CHECK_MAX_BYTES, damaged_file_error, find_damage
 from annotator.store.datasets import Datasets
 from annotator.store.documents import Documents
 from annotator.store.layer import Layer
@@ -199,7 +200,8 @@ class Project:
         backup: bool = True,
         shared_in_process: bool = False,
     ) -> Project:
-        """Open an existing project. Writers take a lock and a rotating backup first.
+        """Open an existing project. Writers take a lock and a rotating backup first; a
+        damaged file (see store/damage.py) is refused for writing and left untouched.
 
         ``shared_in_process``: join this process's own lock on the project instead of being
         refused (for a second connection used by a worker thread).
@@ -234,6 +236,10 @@ class Project:
             db = connect_readwrite(path)
             try:
                 check_inside(db, path)
+                if path.stat().st_size <= OPEN_CHECK_MAX_BYTES:  # larger: see store/damage.py
+                    problems = find_damage(db.conn)
+                    if problems:
+                        raise damaged_file_error(path, problems, newest_good_backup(path))
                 project = cls(
                     db,
                     path,

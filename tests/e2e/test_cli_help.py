@@ -31,6 +31,7 @@ COMMANDS = {
     "export": ["PROJECT", "--format", "native", "jsonl", "-o", "--output", "--annotator"],
     "info": ["PROJECT", "--json"],
     "check": ["PROJECT", "--json"],
+    "recover": ["PROJECT", "-o", "--output", "must not exist"],
     "demo": ["PATH", "--force"],
     "actors": ["export", "import"],
 }

@@ -191,6 +191,26 @@ def test_search_index_out_of_step_is_reported(demo_path: Path) -> None:
     assert any(e.startswith("full-text index:") for e in report.errors)
 
 
+@pytest.mark.parametrize("damage", ["index row deleted", "title changed behind the triggers"])
+def test_the_full_text_index_is_verified_on_a_read_only_check(
+    demo_path: Path, digest, damage: str
+) -> None:
+    with tamper(demo_path) as conn:
+        if damage == "index row deleted":
+            conn.execute("DELETE FROM documents_fts WHERE rowid = 2")
+        else:
+            conn.execute("DROP TRIGGER documents_au")
+            conn.execute("UPDATE documents SET title = 'zzz qqq' WHERE seq = 3")
+    before = digest(demo_path)
+    report = check(demo_path)  # read-only, as `annotator check` opens it
+    assert any(e.startswith("full-text index:") for e in report.errors), report.errors
+    assert digest(demo_path) == before
+
+
+def test_a_sound_full_text_index_passes_a_read_only_check(demo_path: Path) -> None:
+    assert not [e for e in check(demo_path).errors if "full-text" in e]
+
+
 def test_missing_required_relations_are_warnings(project, layer, doc, find) -> None:
     layer.add_annotation(doc.id, "Quote", [find("We will not give up a single village,")])
     demand = layer.add_annotation(doc.id, "Demand", [find("a cease-fire")]).value
