@@ -30,7 +30,12 @@ def full_text_index_problems(conn: sqlite3.Connection) -> list[str]:
     if not main_file:
         return []  # an in-memory database: nothing to attach
     with contextlib.closing(sqlite3.connect("")) as private:
-        private.execute("ATTACH ? AS src", [f"file:{quote(main_file)}?mode=ro"])
+        try:
+            private.execute("ATTACH ? AS src", [f"file:{quote(main_file)}?mode=ro"])
+        except sqlite3.OperationalError:
+            # read-only media: no -shm can be made beside it, so read it as immutable (the
+            # project's own connection did the same; see connection.connect_readonly)
+            private.execute("ATTACH ? AS src", [f"file:{quote(main_file)}?immutable=1"])
         found = private.execute(
             "SELECT count(*) FROM src.sqlite_master WHERE name = 'documents_fts'"
         ).fetchone()[0]
