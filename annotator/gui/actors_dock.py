@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QGridLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -27,6 +26,7 @@ from annotator.core.changes import Changes
 from annotator.gui.actors_model import COLUMNS, ID_ROLE, ActorsFilter, ActorsModel
 from annotator.gui.dossier import DossierDialog
 from annotator.gui.entity_dialog import EntityDialog
+from annotator.gui.plain import ask, choose_item, inform, mnemonic_safe
 from annotator.gui.registry_commands import (
     AddEntity,
     DeleteEntity,
@@ -234,6 +234,7 @@ class ActorsDock(QDockWidget):
             return
         first, second = project.registry.get(ids[0]), project.registry.get(ids[1])
         box = QMessageBox(self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names come from colleagues' actor lists
         box.setObjectName("merge-confirm")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Merge actors")
@@ -242,9 +243,10 @@ class ActorsDock(QDockWidget):
             "Its mentions move to the actor you keep, and its name and aliases become aliases. "
             "Edit → Undo takes the merge back."
         )
-        keep_first = box.addButton(f"Keep {first.name}", QMessageBox.ButtonRole.AcceptRole)
+        accept = QMessageBox.ButtonRole.AcceptRole
+        keep_first = box.addButton(mnemonic_safe(f"Keep {first.name}"), accept)
         keep_first.setObjectName("keep-first")
-        keep_second = box.addButton(f"Keep {second.name}", QMessageBox.ButtonRole.AcceptRole)
+        keep_second = box.addButton(mnemonic_safe(f"Keep {second.name}"), accept)
         keep_second.setObjectName("keep-second")
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep_first)
@@ -264,16 +266,14 @@ class ActorsDock(QDockWidget):
             return
         entity = project.registry.get(entity_id)
         if not entity.aliases:
-            QMessageBox.information(self, "Split alias", f"{entity.name} has no aliases.")
+            inform(self, "Split alias", f"{entity.name} has no aliases.")
             return
-        alias, ok = QInputDialog.getItem(
+        alias, ok = choose_item(
             self,
             "Split alias",
             f"Make this alias of {entity.name} an actor of its own\n"
             "(the mentions with this text go with it):",
             entity.aliases,
-            0,
-            False,
         )
         if ok and alias:
             command = SplitAlias(self.session, entity_id, alias)
@@ -287,14 +287,7 @@ class ActorsDock(QDockWidget):
         entity = project.registry.get(entity_id)
         mentions = self.model.counts[entity_id].mentions if entity_id in self.model.counts else 0
         detail = f" Its {mentions} mention(s) stay, unlinked." if mentions else ""
-        answer = QMessageBox.question(
-            self,
-            "Delete actor",
-            f"Delete “{entity.name}” from the registry?{detail}",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, "Delete actor", f"Delete “{entity.name}” from the registry?{detail}"):
             self.session.perform(DeleteEntity(self.session, entity_id))
 
     # -- the dossier -------------------------------------------------------------------------

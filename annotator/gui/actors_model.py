@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from annotator.core.changes import Changes
 from annotator.core.matching import normalise_name
 from annotator.core.model import Entity
+from annotator.gui.plain import plain_tooltip
 from annotator.gui.session import Session
 from annotator.store.actors import EntityCounts
 
@@ -161,7 +162,7 @@ class ActorsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(entity)
+            return plain_tooltip(_tooltip(entity))
         return None
 
 

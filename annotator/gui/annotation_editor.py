@@ -36,6 +36,7 @@ from annotator.gui.commands import (
     UpdateAnnotation,
 )
 from annotator.gui.entity_link import EntityLinkField
+from annotator.gui.plain import plain_tooltip
 from annotator.gui.session import Session
 
 HINT = "Select text and press A, Q, D or C to tag it."
@@ -89,7 +90,7 @@ class _AttributeField:
         self._commit = commit
         self.combo = QComboBox()
         self.combo.setObjectName(f"attribute-{spec.name}")
-        self.combo.setToolTip(spec.description)
+        self.combo.setToolTip(plain_tooltip(spec.description))
         self.combo.addItem("", None)
         for value in spec.values:
             self.combo.addItem(value, value)
@@ -138,11 +139,11 @@ class _RelationField:
         self.caption = QLabel()
         self.caption.setObjectName(f"relation-caption-{spec.name}")
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
-        self.caption.setToolTip(spec.description)
+        self.caption.setToolTip(plain_tooltip(spec.description))
         self.combo = QComboBox()
         self.combo.setObjectName(f"relation-{spec.name}")
         self.combo.setToolTip(
-            f"{spec.description}\nChoose a {spec.target}, or Pick one in the text"
+            plain_tooltip(f"{spec.description}\nChoose a {spec.target}, or Pick one in the text")
         )
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -150,7 +151,9 @@ class _RelationField:
         self.combo.setMinimumContentsLength(12)
         self.pick = QPushButton("Pick")
         self.pick.setObjectName(f"pick-{spec.name}")
-        self.pick.setToolTip(f"Click a {spec.target} in the text to make it the {spec.name}")
+        self.pick.setToolTip(
+            plain_tooltip(f"Click a {spec.target} in the text to make it the {spec.name}")
+        )
         self.row = QWidget()
         layout = QHBoxLayout(self.row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -326,7 +329,8 @@ class AnnotationEditor(QWidget):
             attr_field = _AttributeField(attribute, self._set_attribute)
             self._attributes[attribute.name] = attr_field
             caption = QLabel(attribute.name)
-            caption.setToolTip(attribute.description)
+            caption.setTextFormat(Qt.TextFormat.PlainText)
+            caption.setToolTip(plain_tooltip(attribute.description))
             self._add_row(row, caption, attr_field.combo)
             row += 1
         for relation in schema.relations_from(spec.name):

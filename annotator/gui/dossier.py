@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Changes
 from annotator.core.errors import NotFoundError
 from annotator.core.schema import ADDRESSEE, CLAIMANT, SPEAKER
+from annotator.gui.plain import plain_tooltip
 from annotator.gui.session import Session
 from annotator.store.dossier import ROLES, DossierEntry
 
@@ -143,8 +144,8 @@ class DossierDialog(QDialog):
                     [_one_line(entry.text), entry.document_title, entry.published]
                 )
                 item.setData(0, ENTRY_ROLE, entry)
-                item.setToolTip(0, entry.text)
-                item.setToolTip(1, entry.document_title)
+                item.setToolTip(0, plain_tooltip(entry.text))
+                item.setToolTip(1, plain_tooltip(entry.document_title))
                 group.addChild(item)
             group.setExpanded(True)
             if not entries:

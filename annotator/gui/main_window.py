@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
@@ -18,6 +18,7 @@ from annotator.gui.actors_dock import ActorsDock
 from annotator.gui.annotation_panel import AnnotationPanel
 from annotator.gui.commands import SetStatus
 from annotator.gui.documents_dock import DocumentsDock
+from annotator.gui.plain import warn
 from annotator.gui.problems_dock import ProblemsDock
 from annotator.gui.reader import ReaderView
 from annotator.gui.reader_menu import ReaderMenu
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.open_project(path)
         except AnnotatorError as exc:
-            QMessageBox.warning(self, "Cannot open the project", str(exc))
+            warn(self, "Cannot open the project", str(exc))
             return False
         self.settings.remember_project(path)
         return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.gui.plain import message_box, warn
 from annotator.gui.shortcuts import by_action
 from annotator.gui.theme import apply_theme
 from annotator.io.formats import ACTORS, FORMATS
@@ -145,7 +146,7 @@ def new_project(window: MainWindow) -> None:
     try:
         Project.create(path, annotator=window.settings.annotator_name).close()
     except AnnotatorError as exc:
-        QMessageBox.warning(window, "Cannot create the project", str(exc))
+        warn(window, "Cannot create the project", str(exc))
         return
     window.open_project(path)
 
@@ -175,7 +176,7 @@ def import_articles(window: MainWindow) -> None:
             dialog.options(),
         )
     except AnnotatorError as exc:
-        QMessageBox.warning(window, "Nothing was imported", str(exc))
+        warn(window, "Nothing was imported", str(exc))
         return
     if report is None:
         window.show_message("Import cancelled; nothing was imported.", 6000)
@@ -203,7 +204,7 @@ def export_project(window: MainWindow) -> None:
     try:
         count = run_export(window, project.path, fmt, out, who)
     except AnnotatorError as exc:
-        QMessageBox.warning(window, "Export failed", str(exc))
+        warn(window, "Export failed", str(exc))
         return
     if count is not None:
         warnings = "".join(f" Warning: {w}." for w in role_warnings(project.schema, fmt))
@@ -228,7 +229,7 @@ def import_actors(window: MainWindow) -> None:
         with project.transaction() as changes:
             report = import_registry(project, Path(name))
     except AnnotatorError as exc:
-        QMessageBox.warning(window, "Nothing was imported", str(exc))
+        warn(window, "Nothing was imported", str(exc))
         return
     window.session.announce(changes)
     summary = (
@@ -236,9 +237,7 @@ def import_actors(window: MainWindow) -> None:
     )
     window.show_message(summary, 8000)
     if report.warnings:
-        box = QMessageBox(
-            QMessageBox.Icon.Information, "Actor list imported", summary, parent=window
-        )
+        box = message_box(window, QMessageBox.Icon.Information, "Actor list imported", summary)
         box.setDetailedText("\n".join(report.warnings))
         box.exec()
 
@@ -259,7 +258,7 @@ def export_actors(window: MainWindow) -> None:
     try:
         count = export_registry(project, Path(name), fmt)
     except AnnotatorError as exc:
-        QMessageBox.warning(window, "Export failed", str(exc))
+        warn(window, "Export failed", str(exc))
         return
     window.show_message(f"Exported {ACTORS.of(count)} to {name}.", 8000)
 

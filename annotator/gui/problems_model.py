@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from annotator.core.changes import Changes
-from annotator.gui.reader import plain_tooltip
+from annotator.gui.plain import plain_tooltip
 from annotator.gui.session import Session
 from annotator.store.problems import Problem
 

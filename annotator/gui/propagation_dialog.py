@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.mention_commands import ApplyPropagation, mention_label
+from annotator.gui.plain import plain_tooltip
 from annotator.gui.session import Session
 from annotator.store.actors import Occurrence
 
@@ -167,7 +168,8 @@ class PropagationDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)
             item.setData(0, Qt.ItemDataRole.UserRole, i)
-            item.setToolTip(1, f"{occ.context_before}[{occ.text}]{occ.context_after}")
+            context = f"{occ.context_before}[{occ.text}]{occ.context_after}"
+            item.setToolTip(1, plain_tooltip(context))
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.tree.blockSignals(False)

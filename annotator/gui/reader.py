@@ -10,7 +10,6 @@ and the annotations it links to (speaker, claimant, addressee) get a dashed outl
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -29,14 +28,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 from annotator.core.model import Annotation
 from annotator.core.schema import Schema
 from annotator.core.spans import Span, SpanIndex, nesting_depths
+from annotator.gui.plain import plain_tooltip
 from annotator.gui.positions import TextPositions
 
 BAND = 2.0  # height of an underline band, in pixels
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` as typed (Qt would guess that "<b>" is markup)."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 BAND_GAP = 1.0

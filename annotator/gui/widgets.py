@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.changes import Changes
 from annotator.core.schema import Schema
+from annotator.gui.plain import plain_tooltip
 from annotator.gui.reader import ReaderView
 from annotator.gui.session import Session
 
@@ -44,7 +45,7 @@ class TagBar(QToolBar):
             action = self.addAction(swatch(label.color), text)
             action.setObjectName(f"tag-{label.name}")
             tip = label.description or label.name
-            action.setToolTip(f"{tip}\nKey: {label.hotkey}" if label.hotkey else tip)
+            action.setToolTip(plain_tooltip(f"{tip}\nKey: {label.hotkey}" if label.hotkey else tip))
             action.triggered.connect(lambda _=False, name=label.name: self.tagRequested.emit(name))
 
 
