@@ -59,3 +59,26 @@ def optional_text(value: Any) -> str | None:
         return None
     text = str(plain_value(value)).strip()
     return text or None
+
+
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection). OWASP's
+# advice: prefix such a cell with "'", which Excel and LibreOffice show as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: "'" before a formula-like string.
+
+    A string that already starts with "'" before such a character gets one more, so that
+    :func:`from_spreadsheet_cell` gives back exactly what was written.
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def from_spreadsheet_cell(text: str) -> str:
+    """Undo :func:`spreadsheet_cell` on a cell read back from a CSV file."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text

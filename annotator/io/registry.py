@@ -20,7 +20,7 @@ from typing import Any
 from annotator.core.errors import InputError, ValidationError
 from annotator.core.matching import normalise_name
 from annotator.core.model import Entity
-from annotator.io.common import read_text_file
+from annotator.io.common import from_spreadsheet_cell, read_text_file, spreadsheet_cell
 from annotator.io.native import atomic_output
 from annotator.store.project import Project
 from annotator.store.registry import WIKIDATA_ID
@@ -87,7 +87,8 @@ def export_registry(project: Project, out: Path, fmt: str = "csv") -> int:
             writer.writerow(COLUMNS)
             for e in entities:
                 aliases = ALIAS_SEPARATOR.join(e.aliases)
-                writer.writerow([e.id, e.name, e.type, aliases, e.wikidata, e.note])
+                cells = [e.id, e.name, e.type, aliases, e.wikidata, e.note]
+                writer.writerow([spreadsheet_cell(cell) for cell in cells])
     return len(entities)
 
 
@@ -165,7 +166,11 @@ def _read_csv(text: str, name: str) -> list[_Record]:
         if not any(cell.strip() for cell in row):
             continue
         where = f"{name}: line {reader.line_num}"
-        raw = {h: cell for h, cell in zip(header, row, strict=False) if h in COLUMNS}
+        raw = {
+            h: from_spreadsheet_cell(cell)
+            for h, cell in zip(header, row, strict=False)
+            if h in COLUMNS
+        }
         records.append(_record(raw, where))
     return records
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from annotator.core.reports import Cancelled, ProgressCallback
+from annotator.io.common import spreadsheet_cell
 from annotator.io.native import atomic_output
 from annotator.store.datasets import ActorRow, Datasets, DemandRow, QuoteRow, SpanFacts
 
@@ -144,7 +145,7 @@ def write_table(
         writer = csv.writer(fh)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(record(row))
+            writer.writerow([spreadsheet_cell(cell) for cell in record(row)])
             count += 1
     return count
 
