@@ -34,14 +34,11 @@ import generate
 from common import (
     Figure,
     Stopwatch,
-    bench_folder,
     fmt_s,
+    gui_bench,
     gui_parser,
-    isolate_gui,
     make_active,
-    make_app,
     print_figures,
-    print_machine,
     profiled,
     read_project,
     show_and_wait,
@@ -109,7 +106,7 @@ def open_window(path: Path, doc_id: str, raise_docks: list[str]):
 def count(path: Path, doc_id: str, label: str, start: int, end: int) -> int:
     return read_project(
         path,
-        'SELECT count(*) FROM annotations WHERE document = ? AND label = ? AND start = ? '
+        "SELECT count(*) FROM annotations WHERE document = ? AND label = ? AND start = ? "
         'AND "end" = ?',
         (doc_id, label, start, end),
     )[0][0]
@@ -150,13 +147,25 @@ def bench(args) -> None:
     base_add, base_undo, base_redo = fig.values()
     ours: dict[str, list[Figure]] = {}
     for letter, label in labels:
-        add = Figure(f"key {letter} ({label}) -> idle", baseline=base_add,
-                     limit=MEDIAN_TARGET, p95_limit=P95_TARGET)
+        add = Figure(
+            f"key {letter} ({label}) -> idle",
+            baseline=base_add,
+            limit=MEDIAN_TARGET,
+            p95_limit=P95_TARGET,
+        )
         paint = Figure(f"key {letter} -> reader repainted (info)", baseline=base_add)
-        undo = Figure(f"Ctrl+Z (undo {label}) -> idle", baseline=base_undo,
-                      limit=MEDIAN_TARGET, p95_limit=P95_TARGET)
-        redo = Figure(f"Ctrl+Shift+Z (redo {label}) -> idle", baseline=base_redo,
-                      limit=MEDIAN_TARGET, p95_limit=P95_TARGET)
+        undo = Figure(
+            f"Ctrl+Z (undo {label}) -> idle",
+            baseline=base_undo,
+            limit=MEDIAN_TARGET,
+            p95_limit=P95_TARGET,
+        )
+        redo = Figure(
+            f"Ctrl+Shift+Z (redo {label}) -> idle",
+            baseline=base_redo,
+            limit=MEDIAN_TARGET,
+            p95_limit=P95_TARGET,
+        )
         ours[letter] = [add, paint, undo, redo]
 
     def baseline_round(start: int) -> None:
@@ -183,11 +192,13 @@ def bench(args) -> None:
         assert count(path, doc_id, label, start, end) == before + 1, "the key stored nothing"
         add.times.append(idle)
         paint.times.append(first_paint)
-        undo.times.append(timed(lambda: key(reader, "Z", CTRL), reader.viewport(),
-                                args.quiet_ms)[1])
+        undo.times.append(
+            timed(lambda: key(reader, "Z", CTRL), reader.viewport(), args.quiet_ms)[1]
+        )
         assert count(path, doc_id, label, start, end) == before, "undo left the annotation"
-        redo.times.append(timed(lambda: key(reader, "Z", CTRL_SHIFT), reader.viewport(),
-                                args.quiet_ms)[1])
+        redo.times.append(
+            timed(lambda: key(reader, "Z", CTRL_SHIFT), reader.viewport(), args.quiet_ms)[1]
+        )
         assert count(path, doc_id, label, start, end) == before + 1, "redo did not restore it"
         key(reader, "Z", CTRL)  # untimed: leave the project as it was
         wait_idle()
@@ -206,8 +217,10 @@ def bench(args) -> None:
             n += 1
         if (i + 1) % 10 == 0:
             add = ours["Q"][0]
-            print(f"  round {i + 1}/{args.repeat}: key Q median so far {fmt_s(add.median)}",
-                  file=sys.stderr)
+            print(
+                f"  round {i + 1}/{args.repeat}: key Q median so far {fmt_s(add.median)}",
+                file=sys.stderr,
+            )
 
     if args.profile:
         start, end = picks[n]
@@ -226,7 +239,8 @@ def bench(args) -> None:
         rows += ours[letter]
     print_figures(
         f"Add one annotation by key, undo, redo ({args.repeat} rounds) in a "
-        f"{len(text):,}-character article of {path.name}; until idle", rows
+        f"{len(text):,}-character article of {path.name}; until idle",
+        rows,
     )
 
 
@@ -234,15 +248,15 @@ def main() -> None:
     p = gui_parser(__doc__.splitlines()[0])
     p.add_argument("--articles", type=int, default=100_000, choices=(10_000, 100_000))
     p.add_argument("--actor", action="store_true", help="also key A (Actor)")
-    p.add_argument("--raise", dest="raise_dock", action="append",
-                   help="bring this dock's tab to the front (Actors, Problems, Guidelines)")
+    p.add_argument(
+        "--raise",
+        dest="raise_dock",
+        action="append",
+        help="bring this dock's tab to the front (Actors, Problems, Guidelines)",
+    )
     args = p.parse_args()
     args.repeat = args.repeat or (10 if args.quick else 50)
-    with bench_folder(args.tmp) as folder:
-        isolate_gui(folder, args.platform)
-        app = make_app()
-        print_machine(folder)
-        print(f"Qt platform: {app.platformName()}")
+    with gui_bench(args):
         bench(args)
 
 

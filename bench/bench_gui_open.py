@@ -26,13 +26,10 @@ import generate
 from common import (
     Figure,
     Stopwatch,
-    bench_folder,
     fmt_s,
+    gui_bench,
     gui_parser,
-    isolate_gui,
-    make_app,
     print_figures,
-    print_machine,
     profiled,
     read_project,
     show_and_wait,
@@ -78,10 +75,16 @@ def bench_project(kind, args, info: bool) -> list[Figure]:
     where = "" if not info else f" in {path.name} (info)"
     base_paint = Figure(f"baseline: setPlainText -> first paint{where}")
     base_idle = Figure(f"baseline: setPlainText -> idle{where}")
-    paint = Figure(f"open_document(1 MB article) -> first paint{where}", baseline=base_paint,
-                   ratio=None if info else PAINT_RATIO)
-    idle = Figure(f"open_document(1 MB article) -> idle{where}", baseline=base_idle,
-                  ratio=None if info else IDLE_RATIO)
+    paint = Figure(
+        f"open_document(1 MB article) -> first paint{where}",
+        baseline=base_paint,
+        ratio=None if info else PAINT_RATIO,
+    )
+    idle = Figure(
+        f"open_document(1 MB article) -> idle{where}",
+        baseline=base_idle,
+        ratio=None if info else IDLE_RATIO,
+    )
 
     def ours() -> tuple[float, float]:
         window.open_document(small_id)
@@ -104,8 +107,11 @@ def bench_project(kind, args, info: bool) -> list[Figure]:
         for (p, d), (fp, fd) in ((base(), (base_paint, base_idle)), (ours(), (paint, idle))):
             fp.times.append(p)
             fd.times.append(d)
-        print(f"  run {i + 1}/{args.repeat}: ours {fmt_s(paint.times[-1])} to paint, "
-              f"{fmt_s(idle.times[-1])} to idle", file=sys.stderr)
+        print(
+            f"  run {i + 1}/{args.repeat}: ours {fmt_s(paint.times[-1])} to paint, "
+            f"{fmt_s(idle.times[-1])} to idle",
+            file=sys.stderr,
+        )
     if args.profile:
         window.open_document(small_id)
         wait_idle()
@@ -127,11 +133,7 @@ def main() -> None:
     p.add_argument("--no-100k", action="store_true", help="only the small project")
     args = p.parse_args()
     args.repeat = args.repeat or (3 if args.quick else 7)
-    with bench_folder(args.tmp) as folder:
-        isolate_gui(folder, args.platform)
-        app = make_app()
-        print_machine(folder)
-        print(f"Qt platform: {app.platformName()}")
+    with gui_bench(args):
         rows = bench_project("long", args, info=False)
         if not args.no_100k:
             rows += bench_project(100_000, args, info=True)

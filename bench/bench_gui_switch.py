@@ -31,14 +31,11 @@ from bench_gui_edit import CTRL, key
 from common import (
     Figure,
     Stopwatch,
-    bench_folder,
     fmt_s,
+    gui_bench,
     gui_parser,
-    isolate_gui,
     make_active,
-    make_app,
     print_figures,
-    print_machine,
     profiled,
     read_project,
     show_and_wait,
@@ -82,8 +79,7 @@ def bench(args) -> None:
     chain = ids_in_order(path, start, n + 1)  # next: chain[0] -> chain[n]; previous: back
     long_id = manifest.get("long_id")
     far = [
-        p for p in far_apart(total, 3 * n, random.Random(11))
-        if p != manifest.get("long_position")
+        p for p in far_apart(total, 3 * n, random.Random(11)) if p != manifest.get("long_position")
     ][: n + 1]
     far_ids = [ids_in_order(path, p, 1)[0] for p in far]
     texts = {
@@ -164,11 +160,7 @@ def main() -> None:
     p.add_argument("--articles", type=int, default=100_000, choices=(10_000, 100_000))
     args = p.parse_args()
     args.repeat = args.repeat or (8 if args.quick else 30)
-    with bench_folder(args.tmp) as folder:
-        isolate_gui(folder, args.platform)
-        app = make_app()
-        print_machine(folder)
-        print(f"Qt platform: {app.platformName()}")
+    with gui_bench(args):
         bench(args)
 
 

@@ -396,6 +396,18 @@ def make_app(theme: bool = True) -> Any:
     return app
 
 
+@contextlib.contextmanager
+def gui_bench(args: Any) -> Iterator[Path]:
+    """A temporary folder, the GUI isolated in it, the QApplication made, the machine and the
+    Qt platform printed: what every in-process GUI benchmark starts with."""
+    with bench_folder(args.tmp) as folder:
+        isolate_gui(folder, args.platform)
+        app = make_app()
+        print_machine(folder)
+        print(f"Qt platform: {app.platformName()}")
+        yield folder
+
+
 def _guard_none_refcount() -> None:
     """PySide6 6.12.0 on Python 3.11 takes a reference from None on every call of a Qt method
     returning void, and Python aborts when the count reaches zero (see docs/benchmarks.md; the
@@ -651,10 +663,18 @@ def print_figures(title: str, figures: list[Figure]) -> None:
     for f in figures:
         base = f"{f.median / f.baseline.median:.2f}" if f.baseline else ""
         met = f.met()
-        lines.append([
-            f.what, str(len(f.times)), fmt_s(f.median), fmt_s(f.p95), fmt_s(max(f.times)), base,
-            f.target(), "" if met is None else ("yes" if met else "MISSED"),
-        ])
+        lines.append(
+            [
+                f.what,
+                str(len(f.times)),
+                fmt_s(f.median),
+                fmt_s(f.p95),
+                fmt_s(max(f.times)),
+                base,
+                f.target(),
+                "" if met is None else ("yes" if met else "MISSED"),
+            ]
+        )
     widths = [max(len(c) for c in col) for col in zip(headers, *lines, strict=True)]
 
     def row(cells: list[str]) -> str:
