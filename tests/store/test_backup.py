@@ -6,8 +6,21 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from annotator import Project
-from annotator.store.backup import KEEP_BACKUPS, list_backups
+from annotator.store.backup import (
+    KEEP_BACKUPS,
+    MIN_BUDGET_BYTES,
+    Rotation,
+    back_up_on_own_connection,
+    backup_due,
+    backup_folder,
+    list_backups,
+    parse_size,
+    project_state,
+)
+from annotator.store.damage import file_is_sound
 
 
 def backup_root() -> Path:
@@ -111,3 +124,140 @@ def test_open_without_backup(demo_path: Path) -> None:
     with Project.open(demo_path, backup=False) as p:
         assert p.backup_path is None
     assert all_backups() == []
+
+
+# -- rotation bounded by count and by total size -------------------------------------------
+
+
+def sessions_with_a_change(path: Path, n: int) -> list[Path]:
+    """``n`` writer sessions, each backing up (at open) the change of the one before."""
+    taken = []
+    for i in range(n):
+        with Project.open(path) as p:
+            assert p.warnings == []
+            assert p.backup_path is not None, f"session {i}: the last session changed the file"
+            taken.append(p.backup_path)
+            p.documents.add(f"Article number {i}. " + "Words of the article. " * 200)
+    return taken
+
+
+def test_the_size_budget_bounds_the_rotation(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "budget.annotator"
+    Project.create(path).close()
+    size = path.stat().st_size
+    # room for two copies and a half: the count (5) would keep more
+    monkeypatch.setenv("ANNOTATOR_BACKUP_MAX_SIZE", str(int(size * 2.5)))
+    taken = sessions_with_a_change(path, 4)
+    kept = list_backups(path)
+    assert kept == sorted(taken, reverse=True)[:2]
+    assert sum(b.stat().st_size for b in kept) <= size * 2.5
+
+
+def test_the_newest_backup_stays_even_over_the_budget(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "tiny-budget.annotator"
+    Project.create(path).close()
+    monkeypatch.setenv("ANNOTATOR_BACKUP_MAX_SIZE", "1K")  # smaller than any copy
+    taken = sessions_with_a_change(path, 3)
+    assert list_backups(path) == [taken[-1]]
+    assert file_is_sound(taken[-1])
+
+
+def test_the_count_comes_from_the_environment(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "two.annotator"
+    Project.create(path).close()
+    monkeypatch.setenv("ANNOTATOR_BACKUP_KEEP", "2")
+    taken = sessions_with_a_change(path, 4)
+    assert list_backups(path) == sorted(taken, reverse=True)[:2]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("ANNOTATOR_BACKUP_KEEP", "0", "ANNOTATOR_BACKUP_KEEP='0': not a whole number"),
+        ("ANNOTATOR_BACKUP_KEEP", "five", "ANNOTATOR_BACKUP_KEEP='five'"),
+        ("ANNOTATOR_BACKUP_MAX_SIZE", "lots", "'lots' is not a size"),
+    ],
+)
+def test_a_setting_not_understood_warns_and_the_work_goes_on(
+    tmp_path: Path, monkeypatch, name: str, value: str, message: str
+) -> None:
+    path = tmp_path / "settings.annotator"
+    Project.create(path).close()
+    monkeypatch.setenv(name, value)
+    with Project.open(path) as p:
+        assert p.backup_path is None
+        (warning,) = p.warnings
+        assert "could not write a backup of settings.annotator" in warning
+        assert message in warning
+        p.documents.add("Work goes on.")
+    assert all_backups() == []
+
+
+def test_rotation_rule() -> None:
+    gb = 10**9
+    # the default budget: 2 GB, or twice the newest copy when that is more
+    assert Rotation().budget(100) == MIN_BUDGET_BYTES == 2 * gb
+    assert Rotation().budget(13 * gb // 10) == 26 * gb // 10
+    assert Rotation().kept([130_000_000] * 7) == 5  # small copies: the count decides
+    assert Rotation().kept([13 * gb // 10] * 5) == 2  # the 1.3 GB project: two states
+    assert Rotation(keep=5, max_bytes=gb).kept([3 * gb, 1, 1]) == 1  # the newest always
+    assert Rotation(keep=5, max_bytes=10).kept([4, 4, 3, 1]) == 2  # a prefix, no holes
+    assert Rotation().kept([]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("2G", 2 * 10**9), ("500 MB", 5 * 10**8), ("1.5gb", 15 * 10**8), ("1000", 1000)],
+)
+def test_sizes_are_read_in_decimal_units(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+# -- "changed since the last backup" ---------------------------------------------------------
+
+
+def test_a_change_written_during_a_background_copy_is_not_taken_for_backed_up(
+    tmp_path: Path, rows
+) -> None:
+    path = tmp_path / "busy.annotator"
+    with Project.create(path) as p:
+        p.documents.add("Before the copy.")
+    with Project.open(path, backup=False) as writer:
+
+        def write_while_copying() -> None:  # the window goes on working during its backup
+            writer.documents.add("Written while the copy runs.")
+
+        made = back_up_on_own_connection(path, ready=write_while_copying)
+    assert made is not None
+    assert rows(made, "SELECT count(*) FROM documents") == [(1,)]  # the state it began with
+    assert backup_due(path)  # the second document is in no backup yet
+    with Project.open(path) as p:
+        assert p.backup_path is not None
+    assert rows(p.backup_path, "SELECT count(*) FROM documents") == [(2,)]
+    assert not backup_due(path)
+
+
+def test_a_backup_is_dated_by_the_state_it_holds(tmp_path: Path) -> None:
+    path = tmp_path / "dated.annotator"
+    with Project.create(path) as p:
+        p.documents.add("One.")
+    time.sleep(0.05)
+    with Project.open(path) as p:
+        made = p.backup_path
+    assert made is not None
+    assert made.stat().st_mtime_ns == project_state(path).changed_ns
+    assert not backup_due(path)
+
+
+def test_a_copy_left_by_a_killed_backup_is_removed(tmp_path: Path) -> None:
+    path = tmp_path / "killed.annotator"
+    with Project.create(path) as p:
+        p.documents.add("One.")
+    folder = backup_folder(path)
+    folder.mkdir(parents=True)
+    stale = folder / "20260101-000000-000000.partial"
+    stale.write_bytes(b"half a copy")
+    with Project.open(path) as p:
+        assert p.backup_path is not None
+    assert not stale.exists()
+    assert list_backups(path) == [p.backup_path]
