@@ -71,6 +71,20 @@ def user_errors(project: Path | None = None) -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def backed_up(project: Path) -> Iterator[Callable[[], list[str]]]:
+    """The backups of a command that writes to ``project``: yields the backup step for
+    ``Project.open``; after the command, the state it left is backed up in the background
+    (store/background.py), so the command's result does not wait for the copy."""
+    from annotator.store.background import BackgroundBackup
+
+    backup = BackgroundBackup(project)
+    try:
+        yield backup.before_changes
+    finally:
+        say_warnings(backup.finish())
+
+
+@contextlib.contextmanager
 def progress_bar(label: str) -> Iterator[Callable[[int, int | None], None] | None]:
     """A progress bar on a terminal (stderr); nothing when output is redirected."""
     if not sys.stderr.isatty():
@@ -209,7 +223,11 @@ def import_(
     options = ReadOptions(
         text_field, title_field, source_field, url_field, published_field, encoding
     )
-    with user_errors(project), Project.open(project, annotator=annotator_name) as p:
+    with (
+        user_errors(project),
+        backed_up(project) as backup,
+        Project.open(project, annotator=annotator_name, backup=backup) as p,
+    ):
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Importing") as bar:
@@ -397,7 +415,11 @@ def actors_import(project: Path, file: Path) -> None:
     from annotator.io.registry import import_registry
     from annotator.store.project import Project
 
-    with user_errors(project), Project.open(project) as p:
+    with (
+        user_errors(project),
+        backed_up(project) as backup,
+        Project.open(project, backup=backup) as p,
+    ):
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
         report = import_registry(p, file)

@@ -1,5 +1,7 @@
 """Shared fixtures. Every test runs with its own backup folder and annotator name, so nothing
-touches the user's data folder; GUI tests (later) run on the offscreen Qt platform."""
+touches the user's data folder; GUI tests (later) run on the offscreen Qt platform. Commands
+wait for their background backup (ANNOTATOR_BACKUP_WAIT), so that no backup process outlives
+its test; tests/e2e/test_cli_backups.py checks that they do not wait without it."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ def _isolated_environment(
 ) -> None:
     monkeypatch.setenv("ANNOTATOR_BACKUP_DIR", str(tmp_path_factory.mktemp("backups")))
     monkeypatch.setenv("ANNOTATOR_NAME", "Tester")
+    monkeypatch.setenv("ANNOTATOR_BACKUP_WAIT", "1")
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import contextlib
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +121,7 @@ class Project:
         self._recording: Changes | None = None  # the innermost open transaction's record
         self.backup_path: Path | None = None
         self.warnings: list[str] = []
-        self._committed = False  # a write transaction was committed (see close)
+        self._committed = False  # a transaction that changed something was committed (close)
         self.documents = Documents(self)
         self.registry = Registry(self)
         self.annotators = Annotators(self)
@@ -197,11 +197,16 @@ class Project:
         *,
         readonly: bool = False,
         annotator: str | None = None,
-        backup: bool = True,
+        backup: bool | Callable[[], list[str]] = True,
         shared_in_process: bool = False,
     ) -> Project:
-        """Open an existing project. Writers take a lock and a rotating backup first; a
-        damaged file (see store/damage.py) is refused for writing and left untouched.
+        """Open an existing project. Writers take a lock and a rotating backup first (if the
+        project changed since its newest one); a damaged file (see store/damage.py) is refused
+        for writing and left untouched.
+
+        ``backup``: True copies the project now (before any write, migrations included);
+        False takes no backup; a callable is called at that moment instead and returns
+        warnings (the command line's background backup, store/background.py).
 
         ``shared_in_process``: join this process's own lock on the project instead of being
         refused (for a second connection used by a worker thread).
@@ -247,7 +252,9 @@ class Project:
                     annotator_name=annotator or default_annotator_name(),
                     lock=lock,
                 )
-                if backup:
+                if callable(backup):
+                    project.warnings.extend(backup())
+                elif backup:
                     project._backup()
                 with write_transaction(db, path):
                     apply_migrations(db)
@@ -268,7 +275,8 @@ class Project:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             # ANALYZE writes statistics: not after a failed import, which must leave the file
-            # byte for byte as it was
+            # byte for byte as it was, nor after one that changed nothing (it would look like
+            # a change, and take a new backup)
             if not self.readonly and self._committed:
                 self.db.execute("PRAGMA optimize")
         self.db.close()
@@ -303,7 +311,7 @@ class Project:
         self._recording = parent
         if parent is not None:
             parent.merge(record)
-        if not self.db.conn.in_transaction:  # the outermost transaction was committed
+        if not self.db.conn.in_transaction and record:  # the outermost one, with changes
             self._committed = True
 
     @property
