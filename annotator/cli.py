@@ -26,7 +26,9 @@ from annotator.io.formats import (
 )
 
 if TYPE_CHECKING:
+    from annotator.core.reports import CheckReport
     from annotator.store.merge import OnConflict
+    from annotator.store.problems import Problem
 
 PROJECT = click.Path(dir_okay=False, path_type=Path)
 OUTPUT = click.option(
@@ -335,8 +337,9 @@ def recover(project: Path, output: Path) -> None:
 def check(project: Path, as_json: bool) -> None:
     """Verify PROJECT: SQLite integrity, foreign keys, every fragment against its text, schema.
 
-    Warnings (which do not fail the check) list unfinished annotations: required relations
-    missing, mentions not linked to the registry. Exits with 0 only when everything holds.
+    Warnings (which do not fail the check) count unfinished annotations (required relations
+    missing, mentions not linked to the registry) and duplicates (an annotation identical to
+    another of its layer). Exits with 0 only when everything holds.
     """
     from annotator.store.project import Project
 
@@ -347,33 +350,43 @@ def check(project: Path, as_json: bool) -> None:
     ):
         say_warnings(p.warnings)
         report = p.check(bar)
-        problems = p.problems() if report.warnings else []
-    if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "ok": report.ok,
-                    "errors": report.errors,
-                    "warnings": report.warnings,
-                    "problems": [dataclasses.asdict(x) for x in problems],
-                    "checked": report.checked,
-                },
-                indent=2,
-            )
-        )
-    else:
+        if as_json:  # every problem, streamed: memory stays flat
+            _print_check_json(report, p.iter_problems() if report.problems else iter(()))
+        else:
+            shown = p.problems(limit=SHOWN_PROBLEMS) if report.problems else []
+    if not as_json:
         checked = ", ".join(f"{n} {what}" for what, n in report.checked.items())
         for error in report.errors:
             click.echo(f"Error: {error}")
         for warning in report.warnings:
             click.echo(f"Warning: {warning}")
-        for problem in problems[:SHOWN_PROBLEMS]:
+        for problem in shown:
             title = problem.document_title or problem.document_id
             click.echo(f"Warning: {title!r} at {problem.start}: {problem.message}")
-        if len(problems) > SHOWN_PROBLEMS:
-            click.echo(f"Warning: ... and {len(problems) - SHOWN_PROBLEMS} more problem(s)")
+        if report.problems > len(shown):
+            click.echo(f"Warning: ... and {report.problems - len(shown)} more problem(s)")
         click.echo(("OK: " if report.ok else "FAILED: ") + f"checked {checked}.")
     sys.exit(0 if report.ok else 1)
+
+
+def _print_check_json(report: CheckReport, problems: Iterator[Problem]) -> None:
+    """``{"ok", "errors", "warnings", "problems", "checked"}``, written as the problems are
+    read."""
+
+    def dump(value: object, depth: int = 1) -> str:
+        return json.dumps(value, indent=2).replace("\n", "\n" + "  " * depth)
+
+    write = sys.stdout.write
+    write("{\n")
+    for key, value in (("ok", report.ok), ("errors", report.errors)):
+        write(f'  "{key}": {dump(value)},\n')
+    write(f'  "warnings": {dump(report.warnings)},\n  "problems": [')
+    separator = "\n    "
+    for problem in problems:
+        write(separator + dump(dataclasses.asdict(problem), 2))
+        separator = ",\n    "
+    write("\n  ],\n" if separator != "\n    " else "],\n")
+    write(f'  "checked": {dump(report.checked)}\n}}\n')
 
 
 @main.group()

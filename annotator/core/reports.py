@@ -47,6 +47,8 @@ class CheckReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     checked: dict[str, int] = field(default_factory=dict)
+    #: How many problems (unfinished annotations, duplicates) the warnings count in all.
+    problems: int = 0
 
     @property
     def ok(self) -> bool:

@@ -124,9 +124,9 @@ class Layer:
         *,
         after_seq: int | None = None,
     ) -> list[Problem]:
-        """Required relations missing and mentions not linked, for the whole project or one
-        document (or the documents after ``after_seq`` in import order: the next page), in
-        document order, then by position in the text."""
+        """Required relations missing, mentions not linked and duplicates, for the whole
+        project or one document (or the documents after ``after_seq`` in import order: the
+        next page), in document order, then by position in the text."""
         if document is not None:
             self._project.documents.text(document)
         if self.annotator_id is None:

@@ -1,5 +1,8 @@
 """Annotations that are not finished yet: required relations missing (a quote without a
-speaker, a demand without a claimant) and actor mentions not linked to the registry.
+speaker, a demand without a claimant), actor mentions not linked to the registry, and
+duplicates: an annotation identical to an earlier one of the same layer (same document, label
+and fragments; attributes, links and notes are not compared), which is counted twice in every
+dataset.
 
 Read by ``layer.problems()``; :func:`find_problems` is also used by
 ``check`` (store/inspect.py). Problems are not errors: the project is valid, the work is just
@@ -8,6 +11,7 @@ not complete.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +48,29 @@ def unlinked_kind(label: str) -> str:
     return f"{label.lower()} not linked"
 
 
+def duplicate_kind(label: str) -> str:
+    return f"duplicate {label.lower()}"
+
+
+#: What makes two annotations identical: the same document, layer, label and fragments (the
+#: stored fragments are canonical JSON: the same offsets give the same text).
+_IDENTICAL = (
+    # rowid next: it is in the index, so an annotation meeting itself costs no row read
+    "b.document = a.document AND b.start = a.start AND b.rowid <> a.rowid "
+    'AND b."end" = a."end" AND b.label = a.label AND b.annotator IS a.annotator '
+    "AND b.fragments = a.fragments"
+)
+#: An identical annotation made earlier (by creation time, then id) exists: ``a`` repeats it.
+REPEATS_AN_EARLIER = (
+    f"EXISTS (SELECT 1 FROM annotations b WHERE {_IDENTICAL} "
+    "AND (b.created < a.created OR (b.created = a.created AND b.id < a.id)))"
+)
+#: The first of the other annotations identical to ``a``.
+FIRST_IDENTICAL = (
+    f"(SELECT b.id FROM annotations b WHERE {_IDENTICAL} ORDER BY b.created, b.id LIMIT 1)"
+)
+
+
 def _snippet(raw_fragments: str) -> str:
     text = " … ".join(f.text for f in parse_fragments(raw_fragments))
     text = " ".join(text.split())
@@ -52,18 +79,59 @@ def _snippet(raw_fragments: str) -> str:
     return text
 
 
-def _checks(schema: Schema) -> list[tuple[str, str, str, str | None]]:
-    """(kind, message prefix, label, relation type or None for "not linked"), in the order
-    problems of one annotation are listed."""
-    checks: list[tuple[str, str, str, str | None]] = []
+@dataclass(frozen=True, slots=True)
+class ProblemCheck:
+    """One kind of problem: the annotations of ``label`` for which ``condition`` holds.
+    ``other``: SQL naming another annotation the message mentions (else NULL);
+    ``counted_as``: what ``check`` says after their number."""
+
+    kind: str
+    prefix: str
+    label: str
+    condition: str
+    counted_as: str
+    params: tuple[Any, ...] = ()
+    other: str = "NULL"
+
+
+def problem_checks(schema: Schema) -> list[ProblemCheck]:
+    """The checks of the schema, in the order problems of one annotation are listed."""
+    checks: list[ProblemCheck] = []
     for rel in schema.relations:
         if rel.required:
-            kind = missing_kind(rel.source, rel.name)
-            checks.append((kind, f"{rel.source} without a {rel.name}", rel.source, rel.name))
+            checks.append(
+                ProblemCheck(
+                    missing_kind(rel.source, rel.name),
+                    f"{rel.source} without a {rel.name}",
+                    rel.source,
+                    "NOT EXISTS (SELECT 1 FROM relations r WHERE r.source = a.id AND r.type = ?)",
+                    f"{rel.source} annotation(s) without a {rel.name}",
+                    (rel.name,),
+                )
+            )
     for label in schema.labels:
         if label.entity:
-            kind = unlinked_kind(label.name)
-            checks.append((kind, f"{label.name} not linked to the registry", label.name, None))
+            checks.append(
+                ProblemCheck(
+                    unlinked_kind(label.name),
+                    f"{label.name} not linked to the registry",
+                    label.name,
+                    "a.entity IS NULL",
+                    f"{label.name} annotation(s) not linked to the registry",
+                )
+            )
+    for label in schema.labels:
+        checks.append(
+            ProblemCheck(
+                duplicate_kind(label.name),
+                f"{label.name} identical to another annotation",
+                label.name,
+                REPEATS_AN_EARLIER,
+                f"{label.name} annotation(s) identical to an earlier one of the same layer "
+                "(same document, label and fragments)",
+                other=FIRST_IDENTICAL,
+            )
+        )
     return checks
 
 
@@ -76,8 +144,9 @@ def _union(
     up_to_seq: int | None = None,
 ) -> tuple[str, list[Any]] | None:
     """One SELECT per check of the schema, joined with UNION ALL; ``k`` is the check's number
-    (None when the schema has nothing to check)."""
-    checks = _checks(schema)
+    and ``other`` the annotation its message names (None when the schema has nothing to
+    check)."""
+    checks = problem_checks(schema)
     if not checks:
         return None
     filters, values = "", []
@@ -98,19 +167,12 @@ def _union(
         tables = "annotations a JOIN documents d ON d.id = a.document"
     parts: list[str] = []
     params: list[Any] = []
-    for order, (_kind, _prefix, label, relation) in enumerate(checks):
-        if relation is None:
-            condition, extra = "a.entity IS NULL", []
-        else:
-            condition = (
-                "NOT EXISTS (SELECT 1 FROM relations r WHERE r.source = a.id AND r.type = ?)"
-            )
-            extra = [relation]
+    for order, check in enumerate(checks):
         parts.append(
-            f"SELECT {columns}, {order} AS k FROM {tables} "
-            f"WHERE a.label = ? AND {condition}{filters}"
+            f"SELECT {columns}, {check.other} AS other, {order} AS k FROM {tables} "
+            f"WHERE a.label = ? AND {check.condition}{filters}"
         )
-        params += [label, *extra, *values]
+        params += [check.label, *check.params, *values]
     return " UNION ALL ".join(parts), params
 
 
@@ -126,6 +188,19 @@ def find_problems(
     """Every problem (of ``document`` only, of ``annotator``'s layer only, of the documents
     after ``after_seq`` and up to ``up_to_seq`` in import order only, if given) in document
     order, then by position."""
+    return list(iter_problems(db, schema, document, limit, annotator_id, after_seq, up_to_seq))
+
+
+def iter_problems(
+    db: Database,
+    schema: Schema,
+    document: str | None = None,
+    limit: int | None = None,
+    annotator_id: str | None = None,
+    after_seq: int | None = None,
+    up_to_seq: int | None = None,
+) -> Iterator[Problem]:
+    """:func:`find_problems`, one at a time."""
     union = _union(
         schema,
         'd.seq, a.start, a."end", a.id, a.document, d.title, a.fragments',
@@ -135,19 +210,20 @@ def find_problems(
         up_to_seq,
     )
     if union is None:
-        return []
+        return
     sql, params = union
-    sql += " ORDER BY 1, 2, 3, 4, 8"
+    sql += " ORDER BY 1, 2, 3, 4, 9"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    checks = _checks(schema)
-    problems = []
-    for seq, start, _end, ann_id, doc_id, title, raw, order in db.execute(sql, params):
-        kind, prefix, _label, _relation = checks[order]
+    checks = problem_checks(schema)
+    for seq, start, _end, ann_id, doc_id, title, raw, other, order in db.execute(sql, params):
+        check = checks[order]
+        prefix = check.prefix
+        if other is not None:  # a duplicate: name both
+            prefix = f"{check.label} annotation {ann_id} is identical to annotation {other}"
         message = f"{prefix}: “{_snippet(raw)}”"
-        problems.append(Problem(doc_id, title or "", ann_id, start, kind, message, seq))
-    return problems
+        yield Problem(doc_id, title or "", ann_id, start, check.kind, message, seq)
 
 
 def problems_page(
@@ -193,4 +269,30 @@ def count_unlinked(db: Database, schema: Schema) -> dict[str, int]:
     return counts
 
 
-__all__ = ["Problem", "count_problems", "count_unlinked", "find_problems", "problems_page"]
+def count_by_check(db: Database, schema: Schema) -> list[tuple[ProblemCheck, int]]:
+    """How many problems of each check there are (checks without any left out), counted by
+    SQLite alone in one pass over the annotations."""
+    checks = problem_checks(schema)
+    if not checks:
+        return []
+    columns, params = [], []
+    for check in checks:  # CASE: a check's subquery runs for its label only
+        columns.append(f"coalesce(sum(CASE WHEN a.label = ? THEN {check.condition} END), 0)")
+        params += [check.label, *check.params]
+    row = db.execute(
+        f"SELECT {', '.join(columns)} FROM annotations a NOT INDEXED", params
+    ).fetchone()
+    return [(check, n) for check, n in zip(checks, row, strict=True) if n]
+
+
+__all__ = [
+    "Problem",
+    "ProblemCheck",
+    "count_by_check",
+    "count_problems",
+    "count_unlinked",
+    "find_problems",
+    "iter_problems",
+    "problem_checks",
+    "problems_page",
+]

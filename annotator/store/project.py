@@ -30,8 +30,8 @@ from annotator.core.errors import ProjectFileError, ValidationError
 from annotator.core.model import now
 from annotator.core.reports import CheckReport, ImportReport, ProgressCallback
 from annotator.core.schema import Schema, default_schema, load_schema_text
+from annotator.store import checking, merge, schema_check
 from annotator.store import inspect as inspect_sql
-from annotator.store import merge
 from annotator.store.actors import Registry
 from annotator.store.annotators import GOLD_ID, GOLD_NAME, Annotators
 from annotator.store.backup import make_backup, newest_good_backup
@@ -52,7 +52,7 @@ from annotator.store.datasets import Datasets
 from annotator.store.documents import Documents
 from annotator.store.layer import Layer
 from annotator.store.migrations import apply_migrations
-from annotator.store.problems import Problem, find_problems
+from annotator.store.problems import Problem, find_problems, iter_problems, problems_page
 
 PathLike = str | os.PathLike[str]
 
@@ -355,7 +355,7 @@ class Project:
     def set_schema(self, schema: Schema) -> Written[None]:
         """Replace the schema; refused if stored annotations would no longer fit it."""
         with self.transaction() as changes:
-            problems = inspect_sql.schema_problems(self.db, schema)
+            problems = schema_check.schema_problems(self.db, schema)
             if problems:
                 raise ValidationError(
                     f"the new schema does not fit {len(problems)} stored item(s); first: "
@@ -440,12 +440,20 @@ class Project:
         return inspect_sql.info(self.db)
 
     def problems(self, limit: int | None = None) -> list[Problem]:
-        """Every layer's unfinished annotations (``layer.problems()`` gives one layer's)."""
-        return find_problems(self.db, self.schema, None, limit)
+        """Every layer's unfinished annotations and duplicates (``layer.problems()`` gives one
+        layer's), in document order."""
+        if limit is not None:  # the first ones: read by windows of documents
+            return problems_page(self.db, self.schema, None, None, limit)[:limit]
+        return find_problems(self.db, self.schema)
+
+    def iter_problems(self) -> Iterator[Problem]:
+        """The same as :meth:`problems`, read one at a time (memory stays flat)."""
+        return iter_problems(self.db, self.schema)
 
     def check(self, progress: ProgressCallback | None = None) -> CheckReport:
-        """Integrity, foreign keys, every fragment against its text, schema consistency."""
-        return inspect_sql.check(self.db, self.schema, progress)
+        """Integrity, foreign keys, the full-text index, every text and fragment, schema
+        consistency; warnings count the problems (store/checking.py)."""
+        return checking.check(self.db, self.schema, progress)
 
 
 __all__ = ["GOLD_ID", "Layer", "Project", "translate_error"]

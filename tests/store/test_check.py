@@ -225,3 +225,65 @@ def test_missing_required_relations_are_warnings(project, layer, doc, find) -> N
     layer.add_relation("claimant", demand.id, actor.id)  # addressee is optional
     layer.link_mention(actor.id, project.registry.add("Illešová").value.id)
     assert project.check().warnings == ["1 Quote annotation(s) without a speaker"]
+
+
+def test_errors_of_one_kind_are_counted_beyond_a_limit(demo_path: Path, monkeypatch) -> None:
+    from annotator.store import checking
+
+    monkeypatch.setattr(checking, "ERROR_LIMIT", 5)
+    with tamper(demo_path) as conn:
+        spoiled = conn.execute("SELECT id, fragments FROM annotations LIMIT 8").fetchall()
+        for ann_id, raw in spoiled:
+            frags = json.loads(raw)
+            frags[0]["text"] += "?"
+            conn.execute(
+                "UPDATE annotations SET fragments = ? WHERE id = ?", [json.dumps(frags), ann_id]
+            )
+    errors = check(demo_path).errors
+    assert len([e for e in errors if "stored snippet is" in e]) == 5
+    assert errors[-1] == "fragment: … and 3 more"
+
+
+def test_fragments_and_attributes_that_are_not_json_are_errors(demo_path: Path) -> None:
+    with tamper(demo_path) as conn:
+        first, second = conn.execute("SELECT id FROM annotations ORDER BY id LIMIT 2").fetchall()
+        conn.execute("UPDATE annotations SET fragments = '[{\"start\": 1' WHERE id = ?", first)
+        conn.execute("UPDATE annotations SET attributes = 'not json' WHERE id = ?", second)
+    report = check(demo_path)
+    assert f"annotation {first[0]}: its fragments are not readable JSON" in report.errors
+    assert any(
+        e.startswith(f"schema: annotation {second[0]}:") and "not readable JSON" in e
+        for e in report.errors
+    )
+    assert not [e for e in report.errors if e.startswith("damage")]
+
+
+def test_a_cancelled_check_stops(demo_path: Path, monkeypatch) -> None:
+    from annotator.core.reports import Cancelled
+    from annotator.store import checking
+
+    monkeypatch.setattr(checking, "PROGRESS_EVERY", 1)
+    calls = []
+    with Project.open(demo_path, readonly=True) as p:
+        with pytest.raises(Cancelled):
+            p.check(lambda done, total: calls.append(done) or True)
+        assert calls == [1]
+        assert p.check().ok  # the connection is still usable
+
+
+def test_foreign_key_errors_are_those_of_sqlite(demo_path: Path) -> None:
+    # The relations' keys are checked in the pass that reads their ends: the same errors as
+    # PRAGMA foreign_key_check gives, whatever is missing.
+    with tamper(demo_path) as conn:
+        rels = conn.execute("SELECT id, source, target FROM relations LIMIT 3").fetchall()
+        conn.execute("DELETE FROM annotations WHERE id = ?", [rels[0][1]])  # a source
+        conn.execute("DELETE FROM annotations WHERE id IN (?, ?)", [rels[1][1], rels[1][2]])
+        conn.execute("UPDATE relations SET annotator = 'nobody' WHERE id = ?", [rels[2][0]])
+        conn.execute("DELETE FROM documents WHERE seq = 1")
+        expected = [
+            f"foreign key: {table} row {rowid} points to a missing {parent}"
+            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+        ]
+    assert any("relations" in e for e in expected) and any("annotators" in e for e in expected)
+    errors = [e for e in check(demo_path).errors if e.startswith("foreign key:")]
+    assert sorted(errors) == sorted(expected)

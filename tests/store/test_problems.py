@@ -165,3 +165,51 @@ def test_pages_of_problems_read_by_windows_of_documents_are_the_whole_list(
         pages += whole
         after = whole[-1].document_seq
     assert [p.annotation_id for p in pages] == [p.annotation_id for p in everything]
+
+
+# -- duplicates: the same span tagged twice with the same label in one layer --------------
+
+
+def test_an_identical_annotation_is_a_duplicate_problem(project, layer, doc, find) -> None:
+    karamov = find("Karamov")
+    first = layer.add_annotation(doc.id, "Cue", [karamov]).value
+    second = layer.add_annotation(doc.id, "Cue", [karamov]).value
+    third = layer.add_annotation(doc.id, "Cue", [karamov], note="a note is not compared").value
+    problems = [x for x in layer.problems() if x.kind == "duplicate cue"]
+    # each later copy repeats the first one; the first is not a problem
+    assert sorted(x.annotation_id for x in problems) == sorted([second.id, third.id])
+    for problem in problems:
+        assert problem.document_id == doc.id and problem.start == karamov[0]
+        assert problem.message == (
+            f"Cue annotation {problem.annotation_id} is identical to annotation {first.id}: "
+            "“Karamov”"
+        )
+    assert project.problems() == layer.problems()
+    assert layer.problems(doc.id) == layer.problems()
+    warning = (
+        "2 Cue annotation(s) identical to an earlier one of the same layer (same document, "
+        "label and fragments)"
+    )
+    report = project.check()
+    assert report.ok and warning in report.warnings
+    assert report.problems == len(project.problems())
+    # deleting the copies leaves no duplicate
+    layer.delete_annotation(second.id)
+    layer.delete_annotation(third.id)
+    assert not [x for x in layer.problems() if x.kind.startswith("duplicate")]
+    assert not [w for w in project.check().warnings if "identical" in w]
+
+
+def test_what_is_not_a_duplicate(project, layer, doc, find) -> None:
+    quote = find("We will not give up a single village,")
+    layer.add_annotation(doc.id, "Cue", [find("said")])
+    layer.add_annotation(doc.id, "Cue", [find("said talks")])  # other fragments
+    layer.add_annotation(doc.id, "Demand", [quote])  # same fragments, other label
+    layer.add_annotation(doc.id, "Quote", [(quote[0], quote[0] + 7), (quote[0] + 8, quote[1])])
+    layer.add_annotation(doc.id, "Quote", [quote])  # one fragment instead of two
+    # the same span in another annotator's layer, and in gold
+    ben = project.layer(project.annotators.add("Ben").value.id)
+    ben.add_annotation(doc.id, "Cue", [find("said")])
+    project.gold.add_annotation(doc.id, "Cue", [find("said")])
+    assert not [x for x in project.problems() if x.kind.startswith("duplicate")]
+    assert not [w for w in project.check().warnings if "identical" in w]
