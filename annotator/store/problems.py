@@ -229,15 +229,16 @@ def iter_problems(
 def problems_page(
     db: Database, schema: Schema, annotator_id: str | None, after_seq: int | None, limit: int
 ) -> list[Problem]:
-    """At least ``limit`` problems (when there are) of the documents after ``after_seq``, read
-    a window of documents at a time: each window is a range of the primary key, so a page
-    costs what its documents hold, not a sort of every problem of the corpus."""
+    """The first ``limit`` problems (when there are) of the documents after ``after_seq``,
+    read a window of documents at a time: each window is a range of the primary key, so a
+    page costs what its documents hold, not a sort of every problem of the corpus."""
     found: list[Problem] = []
     last = db.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
     start = after_seq or 0
     window = PAGE_WINDOW
     while start < last and len(found) < limit:
-        found += find_problems(db, schema, None, None, annotator_id, start, start + window)
+        wanted = limit - len(found)
+        found += find_problems(db, schema, None, wanted, annotator_id, start, start + window)
         start += window
         window *= 2  # sparse problems: fewer, larger windows
     return found

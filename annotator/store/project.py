@@ -443,7 +443,7 @@ class Project:
         """Every layer's unfinished annotations and duplicates (``layer.problems()`` gives one
         layer's), in document order."""
         if limit is not None:  # the first ones: read by windows of documents
-            return problems_page(self.db, self.schema, None, None, limit)[:limit]
+            return problems_page(self.db, self.schema, None, None, limit)
         return find_problems(self.db, self.schema)
 
     def iter_problems(self) -> Iterator[Problem]:
