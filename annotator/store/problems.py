@@ -272,18 +272,32 @@ def count_unlinked(db: Database, schema: Schema) -> dict[str, int]:
 
 def count_by_check(db: Database, schema: Schema) -> list[tuple[ProblemCheck, int]]:
     """How many problems of each check there are (checks without any left out), counted by
-    SQLite alone in one pass over the annotations."""
+    SQLite alone: one pass over the annotations, and one over the index of their starts for
+    duplicates (which share a document and a start)."""
     checks = problem_checks(schema)
-    if not checks:
-        return []
-    columns, params = [], []
-    for check in checks:  # CASE: a check's subquery runs for its label only
-        columns.append(f"coalesce(sum(CASE WHEN a.label = ? THEN {check.condition} END), 0)")
-        params += [check.label, *check.params]
-    row = db.execute(
-        f"SELECT {', '.join(columns)} FROM annotations a NOT INDEXED", params
-    ).fetchone()
-    return [(check, n) for check, n in zip(checks, row, strict=True) if n]
+    counts = dict.fromkeys(checks, 0)
+    scanned = [c for c in checks if c.condition != REPEATS_AN_EARLIER]
+    if scanned:
+        # CASE: a check's subquery runs for its label only
+        columns = [
+            f"coalesce(sum(CASE WHEN a.label = ? THEN {c.condition} END), 0)" for c in scanned
+        ]
+        params = [value for c in scanned for value in (c.label, *c.params)]
+        row = db.execute(
+            f"SELECT {', '.join(columns)} FROM annotations a NOT INDEXED", params
+        ).fetchone()
+        counts.update(zip(scanned, row, strict=True))
+    duplicates = {c.label: c for c in checks if c.condition == REPEATS_AN_EARLIER}
+    if duplicates:
+        for label, n in db.execute(
+            "SELECT a.label, count(*) FROM (SELECT document, start FROM annotations "
+            "GROUP BY document, start HAVING count(*) > 1) g "
+            "CROSS JOIN annotations a ON a.document = g.document AND a.start = g.start "
+            f"WHERE {REPEATS_AN_EARLIER} GROUP BY a.label"
+        ):
+            if label in duplicates:
+                counts[duplicates[label]] = n
+    return [(check, n) for check, n in counts.items() if n]
 
 
 __all__ = [
