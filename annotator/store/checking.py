@@ -46,15 +46,24 @@ ERROR_LIMIT = 1000
 #: Documents between two calls of the progress callback.
 PROGRESS_EVERY = 200
 
-#: Each document in import order, with the fragments of all its annotations as one JSON list
-#: (one ``json.loads`` per document); a document with anything wrong is read again, one
-#: annotation at a time, to name them. (A value that is not JSON might pass for part of the
-#: list: EXTENT_PROBLEMS names it as an error.)
-DOCUMENTS = (
-    "SELECT d.seq, d.id, CAST(d.text AS BLOB), d.sha256, "
-    "(SELECT '[' || group_concat(a.fragments, ',') || ']' FROM annotations a "
-    "WHERE a.document = d.id) FROM documents d ORDER BY d.seq"
-)
+#: Documents with more annotations than this are read one annotation at a time (memory stays
+#: that of one annotation, not of a document's thousands).
+MANY = 1000
+
+
+def documents_query() -> str:
+    """Each document in import order, with the fragments of all its annotations as one JSON
+    list (one ``json.loads`` per document), or "many" (more than MANY); a document with
+    anything wrong is read again, one annotation at a time, to name them. (A value that is
+    not JSON might pass for part of the list: EXTENT_PROBLEMS names it as an error.)"""
+    return (
+        "SELECT d.seq, d.id, CAST(d.text AS BLOB), d.sha256, "
+        f"(SELECT CASE WHEN count(*) > {int(MANY)} THEN 'many' "
+        "ELSE '[' || group_concat(a.fragments, ',') || ']' END FROM annotations a "
+        "WHERE a.document = d.id) FROM documents d ORDER BY d.seq"
+    )
+
+
 #: Annotations whose fragments are not a non-empty JSON list, or whose stored extent (start of
 #: the first fragment, end of the last) does not match them. CASE keeps SQLite from reading
 #: JSON that is not valid.
@@ -263,7 +272,7 @@ def _texts_and_fragments(db: Database, found: _Found, progress: ProgressCallback
     errors = found.errors
     total = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     docs = fragments = 0
-    for _seq, doc_id, raw_text, sha, stored in db.execute(DOCUMENTS):
+    for _seq, doc_id, raw_text, sha, stored in db.execute(documents_query()):
         docs += 1
         if hashlib.sha256(raw_text).hexdigest() != sha:
             errors.add("text", f"document {doc_id}: text does not match its stored sha256")
@@ -278,7 +287,7 @@ def _texts_and_fragments(db: Database, found: _Found, progress: ProgressCallback
             )
             text = None
         if stored is not None:
-            count = None if text is None else _all_fit(text, stored)
+            count = None if text is None or stored == "many" else _all_fit(text, stored)
             if count is None:  # something is wrong: name it
                 count = _name_misfits(db, errors, doc_id, text)
             fragments += count
@@ -288,8 +297,8 @@ def _texts_and_fragments(db: Database, found: _Found, progress: ProgressCallback
 
 
 def _all_fit(text: str, stored: str) -> int | None:
-    """How many fragments the annotations of a document have (``stored``: the DOCUMENTS
-    column), if each fits ``text`` (else None)."""
+    """How many fragments the annotations of a document have (``stored``: their JSON list,
+    from documents_query), if each fits ``text`` (else None)."""
     count = 0
     try:
         for fragments in json.loads(stored):

@@ -287,3 +287,21 @@ def test_foreign_key_errors_are_those_of_sqlite(demo_path: Path) -> None:
     assert any("relations" in e for e in expected) and any("annotators" in e for e in expected)
     errors = [e for e in check(demo_path).errors if e.startswith("foreign key:")]
     assert sorted(errors) == sorted(expected)
+
+
+def test_a_document_with_many_annotations_is_checked_one_annotation_at_a_time(
+    project, layer, doc, find, monkeypatch
+) -> None:
+    from annotator.store import checking
+
+    monkeypatch.setattr(checking, "MANY", 2)
+    for needle in ("Karamov", "Belotsky", "Illešová"):
+        layer.add_annotation(doc.id, "Actor", [find(needle)])
+    report = project.check()
+    assert report.ok and report.checked["fragments"] == 3
+    with tamper(project.path) as conn:
+        conn.execute(
+            "UPDATE annotations SET fragments = replace(fragments, 'Belotsky', 'Belotski')"
+        )
+    errors = project.check().errors
+    assert len(errors) == 1 and "stored snippet is 'Belotski'" in errors[0]
