@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from annotator.core.changes import Changes
@@ -40,8 +40,14 @@ def initial_size(window: QMainWindow) -> tuple[int, int]:
 
 def dock_widths(width: int) -> tuple[int, int]:
     """The documents list's and the annotation panel's first widths in a window ``width``
-    wide: the reader between them gets the largest share (about half)."""
-    return max(220, width * 22 // 100), max(300, width * 26 // 100)
+    wide: a fifth and a quarter (within bounds), so the reader between them gets more than
+    half from 1024 pixels on."""
+    return min(360, max(180, width // 5)), min(460, max(260, width // 4))
+
+
+#: The share of the window's width the reader keeps when the window narrows, as far as the
+#: docks' own minimums allow (a wider window gives all its new room to the reader).
+READER_SHARE = 0.5
 
 
 #: How long the user must pause (no edit) after the project opened before it is backed up.
@@ -294,6 +300,41 @@ class MainWindow(QMainWindow):
             self.status_line.showMessage(text, timeout)
         else:
             self.status_line.clearMessage()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        old = event.oldSize().width()
+        if 0 < event.size().width() < old:
+            self._keep_reader_share()
+
+    def _side_docks(self) -> list[tuple[QDockWidget, int]]:
+        """The docks beside the reader, one per side (a tab group counts once), each with the
+        least width it needs (the widest minimum of its tabs)."""
+        found: dict[Qt.DockWidgetArea, tuple[QDockWidget, int]] = {}
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        for dock in (self.documents, self.annotations, *self.findChildren(QDockWidget)):
+            area = self.dockWidgetArea(dock)
+            if area in sides and area not in found and dock.isVisible() and not dock.isFloating():
+                group = [dock, *self.tabifiedDockWidgets(dock)]
+                found[area] = (dock, max(d.minimumSizeHint().width() for d in group))
+        return list(found.values())
+
+    def _keep_reader_share(self) -> None:
+        """Narrow the side docks (each by its share, never below what it needs) until the
+        reader has ``READER_SHARE`` of the width again; Qt alone would take it all from the
+        reader."""
+        centre = self.centralWidget()
+        if centre is None:
+            return
+        wanted = int(self.width() * READER_SHARE) - centre.width()
+        docks = self._side_docks()
+        total = sum(dock.width() for dock, _least in docks)
+        if wanted <= 0 or total <= 0:
+            return
+        widths = [
+            max(least, dock.width() + (-wanted * dock.width()) // total) for dock, least in docks
+        ]
+        self.resizeDocks([dock for dock, _least in docks], widths, Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         focused = self.focusWidget()
