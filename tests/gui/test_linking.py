@@ -364,3 +364,42 @@ def test_a_known_spelling_adds_nothing_and_the_preference_turns_it_off(
     assert session.perform(LinkMention(session, ann.id, ids["anna"]))
     with Project.open(path, readonly=True) as p:
         assert p.registry.get(ids["anna"]).aliases == ["Lindqvist"]
+
+
+def test_enter_with_exactly_one_suggestion_links_it_in_the_field_and_the_dialog(
+    qtbot, make_window, linking_project
+) -> None:
+    path, ids = linking_project
+    window = make_window(path)
+    tag_actor(qtbot, window, "Valdor")
+    field = editor_field(window)
+    line = field.findChild(QLineEdit, "link-actor")
+    line.setFocus()
+    qtbot.keyClicks(line, "Karamow")  # not the start of any name, and one actor only
+    popup = field.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert popup.model().rowCount() == 1 and not popup.currentIndex().isValid()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # the popup has the keyboard while it shows
+    (ann,) = stored(window)
+    assert ann.entity == ids["karamov"]
+    undo(qtbot, window)
+    assert stored(window)[0].entity is None
+
+    # The reader's right-click "Link to actor…": the mention's text is selected, typing
+    # replaces it, and Enter with the one suggestion listed links to it.
+    seen: list[object] = []
+
+    def type_and_enter() -> None:
+        dialog = QApplication.activeModalWidget()
+        name = dialog.findChild(QLineEdit, "picker-name")
+        qtbot.keyClicks(name, "Karamow")
+        seen.append((name.text(), dialog.list.count()))
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+
+    menu = window.reader_menu.build(_point(window, ann.start + 2))
+    (action,) = [a for a in menu.actions() if a.objectName() == "link-to-actor"]
+    QTimer.singleShot(100, type_and_enter)
+    action.trigger()
+    assert seen == [("Karamow", 1)]
+    (ann,) = stored(window)
+    assert ann.entity == ids["karamov"]
