@@ -197,3 +197,14 @@ def mention_fragments(db: Database, entity_id: str) -> list[tuple[str, str]]:
     """(annotation id, fragments JSON) of the entity's mentions."""
     rows = db.execute("SELECT id, fragments FROM annotations WHERE entity = ?", [entity_id])
     return [(r[0], r[1]) for r in rows]
+
+
+def attribute_values(db: Database, label: str, attribute: str) -> list[str]:
+    """The distinct text values of one attribute of one label's annotations, in every layer,
+    the most used first (then alphabetically)."""
+    sql = (
+        "SELECT j.value, count(*) AS uses FROM annotations AS a, json_each(a.attributes) AS j"
+        " WHERE a.label = ? AND j.key = ? AND j.type = 'text'"
+        " GROUP BY j.value ORDER BY uses DESC, j.value"
+    )
+    return [row[0] for row in db.execute(sql, [label, attribute])]

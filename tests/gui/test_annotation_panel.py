@@ -87,6 +87,8 @@ def panel(qtbot, session: Session) -> AnnotationPanel:
     widget.resize(420, 700)
     widget.show()
     qtbot.waitExposed(widget)
+    widget.activateWindow()  # keys go to the focused widget of the active window
+    qtbot.waitUntil(widget.isActiveWindow, timeout=2000)
     return widget
 
 
@@ -432,4 +434,99 @@ def test_refresh_with_ten_thousand_annotations_is_fast(qtbot, tmp_path: Path) ->
     assert panel.model.rowCount() == 10_000
     assert header(panel) == "2500 quotes without a speaker · 2500 demands without a claimant"
     assert refresh < 100  # generous for slow CI machines; see the printed figures
+    s.close_project()
+
+
+def type_issue(qtbot, panel, text: str) -> QComboBox:
+    combo = child(panel, QComboBox, "attribute-issue")
+    line = combo.lineEdit()
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    return combo
+
+
+def test_a_new_issue_close_to_a_known_one_asks_which_is_meant(
+    qtbot, panel, session, article
+) -> None:
+    click_row(qtbot, panel, article.demand)
+    combo = type_issue(qtbot, panel, "ceasefire")  # the schema has "cease-fire"
+    assert session.layer.annotation(article.demand).attributes == {}  # nothing stored yet
+    hint = child(panel, QLabel, "value-hint-text")
+    assert hint.text() == "“ceasefire” would be a new value; “cease-fire” is one already."
+    use = child(panel, QPushButton, "use-known-value")
+    add = child(panel, QPushButton, "add-typed-value")
+    assert (use.text(), add.text()) == ("Use “cease-fire”", "Add “ceasefire”")
+    assert use.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter takes the known one
+    assert session.layer.annotation(article.demand).attributes == {"issue": "cease-fire"}
+    assert combo.currentText() == "cease-fire" and not hint.isVisible()
+    assert combo.lineEdit().hasFocus()  # back in the field
+
+    # Tab, then Enter: the typed value is added as it was typed.
+    type_issue(qtbot, panel, "Cease fire")
+    assert use.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert add.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert session.layer.annotation(article.demand).attributes == {"issue": "Cease fire"}
+    assert not hint.isVisible()
+    # Now in use, it is a known value: typed again, it is stored without asking.
+    session.undo()
+    type_issue(qtbot, panel, "Cease fire")
+    assert not hint.isVisible()
+    assert session.layer.annotation(article.demand).attributes == {"issue": "Cease fire"}
+
+    # Escape goes back to the field with the typed text, to change it.
+    type_issue(qtbot, panel, "sanctoins")
+    assert (use.text(), add.text()) == ("Use “sanctions”", "Add “sanctoins”")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not hint.isVisible() and combo.lineEdit().hasFocus()
+    assert combo.currentText() == "sanctoins"
+    assert session.layer.annotation(article.demand).attributes == {"issue": "Cease fire"}
+    for _ in "oins":
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Backspace)
+    qtbot.keyClicks(combo.lineEdit(), "ions")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert session.layer.annotation(article.demand).attributes == {"issue": "sanctions"}
+    assert not hint.isVisible()
+
+    # Leaving the field with the mouse asks too, without taking the focus back.
+    line = combo.lineEdit()
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "troop withdrawl")
+    note = child(panel, QLineEdit, "note")
+    qtbot.mouseClick(note, Qt.MouseButton.LeftButton)
+    assert note.hasFocus() and hint.isVisible()
+    assert use.text() == "Use “troop withdrawal”"
+    qtbot.wait(10)  # the hint's buttons laid out
+    assert session.layer.annotation(article.demand).attributes == {"issue": "sanctions"}
+    qtbot.mouseClick(use, Qt.MouseButton.LeftButton)
+    assert session.layer.annotation(article.demand).attributes == {"issue": "troop withdrawal"}
+
+
+def test_values_in_use_elsewhere_in_the_project_are_known_too(qtbot, tmp_path, article) -> None:
+    with Project.open(article.path, annotator="Tester") as p:
+        other = p.documents.add("The envoy demanded water supply talks.", title="Other").value
+        p.layer().add_annotation(
+            other.id, "Demand", [(11, 38)], attributes={"issue": "water supply"}
+        )
+    s = Session("Tester")
+    s.open_project(article.path)
+    s.open_document(article.doc)
+    widget = AnnotationPanel(s)
+    qtbot.addWidget(widget)
+    widget.resize(420, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow, timeout=2000)
+    click_row(qtbot, widget, article.demand)
+    type_issue(qtbot, widget, "Water-supply")  # only the other document uses it
+    use = child(widget, QPushButton, "use-known-value")
+    assert use.text() == "Use “water supply”" and use.hasFocus()
+    qtbot.keyClick(use, Qt.Key.Key_Space)  # Space presses it too
+    assert s.layer.annotation(article.demand).attributes == {"issue": "water supply"}
     s.close_project()

@@ -141,6 +141,24 @@ def test_editable_attribute_accepts_a_new_value(project, layer, doc, find, rows)
     }
 
 
+def test_attribute_values_in_use_in_every_layer_most_used_first(project, layer, doc, find):
+    assert project.attribute_values("Demand", "issue") == []
+    span = find("a cease-fire")
+    for issue in ("prisoner exchange", "cease-fire", "cease-fire"):
+        layer.add_annotation(doc.id, "Demand", [span], attributes={"issue": issue})
+    layer.add_annotation(doc.id, "Demand", [span], attributes={"position": "for"})
+    ben = project.layer(project.annotators.add("Ben").value.id)
+    ben.add_annotation(doc.id, "Demand", [span], attributes={"issue": "water"})
+    layer.add_annotation(doc.id, "Quote", [span], attributes={"form": "direct"})
+    assert project.attribute_values("Demand", "issue") == [
+        "cease-fire",
+        "prisoner exchange",
+        "water",
+    ]
+    assert project.attribute_values("Demand", "position") == ["for"]
+    assert project.attribute_values("Quote", "issue") == []
+
+
 def test_entity_links(project, layer, doc, find, rows, counts) -> None:
     karamov = project.registry.add("Sergei Karamov", type="person").value
     actor = layer.add_annotation(doc.id, "Actor", [find("Karamov")], entity=karamov.id).value
