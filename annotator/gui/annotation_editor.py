@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -144,6 +145,7 @@ class AnnotationEditor(QWidget):
     """Edits the selected annotation; a hint when nothing is selected."""
 
     pickRelation = Signal(str)
+    fieldsChanged = Signal()  # another label's rows: the editor's least width may have moved
 
     def __init__(
         self,
@@ -187,6 +189,8 @@ class AnnotationEditor(QWidget):
 
         form_page = QWidget()
         self.form = QFormLayout(form_page)
+        # A narrow panel puts a field under its caption instead of cutting it off.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.addRow("Label", self.label_combo)
         self.form.addRow("Text", self.text_view)
         # The label's attribute and relation rows go here (see _build_fields).
@@ -271,6 +275,7 @@ class AnnotationEditor(QWidget):
         self._field_rows = []
         self._attributes, self._relations = {}, {}
         self.entity_field = None
+        self.fieldsChanged.emit()
         if spec is None:
             return
         row = 2  # after "Label" and "Text"
@@ -295,6 +300,7 @@ class AnnotationEditor(QWidget):
             self._relations[relation.name] = relation_field
             self._add_row(row, relation_field.caption, relation_field.row)
             row += 1
+        self.fieldsChanged.emit()
 
     def _add_row(self, row: int, caption: QLabel, field: QWidget) -> None:
         caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -379,3 +385,31 @@ class AnnotationEditor(QWidget):
         ann = self._current()
         if ann is not None:
             self._run(DeleteAnnotation(self.session, ann.id))
+
+
+class EditorScroll(QScrollArea):
+    """The editor in a scroll area that is never narrower than the editor's rows need (they
+    wrap under their captions first), so a narrow panel scrolls up and down, never sideways.
+    The least width only grows: choosing another label never makes the panel jump back."""
+
+    def __init__(self, editor: AnnotationEditor) -> None:
+        super().__init__()
+        self.setWidget(editor)
+        self.setWidgetResizable(True)
+        self._least = 0
+        editor.fieldsChanged.connect(self._refit)
+
+    def _refit(self) -> None:
+        editor = self.widget()
+        if editor is None:
+            return
+        bar = self.verticalScrollBar()
+        extent = bar.sizeHint().width() if bar is not None else 0
+        least = editor.minimumSizeHint().width() + extent + 2 * self.frameWidth()
+        if least > self._least:
+            self._least = least
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._least), hint.height())

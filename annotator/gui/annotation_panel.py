@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
-    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -45,7 +44,7 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Changes
 from annotator.core.model import Annotation
 from annotator.core.schema import Schema
-from annotator.gui.annotation_editor import AnnotationEditor, short
+from annotator.gui.annotation_editor import AnnotationEditor, EditorScroll, short
 from annotator.gui.session import Session, text_order
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -324,9 +323,7 @@ class AnnotationPanel(QDockWidget):
         self.editor = AnnotationEditor(session, lambda label: self.model.by_label.get(label, []))
         self.editor.setObjectName("annotation-editor")
         self.editor.pickRelation.connect(self.pickRelation)
-        scroll = QScrollArea()
-        scroll.setWidget(self.editor)
-        scroll.setWidgetResizable(True)
+        scroll = EditorScroll(self.editor)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)

@@ -40,9 +40,9 @@ def initial_size(window: QMainWindow) -> tuple[int, int]:
 
 def dock_widths(width: int) -> tuple[int, int]:
     """The documents list's and the annotation panel's first widths in a window ``width``
-    wide: a fifth and a quarter (within bounds), so the reader between them gets more than
-    half from 1024 pixels on."""
-    return min(360, max(180, width // 5)), min(460, max(260, width // 4))
+    wide (within bounds): the list a little less than a fifth, the panel, which holds the
+    editor, nearly a third; the reader between them gets more than half from 1024 px on."""
+    return min(340, max(170, width * 18 // 100)), min(460, max(280, width * 30 // 100))
 
 
 #: The share of the window's width the reader keeps when the window narrows, as far as the
@@ -57,6 +57,7 @@ BACKUP_WHEN_IDLE_MS = 5000
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, settings: Settings) -> None:
         super().__init__()
+        self._layout_chosen = True  # no dock is resized while the window is being built
         self.session, self.settings = session, settings
         self.setWindowTitle("Annotator")
         self.resize(*initial_size(self))
@@ -152,8 +153,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = QSettings("annotator", "annotator").value("window/state")
-        if state is not None:  # where the user put and sized the docks
-            self.restoreState(state)
+        # Where the user put and sized the docks; else the reader keeps its share from the
+        # first show on, whatever size the window is given.
+        self._layout_chosen = state is not None and self.restoreState(state)
 
     # -- projects and documents -------------------------------------------------------------
 
@@ -304,7 +306,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         old = event.oldSize().width()
-        if 0 < event.size().width() < old:
+        if 0 < event.size().width() < old or (old < 0 and not self._layout_chosen):
             self._keep_reader_share()
 
     def _side_docks(self) -> list[tuple[QDockWidget, int]]:
