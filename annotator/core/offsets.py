@@ -290,3 +290,12 @@ def split_at_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]
         if a < b:
             trimmed.append((a, b))
     return trimmed or [(start, end)]
+
+
+def paragraph_at(text: str, offset: int) -> tuple[int, int]:
+    """(which paragraph ``offset`` is in, counted from 1; how many the text has), paragraphs
+    being separated by blank lines as in :func:`split_at_paragraphs`."""
+    breaks = [brk.end() for brk in _PARAGRAPH_BREAK.finditer(text.strip())]
+    lead = len(text) - len(text.lstrip())
+    before = sum(1 for end in breaks if end + lead <= offset)
+    return before + 1, len(breaks) + 1

@@ -315,3 +315,14 @@ def test_a_span_across_paragraphs_splits_at_blank_lines() -> None:
     # one paragraph: unchanged; a break with spaces in the blank line still splits
     assert split_at_paragraphs(text, 0, 10) == [(0, 10)]
     assert len(split_at_paragraphs(text, text.index("Then"), len(text))) == 2
+
+
+def test_paragraph_at_counts_blank_line_separated_paragraphs() -> None:
+    from annotator.core.offsets import paragraph_at
+
+    text = "\n\nFirst one.\nStill first.\n\n  \nSecond.\n\nThird.\n\n"
+    assert paragraph_at(text, text.index("First")) == (1, 3)
+    assert paragraph_at(text, text.index("Still")) == (1, 3)
+    assert paragraph_at(text, text.index("Second")) == (2, 3)
+    assert paragraph_at(text, text.index("Third") + 3) == (3, 3)
+    assert paragraph_at("One paragraph only.", 4) == (1, 1)

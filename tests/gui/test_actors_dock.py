@@ -341,3 +341,48 @@ def test_dossier_lists_the_quotes_and_jumps_to_one(qtbot, window) -> None:
     assert entry.text[:20] in dossier.context.toPlainText()
     dossier.close()
     qtbot.waitUntil(lambda: entity.id not in dock.dossiers)
+
+
+def test_the_dossier_context_line_leaves_out_what_is_not_known(qtbot, make_window, tmp_path):
+    from annotator import Project
+
+    path = tmp_path / "dossier.annotator"
+    first = "Karamov spoke first.\n\nLater, “we will not give up,” Karamov said."
+    second = "“Talks resume today,” Karamov said."
+    with Project.create(path, annotator="Tester") as p:
+        karamov = p.registry.add("Sergei Karamov", type="person").value
+        layer = p.layer()
+        for text, title, published in ((first, "", ""), (second, "Talks", "2026-03-14")):
+            doc = p.documents.add(text, title=title, published=published).value
+            at = text.rindex("Karamov")
+            actor = layer.add_annotation(doc.id, "Actor", [(at, at + 7)], entity=karamov.id)
+            quote = text.index("“") + 1
+            words = text[quote:].split("”")[0]
+            said = layer.add_annotation(doc.id, "Quote", [(quote, quote + len(words))])
+            layer.add_relation("speaker", said.value.id, actor.value.id)
+    window = make_window(path)
+    dock = window.actors
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.proxy.rowCount() == 1)
+    index = row_index(dock, karamov.id)
+    point = dock.view.visualRect(index).center()
+    qtbot.mouseClick(dock.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(dock.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    dossier = dock.dossiers[karamov.id]
+    qtbot.waitExposed(dossier)
+    rows = dossier.items("speaker")
+    assert [(r.text(0), r.text(1), r.text(2)) for r in rows] == [
+        ("we will not give up,", "(untitled)", ""),
+        ("Talks resume today,", "Talks", "2026-03-14"),
+    ]
+    lines = []
+    for item in rows:
+        dossier.tree.setCurrentItem(item)  # the context shows the current row
+        lines.append(dossier.context.toPlainText().splitlines())
+    untitled, dated = lines
+    assert untitled[0] == "(untitled) · paragraph 2 of 2 · Quote"
+    assert untitled[-1] == "Later, “we will not give up,” Karamov said."  # its paragraph
+    assert dated[0] == "Talks · 2026-03-14 · Quote"  # one paragraph: no position
+    assert dated[-1] == "“Talks resume today,” Karamov said."
+    dossier.close()
