@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextCursor,
 )
@@ -278,8 +279,11 @@ class ReaderView(QPlainTextEdit):
                 painter.fillRect(band_rect(rect, baseline, depth), color)
                 if kind is not None:
                     outlines.append((rect, color, OUTLINES[kind]))
+        # Outlines a shade darker than the label on a light page, lighter on a dark one.
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         for rect, color, outline in outlines:
-            pen = QPen(color.darker(outline.darker), outline.width)
+            shade = color.lighter(outline.darker) if dark else color.darker(outline.darker)
+            pen = QPen(shade, outline.width)
             pen.setStyle(outline.style)
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
