@@ -254,3 +254,30 @@ def test_hovering_one_fragment_marks_the_whole_discontinuous_quote(
     assert reader.hovered == quote
     hover_text(reader, TEXT.index("agreed"))
     assert reader.hovered is None
+
+
+def test_tagging_the_same_span_again_with_the_same_label_is_refused(
+    qtbot, make_window, article_project
+) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    reader, stack = window.reader, window.session.undo_stack
+    for word, key in (("Karamov", Qt.Key.Key_A), ("the government withdraw", Qt.Key.Key_D)):
+        start = TEXT.index(word)
+        drag_select(reader, start, start + len(word))
+        qtbot.keyClick(reader, key)
+    assert stack.count() == 2 and len(stored(path)) == 2
+    start = TEXT.index("Karamov")
+    drag_select(reader, start, start + len("Karamov"))
+    qtbot.keyClick(reader, Qt.Key.Key_A)  # a mention: the path that links it
+    assert window.status_line.currentMessage() == ("Not done: “Karamov” is already tagged as Actor")
+    start = TEXT.index("the government withdraw")
+    drag_select(reader, start, start + len("the government withdraw"))
+    qtbot.keyClick(reader, Qt.Key.Key_D)
+    assert "“the government withdraw” is already tagged as Demand" in (
+        window.status_line.currentMessage()
+    )
+    assert len(stored(path)) == 2 and len(annotations(window)) == 2
+    assert stack.count() == 2  # nothing to undo
+    qtbot.keyClick(reader, Qt.Key.Key_Q)  # the selection was kept: another label is fine
+    assert sorted(label for label, _ in stored(path)) == ["Actor", "Demand", "Quote"]
