@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Literal
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from annotator.core.model import Fragment
-from annotator.core.offsets import Direction, split_at_paragraphs, step_grapheme, step_word
+from annotator.core.offsets import (
+    Direction,
+    Edge,
+    split_at_paragraphs,
+    step_grapheme,
+    step_word,
+)
 from annotator.gui.annotation_editor import choice_texts
 from annotator.gui.commands import (
     AddAnnotation,
@@ -31,9 +36,6 @@ from annotator.gui.session import Session
 from annotator.gui.settings import Settings
 from annotator.gui.shortcuts import SHORTCUTS
 
-Edge = Literal["start", "end"]
-Step = Callable[[str, int, Direction], int]
-
 
 class TaggingController(QObject):
     message = Signal(str)  # a hint for the status bar ("" clears it)
@@ -47,14 +49,14 @@ class TaggingController(QObject):
             "delete": self.delete,
             "next_annotation": lambda: self.step_annotation(1),
             "previous_annotation": lambda: self.step_annotation(-1),
-            "end_right": lambda: self.move_edge("end", "right", step_grapheme),
-            "end_left": lambda: self.move_edge("end", "left", step_grapheme),
-            "end_word_right": lambda: self.move_edge("end", "right", step_word),
-            "end_word_left": lambda: self.move_edge("end", "left", step_word),
-            "start_left": lambda: self.move_edge("start", "left", step_grapheme),
-            "start_right": lambda: self.move_edge("start", "right", step_grapheme),
-            "start_word_left": lambda: self.move_edge("start", "left", step_word),
-            "start_word_right": lambda: self.move_edge("start", "right", step_word),
+            "end_right": lambda: self.move_edge("end", "right"),
+            "end_left": lambda: self.move_edge("end", "left"),
+            "end_word_right": lambda: self.move_edge("end", "right", by_word=True),
+            "end_word_left": lambda: self.move_edge("end", "left", by_word=True),
+            "start_left": lambda: self.move_edge("start", "left"),
+            "start_right": lambda: self.move_edge("start", "right"),
+            "start_word_left": lambda: self.move_edge("start", "left", by_word=True),
+            "start_word_right": lambda: self.move_edge("start", "right", by_word=True),
             "deselect": self.deselect,
         }
         for shortcut in SHORTCUTS:
@@ -155,22 +157,34 @@ class TaggingController(QObject):
         ):
             self.reader.clear_selection()
 
-    def move_edge(self, edge: Edge, direction: Direction, step: Step) -> None:
-        """Grow or shrink the selected annotation at its start or end."""
+    def move_edge(self, edge: Edge, direction: Direction, *, by_word: bool = False) -> None:
+        """Grow or shrink the selected annotation at its start or end, by one character
+        (grapheme cluster) or to the next word's edge."""
         current = self.session.selected_annotation()
         document = self.session.document
         if current is None or document is None:
-            self._extend_text_selection(edge, direction, step is step_word)
+            self._extend_text_selection(edge, direction, by_word)
             return
+        text = document.text
+
+        def step(pos: int) -> int:
+            if by_word:
+                return step_word(text, pos, direction, edge)
+            return step_grapheme(text, pos, direction)
+
         spans = [(f.start, f.end) for f in current.fragments]
-        start, end = spans[0][0] if edge == "start" else spans[-1][0], spans[-1][1]
         if edge == "start":
-            start = step(document.text, spans[0][0], direction)
-            spans[0] = (start, spans[0][1])
+            start, end = step(spans[0][0]), spans[0][1]
+            spans[0] = (start, end)
         else:
-            end = step(document.text, spans[-1][1], direction)
-            spans[-1] = (spans[-1][0], end)
+            start, end = spans[-1][0], step(spans[-1][1])
+            spans[-1] = (start, end)
         if spans == [(f.start, f.end) for f in current.fragments]:
+            return
+        if start >= end:
+            self.message.emit(
+                "That would leave nothing of it: press Delete to delete the annotation."
+            )
             return
         self.session.perform(UpdateAnnotation(self.session, current.id, "Resize", fragments=spans))
 
