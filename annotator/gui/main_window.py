@@ -31,6 +31,7 @@ from annotator.gui.reader import ReaderView
 from annotator.gui.reader_menu import ReaderMenu
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
+from annotator.gui.shortcuts import apply_keys, conflicts, current_keys, native
 from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets import FindBar, GuidelinesView, StatusLine, TagBar
 from annotator.store.listing import Listing
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         from annotator.gui.menus import build_menus
 
         self.actions_by_name = build_menus(self)
+        self._check_own_keys()
 
         self.tagbar.tagRequested.connect(self.tagging.tag)
         self.tagging.message.connect(self.show_message)
@@ -324,6 +326,22 @@ class MainWindow(QMainWindow):
         if box.clickedButton() is first:
             self.jump_to(problems[0].document_id, problems[0].annotation_id)
         return False
+
+    def apply_shortcuts(self) -> None:
+        """Give every action the keys of the preferences (after Preferences → Keyboard)."""
+        apply_keys(self.actions_by_name, current_keys(self.settings.shortcuts))
+        self.tagging.install_schema_keys()
+
+    def _check_own_keys(self) -> None:
+        """preferences.json edited by hand may bind a key twice: then neither action gets it."""
+        found = conflicts(current_keys(self.settings.shortcuts))
+        if found:
+            keys = ", ".join(native(c.key) for c in found)
+            self.show_message(
+                f"Some keys of your preferences cannot work as bound ({keys}): see "
+                "Preferences → Keyboard.",
+                10000,
+            )
 
     def zoom(self, step: float) -> None:
         self.settings.font_size = max(8.0, min(32.0, self.settings.font_size + step))

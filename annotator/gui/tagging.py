@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from annotator.core.model import Fragment
@@ -34,7 +34,7 @@ from annotator.gui.mention_commands import AddMention
 from annotator.gui.reader import ReaderView
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
-from annotator.gui.shortcuts import SHORTCUTS
+from annotator.gui.shortcuts import SHORTCUTS, current_keys, portable
 
 
 class TaggingController(QObject):
@@ -45,7 +45,7 @@ class TaggingController(QObject):
         self.session, self.reader, self.settings = session, reader, settings
         self.picking: str | None = None  # relation type waiting for a click on its target
         self._schema_shortcuts: list[QShortcut] = []
-        actions: dict[str, Callable[[], None]] = {
+        slots: dict[str, Callable[[], None]] = {
             "delete": self.delete,
             "next_annotation": lambda: self.step_annotation(1),
             "previous_annotation": lambda: self.step_annotation(-1),
@@ -59,10 +59,19 @@ class TaggingController(QObject):
             "start_word_right": lambda: self.move_edge("start", "right", by_word=True),
             "deselect": self.deselect,
         }
+        #: The reader's actions by name: their keys work while the text has the focus, and
+        #: the window's menus show them too (the Annotation menu).
+        self.actions: dict[str, QAction] = {}
+        keys = current_keys(settings.shortcuts)
         for shortcut in SHORTCUTS:
-            if shortcut.scope == "reader" and shortcut.action in actions:
-                for keys in shortcut.keys:
-                    self._shortcut(keys, actions[shortcut.action])
+            if shortcut.scope == "reader" and shortcut.action in slots:
+                action = QAction(shortcut.description, reader)
+                action.setObjectName(shortcut.action)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                action.setShortcuts([QKeySequence(k) for k in keys[shortcut.action]])
+                action.triggered.connect(lambda _c=False, slot=slots[shortcut.action]: slot())
+                reader.addAction(action)
+                self.actions[shortcut.action] = action
         reader.annotationClicked.connect(self.clicked)
         reader.fragmentSelected.connect(self.add_fragment)
         session.projectOpened.connect(self.install_schema_keys)
@@ -79,18 +88,29 @@ class TaggingController(QObject):
             shortcut.setParent(None)
             shortcut.deleteLater()
         self._schema_shortcuts = []
-        assert self.session.project is not None
+        if self.session.project is None:
+            return
         schema = self.session.project.schema
-        for label in schema.labels:
-            if label.hotkey:
-                self._schema_shortcuts.append(
-                    self._shortcut(label.hotkey, partial(self.tag, label.name))
-                )
-        for relation in schema.relations:
-            if relation.hotkey:
-                self._schema_shortcuts.append(
-                    self._shortcut(relation.hotkey, partial(self.pick, relation.name))
-                )
+        bound = {
+            portable(k) for keys in current_keys(self.settings.shortcuts).values() for k in keys
+        }
+        wanted = [(x.hotkey, f"label {x.name}", partial(self.tag, x.name)) for x in schema.labels]
+        wanted += [
+            (r.hotkey, f"relation {r.name}", partial(self.pick, r.name)) for r in schema.relations
+        ]
+        taken = []
+        for key, what, slot in wanted:
+            if not key:
+                continue
+            if portable(key) in bound:  # the user's own binding wins
+                taken.append(f"{key} ({what})")
+                continue
+            self._schema_shortcuts.append(self._shortcut(key, slot))
+        if taken:
+            self.message.emit(
+                "Bound to other actions in Preferences → Keyboard, so not used for the "
+                f"schema: {', '.join(taken)}."
+            )
 
     # -- tagging ----------------------------------------------------------------------------
 
