@@ -137,9 +137,7 @@ def test_every_edge_move_has_a_menu_entry_with_its_key_and_it_works(
     path, _ = article_project(TEXT)
     window = make_window(path)
     tag_quote(qtbot, window, "Dmytro Kuleba said")
-    (annotation_menu,) = [
-        a.menu() for a in window.menuBar().actions() if a.text() == "&Annotation"
-    ]
+    (annotation_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&Annotation"]
     edges = annotation_menu.findChild(QMenu, "edge-menu")
     entries = [a for a in edges.actions() if not a.isSeparator()]
     assert [a.objectName() for a in entries] == list(EDGE_MOVES)
@@ -349,4 +347,3 @@ def test_preferences_of_another_shape_are_ignored(qtbot) -> None:
     settings = Settings.load()
     assert settings.annotator_name == "Ana"
     assert settings.shortcuts == {"redo": ["F9"]}
-
