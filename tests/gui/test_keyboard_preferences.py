@@ -347,3 +347,16 @@ def test_preferences_of_another_shape_are_ignored(qtbot) -> None:
     settings = Settings.load()
     assert settings.annotator_name == "Ana"
     assert settings.shortcuts == {"redo": ["F9"]}
+
+
+def test_the_clear_button_unbinds_an_action(qtbot, dialog) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    click_row(qtbot, dialog, END_WORD_LEFT)
+    edit = dialog.findChild(QKeySequenceEdit, "key-edit")
+    clear = edit.findChild(QToolButton)  # the field's own clear button
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert row_keys(dialog, END_WORD_LEFT) == "(none)"
+    click_ok(qtbot, dialog)
+    assert saved_preferences()["shortcuts"] == {"end_word_left": []}
+    assert Settings.load().shortcuts == {"end_word_left": []}
