@@ -216,6 +216,8 @@ def _merge_document(
         except DuplicateAnnotationError as exc:
             # The same label on the same fragments in this layer (present already, or twice
             # in the file): one is kept, and relations to the other point at it.
+            if present is not None:
+                report.renamed.pop()  # noted by _conflict, but not imported after all
             twins[a["id"]] = exc.existing
             report.annotations_skipped += 1
             continue

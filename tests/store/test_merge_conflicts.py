@@ -175,3 +175,14 @@ def test_an_incoming_twin_under_another_id_is_skipped_and_its_relations_follow(
     assert rows(project.path, "SELECT count(*) FROM relations") == [(relations,)]
     assert rows(project.path, "SELECT id FROM annotations WHERE id LIKE 'twin-%'") == []
     assert project.check().ok
+
+
+def test_a_twin_under_a_used_id_is_skipped_not_reported_as_renamed(demo_path, project) -> None:
+    header, docs = export(demo_path)
+    total = sum(len(d["annotations"]) for _, d in docs)
+    _, doc = docs[0]
+    twin = copy.deepcopy(doc["annotations"][1]) | {"id": doc["annotations"][0]["id"]}
+    doc["annotations"].append(twin)  # a used id, and the same as another annotation
+    report = project.merge_native(header, docs, on_conflict="new-id").value
+    assert report.renamed == [] and report.annotations == total
+    assert report.annotations_skipped == 1
