@@ -72,6 +72,7 @@ class TaggingController(QObject):
                 action.triggered.connect(lambda _c=False, slot=slots[shortcut.action]: slot())
                 reader.addAction(action)
                 self.actions[shortcut.action] = action
+        reader.snapping = lambda: self.settings.snap_to_words
         reader.annotationClicked.connect(self.clicked)
         reader.fragmentSelected.connect(self.add_fragment)
         session.projectOpened.connect(self.install_schema_keys)

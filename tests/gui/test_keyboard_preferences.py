@@ -175,6 +175,9 @@ def test_snapping_can_be_turned_off_from_the_menu_instead_of_alt_drag(
     drag_select(window.reader, start, start + 4)  # no Alt held
     qtbot.keyClick(window.reader, Qt.Key.Key_Q)
     assert quote_text(window) == "mytr"
+    start = TEXT.index("aid on")
+    drag_select(window.reader, start, start + 2, CTRL)  # another fragment, not snapped either
+    assert quote_text(window) == "mytr … ai"
 
 
 # -- rebinding --------------------------------------------------------------------------------
