@@ -10,7 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
@@ -18,15 +25,17 @@ from annotator.gui.actors_dock import ActorsDock
 from annotator.gui.annotation_panel import AnnotationPanel
 from annotator.gui.commands import SetStatus
 from annotator.gui.documents_dock import DocumentsDock
-from annotator.gui.plain import warn
+from annotator.gui.plain import message_box, warn
 from annotator.gui.problems_dock import ProblemsDock
 from annotator.gui.reader import ReaderView
 from annotator.gui.reader_menu import ReaderMenu
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
+from annotator.gui.shortcuts import apply_keys, conflicts, current_keys, native
 from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets import FindBar, GuidelinesView, StatusLine, TagBar
 from annotator.store.listing import Listing
+from annotator.store.problems import Problem
 
 
 def initial_size(window: QMainWindow) -> tuple[int, int]:
@@ -49,6 +58,9 @@ def dock_widths(width: int) -> tuple[int, int]:
 #: docks' own minimums allow (a wider window gives all its new room to the reader).
 READER_SHARE = 0.5
 
+
+#: How many open problems the question before "Mark done" lists.
+PROBLEMS_LISTED = 5
 
 #: How long the user must pause (no edit) after the project opened before it is backed up.
 BACKUP_WHEN_IDLE_MS = 5000
@@ -124,6 +136,7 @@ class MainWindow(QMainWindow):
         from annotator.gui.menus import build_menus
 
         self.actions_by_name = build_menus(self)
+        self._check_own_keys()
 
         self.tagbar.tagRequested.connect(self.tagging.tag)
         self.tagging.message.connect(self.show_message)
@@ -283,14 +296,60 @@ class MainWindow(QMainWindow):
         project = self.session.project
         if doc is None or project is None:
             return
-        self.session.perform(SetStatus(self.session, doc.id, "done"))
         layer = self.session.layer
         assert layer is not None
+        if not self._done_despite_problems(layer.problems(doc.id)):
+            return
+        self.session.perform(SetStatus(self.session, doc.id, "done"))
         target = project.documents.neighbour(doc.id, 1, layer.annotator_id, not_done=True)
         if target is None:
             self.show_message("Every document is done.", 6000)
         else:
             self.open_document(target)
+
+    def _done_despite_problems(self, problems: list[Problem]) -> bool:
+        """With open problems, ask first: mark done anyway, show the first problem, or cancel
+        (False for the last two)."""
+        if not problems:
+            return True
+        count = len(problems)
+        box = message_box(
+            self,
+            QMessageBox.Icon.Question,
+            "Open problems",
+            f"This document still has {count} problem{'s' if count != 1 else ''}. "
+            "Mark it done anyway?",
+            QMessageBox.StandardButton.Cancel,
+        )
+        listed = [p.message for p in problems[:PROBLEMS_LISTED]]
+        if count > PROBLEMS_LISTED:
+            listed.append(f"… and {count - PROBLEMS_LISTED} more (see the Problems panel)")
+        box.setInformativeText("\n".join(listed))
+        anyway = box.addButton("Mark done anyway", QMessageBox.ButtonRole.AcceptRole)
+        first = box.addButton("Show the first", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(first)
+        box.exec()
+        if box.clickedButton() is anyway:
+            return True
+        if box.clickedButton() is first:
+            self.jump_to(problems[0].document_id, problems[0].annotation_id)
+        return False
+
+    def apply_shortcuts(self) -> None:
+        """Give every action the keys of the preferences (after Preferences → Keyboard)."""
+        apply_keys(self.actions_by_name, current_keys(self.settings.shortcuts))
+        self.tagging.install_schema_keys()
+
+    def _check_own_keys(self) -> None:
+        """preferences.json edited by hand may bind a key twice: then neither action gets it."""
+        found = conflicts(current_keys(self.settings.shortcuts))
+        if found:
+            keys = ", ".join(native(c.key) for c in found)
+            self.show_message(
+                f"Some keys of your preferences cannot work as bound ({keys}): see "
+                "Preferences → Keyboard.",
+                10000,
+            )
 
     def zoom(self, step: float) -> None:
         self.settings.font_size = max(8.0, min(32.0, self.settings.font_size + step))

@@ -89,6 +89,9 @@ class ReaderView(QPlainTextEdit):
         self._press: tuple[int, bool] | None = None
         self._cycle: tuple[int, int] = (-1, 0)  # last clicked position, how many clicks there
         self.alt_selection = False  # the current mouse selection was made with Alt held
+        #: Whether a Ctrl+drag (another fragment) snaps to words: the word-snapping preference,
+        #: asked at the time (the tagging controller sets it); Alt turns it off for one drag.
+        self.snapping: Callable[[], bool] = lambda: True
         self.hovered: str | None = None  # the annotation under the mouse: all its fragments show
         # Other annotators' layers shown beside this one: painted, never editable here.
         self.other_index = SpanIndex([])
@@ -361,7 +364,7 @@ class ReaderView(QPlainTextEdit):
                 span = self.positions.selection_to_span(
                     cursor.selectionStart(),
                     cursor.selectionEnd(),
-                    words=not bool(event.modifiers() & Qt.KeyboardModifier.AltModifier),
+                    words=self.snapping() and not self.alt_selection,
                 )
                 if span is not None:
                     self.fragmentSelected.emit(*span)

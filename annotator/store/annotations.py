@@ -56,6 +56,21 @@ def insert_annotation(db: Database, ann: Annotation) -> None:
     db.execute(INSERT_ANNOTATION, annotation_params(ann))
 
 
+def same_annotation(db: Database, ann: Annotation) -> Annotation | None:
+    """Another annotation of ``ann``'s layer and document with its label and fragments."""
+    rows = db.execute(
+        f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document = ? AND start = ? "
+        'AND "end" = ? AND label = ? AND annotator IS ? AND id != ?',
+        [ann.document, ann.start, ann.end, ann.label, ann.annotator, ann.id],
+    )
+    spans = [(f.start, f.end) for f in ann.fragments]
+    for row in rows:
+        other = annotation_from_row(row)
+        if [(f.start, f.end) for f in other.fragments] == spans:
+            return other
+    return None
+
+
 def replace_annotation(db: Database, ann: Annotation) -> None:
     params = annotation_params(ann)
     db.execute(

@@ -52,18 +52,29 @@ class Article:
 
 @pytest.fixture
 def article(tmp_path: Path) -> Article:
-    """A stored article: a two-fragment quote without its speaker, and a demand by the union."""
+    """A stored article: a two-fragment quote without its speaker, and a demand by the union;
+    its actors are linked to the registry."""
     path = tmp_path / "panel.annotator"
     with Project.create(path, annotator="Tester") as p:
         doc = p.documents.add(TEXT, title="Talks").value
         layer = p.layer()
-        karamov = layer.add_annotation(doc.id, "Actor", [span("Karamov")]).value
+
+        def linked(name: str) -> dict[str, str]:
+            return {"entity": p.registry.add(name).value.id}
+
+        karamov = layer.add_annotation(
+            doc.id, "Actor", [span("Karamov")], **linked("Karamov")
+        ).value
         quote = layer.add_annotation(
             doc.id, "Quote", [span("We will not,"), span("surrender.")], attributes={}
         ).value
         cue = layer.add_annotation(doc.id, "Cue", [span("said")]).value
-        union = layer.add_annotation(doc.id, "Actor", [span("The union")]).value
-        government = layer.add_annotation(doc.id, "Actor", [span("the government")]).value
+        union = layer.add_annotation(
+            doc.id, "Actor", [span("The union")], **linked("The union")
+        ).value
+        government = layer.add_annotation(
+            doc.id, "Actor", [span("the government")], **linked("the government")
+        ).value
         demand = layer.add_annotation(
             doc.id, "Demand", [span("the government withdraw the decree")]
         ).value
@@ -197,7 +208,7 @@ def test_titles_and_texts_are_shown_as_plain_text(qtbot, tmp_path: Path) -> None
     s.open_document(doc.id)
     panel = AnnotationPanel(s)
     qtbot.addWidget(panel)
-    assert panel.model.index(0, 0).data() == "Actor  <b>Bold</b>"
+    assert panel.model.index(0, 0).data() == "Actor  <b>Bold</b>  · not linked"
     assert "&lt;b&gt;Bold" in panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     s.select(panel.model.rows[0].id)
     shown = panel.findChild(QLabel, "annotation-text")
@@ -212,9 +223,9 @@ def test_opening_another_document_shows_its_annotations(qtbot, panel, session, a
     click_row(qtbot, panel, article.quote)
     session.open_document(other.id)
     assert [panel.model.index(i, 0).data() for i in range(panel.model.rowCount())] == [
-        "Actor  Mirova"
+        "Actor  Mirova  · not linked"
     ]
-    assert header(panel) == "No problems"
+    assert header(panel) == "1 actor not linked"
     assert child(panel, QLabel, "editor-hint").isVisible()
     click_row(qtbot, panel, mirova.id)
     assert session.selected == mirova.id
@@ -432,7 +443,9 @@ def test_refresh_with_ten_thousand_annotations_is_fast(qtbot, tmp_path: Path) ->
         f"delete or undo (rows change) {reset:.1f} ms, each with the store write and repaint"
     )
     assert panel.model.rowCount() == 10_000
-    assert header(panel) == "2500 quotes without a speaker · 2500 demands without a claimant"
+    assert header(panel) == (
+        "2500 quotes without a speaker · 2500 demands without a claimant · 2500 actors not linked"
+    )
     assert refresh < 100  # generous for slow CI machines; see the printed figures
     s.close_project()
 
