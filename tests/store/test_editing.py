@@ -143,13 +143,13 @@ def test_editable_attribute_accepts_a_new_value(project, layer, doc, find, rows)
 
 def test_attribute_values_in_use_in_every_layer_most_used_first(project, layer, doc, find):
     assert project.attribute_values("Demand", "issue") == []
-    span = find("a cease-fire")
-    for issue in ("prisoner exchange", "cease-fire", "cease-fire"):
+    spans = [find(words) for words in ("a cease-fire", "called for", "talks would resume")]
+    for span, issue in zip(spans, ("prisoner exchange", "cease-fire", "cease-fire"), strict=True):
         layer.add_annotation(doc.id, "Demand", [span], attributes={"issue": issue})
-    layer.add_annotation(doc.id, "Demand", [span], attributes={"position": "for"})
+    layer.add_annotation(doc.id, "Demand", [find("Belotsky")], attributes={"position": "for"})
     ben = project.layer(project.annotators.add("Ben").value.id)
-    ben.add_annotation(doc.id, "Demand", [span], attributes={"issue": "water"})
-    layer.add_annotation(doc.id, "Quote", [span], attributes={"form": "direct"})
+    ben.add_annotation(doc.id, "Demand", [spans[0]], attributes={"issue": "water"})
+    layer.add_annotation(doc.id, "Quote", [find("We will not")], attributes={"form": "direct"})
     assert project.attribute_values("Demand", "issue") == [
         "cease-fire",
         "prisoner exchange",
