@@ -6,12 +6,10 @@ in the store (the project file), not in the widgets' attributes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from gui_wait import when_modal
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialogButtonBox,
     QInputDialog,
@@ -34,24 +32,6 @@ def window(make_window):
     window.actors.show()
     window.actors.raise_()
     return window
-
-
-def when_modal(qtbot, act: Callable[[object], None]) -> QTimer:
-    """Run ``act(dialog)`` once a modal dialog is up (polling: it opens after this returns)."""
-    timer = QTimer()
-    done: list[bool] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or done:
-            return
-        done.append(True)
-        timer.stop()
-        act(dialog)
-
-    timer.timeout.connect(poll)
-    timer.start(10)
-    return timer
 
 
 def click_button(qtbot, button) -> None:
@@ -158,7 +138,7 @@ def test_add_through_the_dialog_then_undo(qtbot, window) -> None:
         qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "entity-aliases"), "Petrovic")
         click_button(qtbot, ok(dialog))
 
-    timer = when_modal(qtbot, fill)
+    timer = when_modal(fill)
     click_button(qtbot, dock.buttons["add"])
     timer.stop()
     added = by_name(project, "Zora Petrovic")
@@ -185,7 +165,7 @@ def test_edit_aliases_then_undo(qtbot, window) -> None:
         qtbot.keyClicks(aliases, "T. Rennert")
         click_button(qtbot, ok(dialog))
 
-    timer = when_modal(qtbot, add_alias)
+    timer = when_modal(add_alias)
     click_button(qtbot, dock.buttons["edit"])
     timer.stop()
     assert project.registry.get(entity.id).aliases == ["Rennert", "T. Rennert"]
@@ -206,9 +186,7 @@ def test_merge_two_entities_then_undo_restores_both(qtbot, window) -> None:
     assert dock.selected_ids() == [keep.id, other.id]
     assert dock.buttons["merge"].isEnabled()
 
-    timer = when_modal(
-        qtbot, lambda box: click_button(qtbot, box.findChild(QPushButton, "keep-first"))
-    )
+    timer = when_modal(lambda box: click_button(qtbot, box.findChild(QPushButton, "keep-first")))
     click_button(qtbot, dock.buttons["merge"])
     timer.stop()
     assert other.id not in entity_ids(project)
@@ -228,7 +206,7 @@ def test_cancelled_merge_changes_nothing(qtbot, window) -> None:
     a, b = by_name(project, "Darya Lenskaya"), by_name(project, "Liang Shuwen")
     click_row(qtbot, dock, a.id)
     click_row(qtbot, dock, b.id, CTRL)
-    timer = when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
+    timer = when_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     click_button(qtbot, dock.buttons["merge"])
     timer.stop()
     assert project.registry.get(a.id) == a and project.registry.get(b.id) == b
@@ -251,7 +229,7 @@ def test_split_alias_then_undo(qtbot, window) -> None:
         dialog.findChild(QComboBox).setCurrentText(alias)
         click_button(qtbot, ok(dialog))
 
-    timer = when_modal(qtbot, choose)
+    timer = when_modal(choose)
     click_button(qtbot, dock.buttons["split"])
     timer.stop()
     new = by_name(project, alias)
@@ -275,9 +253,7 @@ def test_delete_then_undo_relinks_the_mentions(qtbot, window) -> None:
     in_document = [a for a in session.annotations.values() if a.entity == entity.id]
     click_row(qtbot, dock, entity.id)
 
-    timer = when_modal(
-        qtbot, lambda box: click_button(qtbot, box.button(QMessageBox.StandardButton.Yes))
-    )
+    timer = when_modal(lambda box: click_button(qtbot, box.button(QMessageBox.StandardButton.Yes)))
     click_button(qtbot, dock.buttons["delete"])
     timer.stop()
     assert entity.id not in entity_ids(project)

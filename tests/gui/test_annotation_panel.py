@@ -6,7 +6,6 @@ panel shows.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -392,10 +390,13 @@ def test_delete_button_deletes_and_undo_brings_it_back(qtbot, panel, session, ar
     assert session.selected == article.union
 
 
-# -- speed ------------------------------------------------------------------------------------
+# -- a dense document -------------------------------------------------------------------------
 
 
-def test_refresh_with_ten_thousand_annotations_is_fast(qtbot, tmp_path: Path) -> None:
+def test_a_document_with_ten_thousand_annotations_lists_and_edits_them(
+    qtbot, tmp_path: Path
+) -> None:
+    # How fast this is, is measured in bench/bench_gui_open.py (the 1 MB article), not here.
     text = " ".join(f"w{i:05d}" for i in range(10_000))
     path = tmp_path / "big.annotator"
     labels = ("Actor", "Quote", "Demand", "Cue")
@@ -416,37 +417,20 @@ def test_refresh_with_ten_thousand_annotations_is_fast(qtbot, tmp_path: Path) ->
     quote = s.ordered()[5_001]  # a quote: its speaker list offers 2,500 actors
     actor = s.ordered()[5_000]
     s.select(quote.id)
-
-    def timed(action) -> float:
-        began = time.perf_counter()
-        action()
-        QApplication.processEvents()  # include the repaint
-        return (time.perf_counter() - began) * 1000
-
-    refresh = min(timed(panel.refresh) for _ in range(5))  # what a reload of the list costs
-    edit = (
-        min(
-            timed(lambda: s.perform(SetRelation(s, "speaker", quote.id, actor.id))) + timed(s.undo)
-            for _ in range(3)
-        )
-        / 2
-    )
-    reset = (
-        min(
-            timed(lambda: s.perform(DeleteAnnotation(s, actor.id))) + timed(s.undo)
-            for _ in range(3)
-        )
-        / 2
-    )
-    print(
-        f"\n10,000 annotations: refresh {refresh:.1f} ms; set speaker or undo {edit:.1f} ms; "
-        f"delete or undo (rows change) {reset:.1f} ms, each with the store write and repaint"
-    )
     assert panel.model.rowCount() == 10_000
     assert header(panel) == (
         "2500 quotes without a speaker · 2500 demands without a claimant · 2500 actors not linked"
     )
-    assert refresh < 100  # generous for slow CI machines; see the printed figures
+    s.perform(SetRelation(s, "speaker", quote.id, actor.id))
+    assert header(panel).startswith("2499 quotes without a speaker")
+    s.undo()
+    s.perform(DeleteAnnotation(s, actor.id))
+    assert panel.model.rowCount() == 9_999
+    s.undo()
+    assert panel.model.rowCount() == 10_000
+    assert header(panel) == (
+        "2500 quotes without a speaker · 2500 demands without a claimant · 2500 actors not linked"
+    )
     s.close_project()
 
 

@@ -8,11 +8,11 @@ checked in what is stored, in the menus and in the preferences file.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 import pytest
 from gui_mouse import drag_select
-from PySide6.QtCore import QPoint, Qt, QTimer
+from gui_wait import when_modal
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,25 +58,6 @@ def focus_reader(qtbot, window) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.reader.setFocus()
-
-
-def when_modal(act: Callable[[object], None]) -> QTimer:
-    """Run ``act(dialog)`` once a modal dialog is up (it opens after the key press)."""
-    timer = QTimer()
-    done: list[bool] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or done:
-            return
-        done.append(True)
-        timer.stop()
-        act(dialog)
-
-    timer.timeout.connect(poll)
-    timer.start(10)
-    timer.done = done  # type: ignore[attr-defined]
-    return timer
 
 
 # -- the Keyboard page, as a person uses it -------------------------------------------------

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from gui_mouse import drag_select
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton
+from gui_wait import when_popup
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLineEdit, QMenu, QPushButton
 
 from annotator import Project
 from annotator.gui.propagation_dialog import PropagationDialog
@@ -64,6 +65,10 @@ def preview(window, entity_id: str, **where) -> list:
 
 
 def undo(qtbot, window) -> None:
+    # The window's shortcuts (Ctrl+Z) work in its active window; offscreen, a popup menu that
+    # closed does not hand the activation back as a window manager does.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -104,16 +109,14 @@ def test_an_ambiguous_name_asks_and_the_choice_is_one_undo_step(
     window = make_window(path)
     seen: list[str] = []
 
-    def choose() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
+    def choose(menu: QMenu) -> None:
         seen.extend(a.text() for a in menu.actions() if a.text())
         assert menu.activeAction() is not None
         assert menu.activeAction().data() == ids["anna"]
         qtbot.keyClick(menu, Qt.Key.Key_Down)  # the second candidate
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
-    QTimer.singleShot(200, choose)
+    when_popup(choose)
     tag_actor(qtbot, window, "Lindqvist")
     assert "Anna Lindqvist (person)" in seen and "Leave unlinked" in seen
     (ann,) = stored(window)
@@ -132,12 +135,10 @@ def test_escape_on_the_ambiguous_menu_leaves_the_mention_unlinked(
     path, _ = linking_project
     window = make_window(path)
 
-    def dismiss() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
+    def dismiss(menu: QMenu) -> None:
         qtbot.keyClick(menu, Qt.Key.Key_Escape)
 
-    QTimer.singleShot(200, dismiss)
+    when_popup(dismiss)
     tag_actor(qtbot, window, "Lindqvist")
     (ann,) = stored(window)
     assert ann.entity is None

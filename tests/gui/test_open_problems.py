@@ -4,13 +4,13 @@ document with open problems done."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from gui_mouse import click_text, drag_select
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from gui_wait import when_modal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from annotator import Project
 
@@ -35,25 +35,6 @@ def tag(qtbot, window, word: str, key: Qt.Key) -> None:
     start = TEXT.index(word)
     drag_select(window.reader, start, start + len(word))
     qtbot.keyClick(window.reader, key)
-
-
-def when_modal(act: Callable[[QMessageBox], None]) -> QTimer:
-    """Run ``act(box)`` once the modal message box is up (it opens after the key press)."""
-    timer = QTimer()
-    seen: list[str] = []
-
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or seen:
-            return
-        seen.append(box.text())
-        timer.stop()
-        act(box)
-
-    timer.timeout.connect(poll)
-    timer.start(10)
-    timer.seen = seen  # type: ignore[attr-defined]
-    return timer
 
 
 def done_and_next(qtbot, window) -> None:
@@ -115,7 +96,7 @@ def test_ctrl_return_with_open_problems_asks_and_can_show_the_first(
         assert box.textFormat() == Qt.TextFormat.PlainText
         click(qtbot, box, "Show the first")
 
-    timer = when_modal(show_first)
+    timer = when_modal(show_first, QMessageBox)
     done_and_next(qtbot, window)
     assert timer.seen == ["This document still has 2 problems. Mark it done anyway?"]
     assert shown == [
@@ -125,17 +106,19 @@ def test_ctrl_return_with_open_problems_asks_and_can_show_the_first(
     assert window.session.document.id == first
     assert window.session.selected == quote.id  # the first problem, selected
 
-    timer = when_modal(lambda box: click(qtbot, box, "Cancel"))
+    timer = when_modal(lambda box: click(qtbot, box, "Cancel"), QMessageBox)
     done_and_next(qtbot, window)
     assert timer.seen and layer.status(first) == "in_progress"
     assert window.session.document.id == first
 
-    timer = when_modal(lambda box: click(qtbot, box, "Mark done anyway"))
+    timer = when_modal(lambda box: click(qtbot, box, "Mark done anyway"), QMessageBox)
     done_and_next(qtbot, window)
     assert timer.seen and layer.status(first) == "done"
     assert window.session.document.id == second  # and on to the next one not done
 
-    timer = when_modal(lambda box: box.reject())  # the second has no problems: no question
+    timer = when_modal(
+        lambda box: box.reject(), QMessageBox
+    )  # the second has no problems: no question
     done_and_next(qtbot, window)
     assert layer.status(second) == "done"
     qtbot.wait(50)

@@ -7,8 +7,9 @@ import sqlite3
 from pathlib import Path
 
 from gui_mouse import click_text, drag_select
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu
+from gui_wait import when_popup
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 
 TEXT = (
     "“We will not,” Karamov said, “give up a single village.” The union demanded that the "
@@ -215,14 +216,12 @@ def test_speaker_by_key_then_click_and_by_list(qtbot, make_window, article_proje
     assert window.session.layer.relations(doc_id) == []
     window.session.select(quote)
 
-    def choose() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
+    def choose(menu: QMenu) -> None:
         qtbot.keyClick(menu, Qt.Key.Key_Down)
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
     qtbot.keyClick(reader, Qt.Key.Key_S)
-    QTimer.singleShot(200, choose)
+    when_popup(choose)
     qtbot.keyClick(reader, Qt.Key.Key_S)
     (rel,) = window.session.layer.relations(doc_id)
     assert rel.type == "speaker" and rel.source == quote

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_mouse import drag_select
-from PySide6.QtCore import Qt, QTimer
+from gui_wait import when_modal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from annotator.gui.settings import Settings
@@ -22,7 +23,7 @@ def test_first_start_asks_the_name_and_opens_the_demo(qtbot, tmp_path: Path) -> 
         qtbot.keyClicks(field, "Ana Ruiz")
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
-    QTimer.singleShot(100, answer)
+    when_modal(lambda _dialog: answer(), QDialog)
     window = build_window(None, Settings())
     qtbot.addWidget(window)
     assert window.session.annotator_name == "Ana Ruiz"
@@ -74,7 +75,7 @@ def test_f1_opens_the_shortcut_sheet(qtbot, make_window) -> None:
         seen.append(dialog.windowTitle())
         dialog.reject()
 
-    QTimer.singleShot(200, close_it)
+    when_modal(lambda _dialog: close_it())
     qtbot.keyClick(window.reader, Qt.Key.Key_F1)
     assert seen and "hortcut" in seen[0]
 
