@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -498,7 +499,7 @@ def test_a_new_issue_close_to_a_known_one_asks_which_is_meant(
     qtbot.mouseClick(note, Qt.MouseButton.LeftButton)
     assert note.hasFocus() and hint.isVisible()
     assert use.text() == "Use “troop withdrawal”"
-    qtbot.wait(10)  # the hint's buttons laid out
+    QApplication.processEvents()  # the hint's buttons laid out
     assert session.layer.annotation(article.demand).attributes == {"issue": "sanctions"}
     qtbot.mouseClick(use, Qt.MouseButton.LeftButton)
     assert session.layer.annotation(article.demand).attributes == {"issue": "troop withdrawal"}

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from gui_mouse import drag_select
-from gui_wait import when_popup
+from gui_wait import when_modal, when_popup
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit, QMenu, QPushButton
 
 from annotator import Project
+from annotator.gui.entity_link import EntityPicker
 from annotator.gui.propagation_dialog import PropagationDialog
 
 FIRST = (
@@ -390,8 +391,7 @@ def test_enter_with_exactly_one_suggestion_links_it_in_the_field_and_the_dialog(
     # replaces it, and Enter with the one suggestion listed links to it.
     seen: list[object] = []
 
-    def type_and_enter() -> None:
-        dialog = QApplication.activeModalWidget()
+    def type_and_enter(dialog) -> None:
         name = dialog.findChild(QLineEdit, "picker-name")
         qtbot.keyClicks(name, "Karamow")
         seen.append((name.text(), dialog.list.count()))
@@ -399,7 +399,7 @@ def test_enter_with_exactly_one_suggestion_links_it_in_the_field_and_the_dialog(
 
     menu = window.reader_menu.build(_point(window, ann.start + 2))
     (action,) = [a for a in menu.actions() if a.objectName() == "link-to-actor"]
-    QTimer.singleShot(100, type_and_enter)
+    when_modal(type_and_enter, EntityPicker)
     action.trigger()
     assert seen == [("Karamow", 1)]
     (ann,) = stored(window)

@@ -141,8 +141,8 @@ def test_the_reader_gets_the_largest_share_of_the_width(make_window) -> None:
 
 def _settle(qtbot, window, width: int, height: int) -> None:
     window.resize(width, height)
-    qtbot.wait(20)  # the resize, then the docks' second layout pass
-    QApplication.processEvents()
+    for _ in range(3):  # the resize, then the docks' own layout passes
+        QApplication.processEvents()
 
 
 def _side_docks(window) -> list:
