@@ -1,0 +1,233 @@
+"""Import memory: 100,000 articles (~300 MB) as JSONL, a JSON array and CSV, in a child process.
+
+Target (issue 8, item 12): the peak resident memory (RSS) of an import stays at or below 300 MB
+whatever the size of the input, and the import still takes at most twice as long as the
+raw-SQLite baseline with its FTS5 index (the baseline of ``bench_import.py``).
+
+The three files hold the same 100,000 articles of about 3 KB (``ArticleMaker`` of
+``bench/common.py``, seeded), made once and kept in ``bench/data/import-memory-N/`` (gitignored;
+``--force`` makes them again). Each import runs in a fresh child process, the way
+``annotator import`` does: the child creates an empty project (not timed), then times
+``import_paths(project, [file])``. Its peak RSS is what the kernel reports for that child when it
+exits (``os.wait4``: ``ru_maxrss``, the high-water mark of the whole process: interpreter,
+imports, SQLite and the import itself); the child also prints its RSS just before the import
+(interpreter and libraries, for information) and its own VmHWM.
+
+The baseline runs in this (the parent) process, interleaved with the imports: ``executemany`` of
+prebuilt rows into the project's ``documents`` table plus its FTS5 table filled per 1,000 rows
+(``bench_import.baseline_case``). The ratio is the best import time over the best baseline time.
+
+``--code DIR`` measures the ``annotator`` package found in DIR instead of this checkout (a
+worktree of an older commit, to measure "before")."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+FORMATS = ("jsonl", "json", "csv")
+FIELDS = ("title", "source", "url", "published", "section", "lang", "text")
+RSS_TARGET_MB = 300
+TIME_TARGET = 2.0
+
+
+# -- the child: one import, measured from the inside -----------------------------------------
+
+
+def _status_kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def child(code: str, path: str, project_path: str) -> None:
+    """Import ``path`` into a new project; print seconds, documents and memory as JSON."""
+    sys.path.insert(0, code)
+    from annotator.io.importing import import_paths
+    from annotator.store.project import Project
+
+    with Project.create(Path(project_path)) as project:
+        before_kb = _status_kb("VmRSS")
+        start = time.perf_counter()
+        report = import_paths(project, [Path(path)])
+        seconds = time.perf_counter() - start
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "added": report.added,
+                "rss_before_kb": before_kb,
+                "vmhwm_kb": _status_kb("VmHWM"),
+                "annotator": str(Path(sys.modules["annotator"].__file__ or "").parent),
+            }
+        )
+    )
+
+
+# -- the files ---------------------------------------------------------------------------------
+
+
+def data_folder(count: int) -> Path:
+    return HERE / "data" / f"import-memory-{count}"
+
+
+def make_files(count: int, folder: Path, force: bool) -> dict[str, Path]:
+    """The three files of ``count`` articles (seeded, so always the same bytes)."""
+    from common import ArticleMaker
+
+    paths = {fmt: folder / f"articles.{fmt}" for fmt in FORMATS}
+    manifest = folder / "manifest.json"
+    wanted = {"count": count, "seed": 1, "generator": "common.ArticleMaker", "fields": list(FIELDS)}
+    made = manifest.exists() and json.loads(manifest.read_text()) == wanted
+    if made and not force and all(p.exists() for p in paths.values()):
+        return paths
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest.unlink(missing_ok=True)
+    maker = ArticleMaker(seed=1)
+    start = time.perf_counter()
+    with (
+        paths["jsonl"].open("w", encoding="utf-8", newline="\n") as jsonl,
+        paths["json"].open("w", encoding="utf-8", newline="\n") as array,
+        paths["csv"].open("w", encoding="utf-8", newline="") as table,
+    ):
+        writer = csv.writer(table)
+        writer.writerow(FIELDS)
+        array.write("[\n")
+        for i in range(count):
+            article = maker.article(i)
+            line = json.dumps(article, ensure_ascii=False)
+            jsonl.write(line + "\n")
+            array.write(("" if i == 0 else ",\n") + line)
+            writer.writerow([article[f] for f in FIELDS])
+            if i % 10_000 == 9_999:
+                print(f"  made {i + 1:,} articles", file=sys.stderr)
+        array.write("\n]\n")
+    manifest.write_text(json.dumps(wanted))
+    print(f"  files made in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    return paths
+
+
+def read_articles(jsonl: Path) -> list[dict[str, Any]]:
+    with jsonl.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+# -- the parent ----------------------------------------------------------------------------------
+
+
+def run_child(code: Path, path: Path, project: Path) -> dict[str, Any]:
+    """One import in a fresh process: its own figures, and the kernel's peak RSS of it."""
+    args = [sys.executable, str(Path(__file__).resolve()), "--child", str(code), str(path)]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([*args, str(project)], stdout=out, stderr=err)
+        _pid, status, usage = os.wait4(proc.pid, 0)  # the rusage of this child alone
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise SystemExit(f"import of {path} failed ({proc.returncode}):\n{err.read().decode()}")
+        result: dict[str, Any] = json.loads(out.read().decode().strip().splitlines()[-1])
+    result["maxrss_kb"] = usage.ru_maxrss  # kilobytes on Linux
+    return result
+
+
+def main() -> None:
+    from common import (
+        Measure,
+        bench_folder,
+        interleaved,
+        parser,
+        print_machine,
+        remove_project,
+    )
+
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--code", type=Path, default=HERE.parent, help="folder holding `annotator`")
+    p.add_argument("--formats", default=",".join(FORMATS), help="comma-separated subset")
+    p.add_argument("--force", action="store_true", help="make the files again")
+    p.add_argument("--articles", type=int, default=None, help="how many (default 100,000)")
+    args = p.parse_args()
+    count = args.articles or (5_000 if args.quick else 100_000)
+    repeat = args.repeat or (1 if args.quick else 2)
+    formats = [f for f in args.formats.split(",") if f]
+    paths = make_files(count, data_folder(count), args.force)
+
+    from bench_import import baseline_case, baseline_rows, project_ddl
+
+    with bench_folder(args.tmp) as folder:
+        print_machine(folder)
+        print(f"code measured: {args.code.resolve()}")
+        articles = read_articles(paths["jsonl"])
+        chars = sum(len(a["text"]) for a in articles)
+        rows = baseline_rows(articles)
+        del articles
+        sizes = ", ".join(f"{fmt} {paths[fmt].stat().st_size / 1e6:.0f} MB" for fmt in formats)
+        print(
+            f"{count:,} articles, {chars / count:.0f} characters on average; files: {sizes}; "
+            f"best of {repeat} run(s)"
+        )
+        documents, fts, _trigger = project_ddl(folder)
+        counter = [0]
+        figures: dict[str, list[dict[str, Any]]] = {fmt: [] for fmt in formats}
+
+        def import_case(fmt: str):  # type: ignore[no-untyped-def]
+            def case() -> float:
+                counter[0] += 1
+                project = folder / f"import-{counter[0]}.annotator"
+                result = run_child(args.code, paths[fmt], project)
+                remove_project(project)
+                if result["added"] != count:
+                    raise SystemExit(f"{fmt}: {result['added']} documents added, not {count}")
+                figures[fmt].append(result)
+                print(
+                    f"    {fmt}: peak RSS {result['maxrss_kb'] / 1024:.0f} MB "
+                    f"(VmHWM {result['vmhwm_kb'] / 1024:.0f} MB; "
+                    f"before the import {result['rss_before_kb'] / 1024:.0f} MB), "
+                    f"code {result['annotator']}",
+                    file=sys.stderr,
+                )
+                return float(result["seconds"])
+
+            return case
+
+        base = "baseline: executemany + FTS5 per batch"
+        cases = {base: baseline_case(folder, rows, documents + fts, counter, fts_batch=1000)}
+        cases.update({f"import_paths ({fmt})": import_case(fmt) for fmt in formats})
+        results: dict[str, Measure] = interleaved(cases, repeat)
+    baseline = results[base]
+    print()
+    print(f"Import of {count:,} articles: peak RSS (child process) and time against the baseline")
+    header = (
+        f"{'what':<28} {'file MB':>7} {'peak RSS MB':>11} {'RSS at start':>12} "
+        f"{'best s':>7} {'x baseline':>10}  RSS <= {RSS_TARGET_MB} MB  time <= {TIME_TARGET:g}x"
+    )
+    print(header)
+    print("-" * len(header))
+    print(f"{base:<28} {'':>7} {'':>11} {'':>12} {baseline.best:>7.2f} {1.0:>10.2f}")
+    for fmt in formats:
+        m = results[f"import_paths ({fmt})"]
+        peak = max(r["maxrss_kb"] for r in figures[fmt]) / 1024
+        start = min(r["rss_before_kb"] for r in figures[fmt]) / 1024
+        x = m.best / baseline.best
+        print(
+            f"{'import_paths (' + fmt + ')':<28} {paths[fmt].stat().st_size / 1e6:>7.0f} "
+            f"{peak:>11.0f} {start:>12.0f} {m.best:>7.2f} {x:>10.2f}  "
+            f"{'yes' if peak <= RSS_TARGET_MB else 'NO':<16} {'yes' if x <= TIME_TARGET else 'NO'}"
+        )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3], sys.argv[4])
+    else:
+        sys.path.insert(0, str(HERE))
+        main()
