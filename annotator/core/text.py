@@ -296,9 +296,11 @@ class _StreamDecoder:
         return b"".join(parts)
 
     def _detect(self, sample: bytes) -> str:
-        """The most plausible ASCII-compatible legacy encoding that reads ``sample``."""
-        end = sample.rfind(b"\n")
-        whole_lines = sample[: end + 1] if end >= len(sample) // 2 else sample
+        """The most plausible ASCII-compatible legacy encoding that reads the beginning of
+        ``sample`` (:data:`DETECTION_SAMPLE` bytes, cut after a line end)."""
+        probe = sample[: _DETECTION_CONTEXT + DETECTION_SAMPLE]
+        end = probe.rfind(b"\n")
+        whole_lines = probe[: end + 1] if end >= len(probe) // 2 else probe
         for encoding in _candidate_encodings(whole_lines):
             if not _ascii_compatible(encoding):
                 continue  # the ASCII text before was already read as ASCII
