@@ -8,10 +8,13 @@ The three files hold the same 100,000 articles of about 3 KB (``ArticleMaker`` o
 ``bench/common.py``, seeded), made once and kept in ``bench/data/import-memory-N/`` (gitignored;
 ``--force`` makes them again). Each import runs in a fresh child process, the way
 ``annotator import`` does: the child creates an empty project (not timed), then times
-``import_paths(project, [file])``. Its peak RSS is what the kernel reports for that child when it
-exits (``os.wait4``: ``ru_maxrss``, the high-water mark of the whole process: interpreter,
-imports, SQLite and the import itself); the child also prints its RSS just before the import
-(interpreter and libraries, for information) and its own VmHWM.
+``import_paths(project, [file])``. Its peak RSS is the child's own high-water mark, ``VmHWM`` of
+``/proc/self/status``, read after the import was committed and the project closed: the whole
+process, interpreter, libraries, SQLite and the import. (Not ``ru_maxrss`` of ``wait4`` or
+``RUSAGE_CHILDREN``: Linux carries a process's maximum across ``exec``, so a child forked from
+this parent, which holds the baseline's 100,000 rows, would report at least the parent's size.)
+The child also prints its RSS just before the import (interpreter and libraries), for
+information.
 
 The baseline runs in this (the parent) process, interleaved with the imports: ``executemany`` of
 prebuilt rows into the project's ``documents`` table plus its FTS5 table filled per 1,000 rows
@@ -24,10 +27,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -125,18 +126,12 @@ def read_articles(jsonl: Path) -> list[dict[str, Any]]:
 
 
 def run_child(code: Path, path: Path, project: Path) -> dict[str, Any]:
-    """One import in a fresh process: its own figures, and the kernel's peak RSS of it."""
+    """One import in a fresh process: the figures it prints."""
     args = [sys.executable, str(Path(__file__).resolve()), "--child", str(code), str(path)]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([*args, str(project)], stdout=out, stderr=err)
-        _pid, status, usage = os.wait4(proc.pid, 0)  # the rusage of this child alone
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        if proc.returncode != 0:
-            raise SystemExit(f"import of {path} failed ({proc.returncode}):\n{err.read().decode()}")
-        result: dict[str, Any] = json.loads(out.read().decode().strip().splitlines()[-1])
-    result["maxrss_kb"] = usage.ru_maxrss  # kilobytes on Linux
+    done = subprocess.run([*args, str(project)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"import of {path} failed ({done.returncode}):\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -189,9 +184,8 @@ def main() -> None:
                     raise SystemExit(f"{fmt}: {result['added']} documents added, not {count}")
                 figures[fmt].append(result)
                 print(
-                    f"    {fmt}: peak RSS {result['maxrss_kb'] / 1024:.0f} MB "
-                    f"(VmHWM {result['vmhwm_kb'] / 1024:.0f} MB; "
-                    f"before the import {result['rss_before_kb'] / 1024:.0f} MB), "
+                    f"    {fmt}: peak RSS (VmHWM) {result['vmhwm_kb'] / 1024:.0f} MB "
+                    f"(before the import {result['rss_before_kb'] / 1024:.0f} MB), "
                     f"code {result['annotator']}",
                     file=sys.stderr,
                 )
@@ -215,7 +209,7 @@ def main() -> None:
     print(f"{base:<28} {'':>7} {'':>11} {'':>12} {baseline.best:>7.2f} {1.0:>10.2f}")
     for fmt in formats:
         m = results[f"import_paths ({fmt})"]
-        peak = max(r["maxrss_kb"] for r in figures[fmt]) / 1024
+        peak = max(r["vmhwm_kb"] for r in figures[fmt]) / 1024
         start = min(r["rss_before_kb"] for r in figures[fmt]) / 1024
         x = m.best / baseline.best
         print(

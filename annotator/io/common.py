@@ -72,6 +72,8 @@ class TextFile:
         self._bytes_per_char = 1.0
         self._left = 0  # characters handed out in the last piece that the reader has not used
         self._shown = 0
+        # csv_lines: (lines before this piece's, how many it has, bytes where they start, end)
+        self._lines: tuple[int, int, float, float] = (0, 0, 0.0, 0.0)
 
     def _chunks(self, fh: BinaryIO) -> Iterator[bytes]:
         while data := fh.read(CHUNK_SIZE):
@@ -91,8 +93,16 @@ class TextFile:
         """Bytes used so far (never decreasing): those read, less ``left`` characters (by
         default, what the line readers have not handed out yet) of the last piece."""
         left = self._left if left is None else left
-        used = self.bytes_read - int(left * self._bytes_per_char)
-        self._shown = max(self._shown, min(used, self.size))
+        return self._report(self.bytes_read - left * self._bytes_per_char)
+
+    def line_position(self, taken: int) -> int:
+        """:meth:`position` when the reader has taken ``taken`` lines of :meth:`csv_lines`."""
+        first, count, start, end = self._lines
+        share = min(max(taken - first, 0), count) / count if count else 1.0
+        return self._report(start + (end - start) * share)
+
+    def _report(self, used: float) -> int:
+        self._shown = max(self._shown, min(int(used), self.size))
         return self._shown
 
     def _too_long(self, number: int) -> InputError:
@@ -134,7 +144,11 @@ class TextFile:
             yield number + 1, "".join(parts)
 
     def csv_lines(self) -> Iterator[str]:
-        """Each line with its end, split as csv wants it (``newline=""``: CR, LF or CRLF)."""
+        """Each line with its end, split as csv wants it (``newline=""``: CR, LF or CRLF).
+
+        For speed the lines of a piece are handed out together; :meth:`line_position` tells
+        how far the reader got from the number of lines it has taken (``csv.reader.line_num``).
+        """
         number = 0
         parts: list[str] = []  # the line begun in earlier pieces
         waiting = 0
@@ -151,15 +165,15 @@ class TextFile:
             found = io.StringIO(piece, newline="").readlines()
             # the last line may go on in the next piece; so may a CR at the end (CRLF)
             rest = found.pop() if not found[-1].endswith("\n") else ""
-            self._left = len(piece) - len(rest)
-            for line in found:
-                number += 1
-                if len(line) > MAX_RECORD_CHARS:
-                    raise self._too_long(number)
-                self._left -= len(line)
-                yield line
+            longest = max(range(len(found)), key=lambda i: len(found[i]), default=-1)
+            if longest >= 0 and len(found[longest]) > MAX_RECORD_CHARS:
+                raise self._too_long(number + longest + 1)
+            end = self.bytes_read - len(rest) * self._bytes_per_char
+            self._lines = (number, len(found), self._lines[3], end)
+            number += len(found)
+            yield from found
             parts, waiting = ([rest], len(rest)) if rest else ([], 0)
-        self._left = 0
+        self._lines = (number, 0, self._lines[3], float(self.bytes_read))
         if parts:
             yield "".join(parts)
 

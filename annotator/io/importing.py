@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.model import DocumentInput
-from annotator.core.reports import ImportReport, ProgressCallback
+from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.io.common import ReadOptions, TextFile
 from annotator.io.formats import FORMATS, NATIVE, Reader, collect
 from annotator.store.merge import OnConflict
@@ -66,6 +66,8 @@ def import_paths(
                                 blank.append(item.origin)
                     base += size
                     position[0] = base
+                    if scaled(base):  # the file is read to its end (the last record before it)
+                        raise Cancelled()
 
             project.documents.add_many(
                 items(), progress=lambda _n, _t: scaled(position[0]), report=report

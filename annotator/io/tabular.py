@@ -186,4 +186,4 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, 
             )
         where = f"{path}:{reader.line_num}"
         item = record_to_input(record, options, where, ", ".join(columns))
-        yield item, source.position()
+        yield item, source.line_position(reader.line_num)

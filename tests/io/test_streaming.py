@@ -310,8 +310,9 @@ def test_small_pieces_give_the_same_documents(tmp_path, monkeypatch, fmt, encodi
     assert results[0][4] == ("Astral", "4. " + TRICKY[1]["text"])
 
 
-def test_progress_rises_to_the_size_of_the_file(project, tmp_path) -> None:
-    path = write_jsonl(tmp_path / "feed.jsonl", COUNT)
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_progress_rises_to_the_size_of_the_file(project, tmp_path, fmt) -> None:
+    path = WRITERS[fmt](tmp_path / f"feed.{fmt}", COUNT)
     seen: list[tuple[int, int | None]] = []
     import_paths(project, [path], progress=lambda done, total: seen.append((done, total)) and None)
     done = [d for d, _ in seen]
