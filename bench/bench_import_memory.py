@@ -24,7 +24,8 @@ import in the child; the baseline case in the parent, with its small set-up), wh
 on a shared machine disturbs less than the wall clock.
 
 ``--code DIR`` measures the ``annotator`` package found in DIR instead of this checkout (a
-worktree of an older commit, to measure "before")."""
+worktree of an older commit, to measure "before"); given twice, both are measured, their runs
+interleaved with the baseline's so that a busy machine slows all of them alike."""
 
 from __future__ import annotations
 
@@ -141,6 +142,10 @@ def run_child(code: Path, path: Path, project: Path) -> dict[str, Any]:
     return result
 
 
+def label(code: Path, fmt: str, codes: int) -> str:
+    return f"import_paths ({fmt})" if codes == 1 else f"import_paths ({fmt}, {code.name})"
+
+
 def main() -> None:
     from common import (
         Measure,
@@ -152,7 +157,13 @@ def main() -> None:
     )
 
     p = parser(__doc__.splitlines()[0])
-    p.add_argument("--code", type=Path, default=HERE.parent, help="folder holding `annotator`")
+    p.add_argument(
+        "--code",
+        type=Path,
+        action="append",
+        help="folder holding the `annotator` to measure (default: this checkout); give it "
+        "twice (e.g. a worktree of main, then this checkout) to measure both, interleaved",
+    )
     p.add_argument("--formats", default=",".join(FORMATS), help="comma-separated subset")
     p.add_argument("--force", action="store_true", help="make the files again")
     p.add_argument("--articles", type=int, default=None, help="how many (default 100,000)")
@@ -160,13 +171,16 @@ def main() -> None:
     count = args.articles or (5_000 if args.quick else 100_000)
     repeat = args.repeat or (1 if args.quick else 2)
     formats = [f for f in args.formats.split(",") if f]
+    codes: list[Path] = [c.resolve() for c in args.code or [HERE.parent]]
+    # each case is one format imported by one code: "jsonl", or "jsonl, main" with several
+    keys = [(c, f) for c in codes for f in formats]
     paths = make_files(count, data_folder(count), args.force)
 
     from bench_import import baseline_case, baseline_rows, project_ddl
 
     with bench_folder(args.tmp) as folder:
         print_machine(folder)
-        print(f"code measured: {args.code.resolve()}")
+        print("code measured: " + ", ".join(f"{c.name} ({c})" for c in codes))
         articles = read_articles(paths["jsonl"])
         chars = sum(len(a["text"]) for a in articles)
         rows = baseline_rows(articles)
@@ -178,17 +192,17 @@ def main() -> None:
         )
         documents, fts, _trigger = project_ddl(folder)
         counter = [0]
-        figures: dict[str, list[dict[str, Any]]] = {fmt: [] for fmt in formats}
+        figures: dict[tuple[Path, str], list[dict[str, Any]]] = {key: [] for key in keys}
 
-        def import_case(fmt: str):  # type: ignore[no-untyped-def]
+        def import_case(code: Path, fmt: str):  # type: ignore[no-untyped-def]
             def case() -> float:
                 counter[0] += 1
                 project = folder / f"import-{counter[0]}.annotator"
-                result = run_child(args.code, paths[fmt], project)
+                result = run_child(code, paths[fmt], project)
                 remove_project(project)
                 if result["added"] != count:
                     raise SystemExit(f"{fmt}: {result['added']} documents added, not {count}")
-                figures[fmt].append(result)
+                figures[code, fmt].append(result)
                 print(
                     f"    {fmt}: peak RSS (VmHWM) {result['vmhwm_kb'] / 1024:.0f} MB "
                     f"(before the import {result['rss_before_kb'] / 1024:.0f} MB), "
@@ -210,31 +224,32 @@ def main() -> None:
             return seconds
 
         cases = {base: baseline_timed}
-        cases.update({f"import_paths ({fmt})": import_case(fmt) for fmt in formats})
+        cases.update({label(c, f, len(codes)): import_case(c, f) for c, f in keys})
         results: dict[str, Measure] = interleaved(cases, repeat)
     baseline = results[base]
     base_cpu = min(baseline_cpu)
     print()
     print(f"Import of {count:,} articles: peak RSS (child process) and time against the baseline")
     header = (
-        f"{'what':<28} {'file MB':>7} {'peak RSS MB':>11} {'RSS at start':>12} "
+        f"{'what':<40} {'file MB':>7} {'peak RSS MB':>11} {'RSS at start':>12} "
         f"{'best s':>7} {'x baseline':>10} {'CPU s':>6} {'x CPU':>6}  "
         f"RSS <= {RSS_TARGET_MB} MB  time <= {TIME_TARGET:g}x"
     )
     print(header)
     print("-" * len(header))
     print(
-        f"{base:<28} {'':>7} {'':>11} {'':>12} {baseline.best:>7.2f} {1.0:>10.2f} "
+        f"{base:<40} {'':>7} {'':>11} {'':>12} {baseline.best:>7.2f} {1.0:>10.2f} "
         f"{base_cpu:>6.1f} {1.0:>6.2f}"
     )
-    for fmt in formats:
-        m = results[f"import_paths ({fmt})"]
-        peak = max(r["vmhwm_kb"] for r in figures[fmt]) / 1024
-        start = min(r["rss_before_kb"] for r in figures[fmt]) / 1024
-        cpu = min(r.get("cpu_seconds", float("nan")) for r in figures[fmt])
+    for code, fmt in keys:
+        name = label(code, fmt, len(codes))
+        m = results[name]
+        peak = max(r["vmhwm_kb"] for r in figures[code, fmt]) / 1024
+        start = min(r["rss_before_kb"] for r in figures[code, fmt]) / 1024
+        cpu = min(r.get("cpu_seconds", float("nan")) for r in figures[code, fmt])
         x = m.best / baseline.best
         print(
-            f"{'import_paths (' + fmt + ')':<28} {paths[fmt].stat().st_size / 1e6:>7.0f} "
+            f"{name:<40} {paths[fmt].stat().st_size / 1e6:>7.0f} "
             f"{peak:>11.0f} {start:>12.0f} {m.best:>7.2f} {x:>10.2f} {cpu:>6.1f} "
             f"{cpu / base_cpu:>6.2f}  "
             f"{'yes' if peak <= RSS_TARGET_MB else 'NO':<16} {'yes' if x <= TIME_TARGET else 'NO'}"
