@@ -10,8 +10,9 @@ reported with json's own wording at its line and column in the file.
 Why not ijson: its fast (yajl) backend turns a lone surrogate such as ``"\\ud83d"`` into "?"
 without a word, reports syntax errors without a line or column, and its prefixed events take
 memory in the square of the nesting depth (10,000 nested arrays: 260 MB); its pure-Python
-backend keeps json's meaning but is about 18 times slower than this (1.6 s for 33 MB of
-articles, against 0.09 s), which would miss the import's time target.
+backend keeps json's meaning but is 6 to 9 times slower than this module (3.5 s for 33 MB of
+articles, against 0.4 to 0.6 s with the decoding), some 30 s more on 100,000 articles, which
+would miss the import's time target (see docs/benchmarks.md).
 
 A value must complete within :data:`~annotator.io.common.MAX_RECORD_CHARS` characters; nesting
 beyond the interpreter's recursion limit is a :class:`TooDeep` error, not a crash.
