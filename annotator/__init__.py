@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import (
     AnnotatorError,
+    DuplicateAnnotationError,
     InputError,
     NotFoundError,
     OutputError,
@@ -39,6 +40,7 @@ __all__ = [
     "Annotator",
     "AnnotatorError",
     "Document",
+    "DuplicateAnnotationError",
     "Entity",
     "Fragment",
     "InputError",

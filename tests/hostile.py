@@ -24,6 +24,8 @@ TITLE_FORMULA = "@SUM(1+1) Formtitle"
 DESCRIPTION = "<b>Descword</b> <img src=x> &amp;"
 QUOTE = "<i>Quoteword</i> &amp; more"
 DEMAND = "<a href='x'>Linkdemand</a>"
+ISSUE = "<b>Issueword</b> & cease-fire"  # an editable attribute's value in use
+ISSUE_TYPED = "<B>ISSUEWORD</B> &amp; CEASEFIRE"  # typed: close to ISSUE, not the same
 TEXT = f"{NAME} said: {QUOTE}. {ALIAS} demanded {DEMAND}."
 TEXT_FORMULA = '=HYPERLINK("http://x") Formtext\tand -Russia- said\n+more.'
 
@@ -37,6 +39,8 @@ ANCHORS = {
     "Descword": DESCRIPTION,
     "Quoteword": QUOTE,
     "Linkdemand": DEMAND,
+    "Issueword": ISSUE,
+    "ISSUEWORD": ISSUE_TYPED,
 }
 
 
@@ -77,7 +81,13 @@ def write_hostile(path: Path, annotator: str = "Tester") -> dict[str, str]:
         start = TEXT.index(ALIAS)
         layer.add_annotation(doc.id, "Actor", [(start, start + len(ALIAS))])  # not linked
         start = TEXT.index(DEMAND)
-        layer.add_annotation(doc.id, "Demand", [(start, start + len(DEMAND))], note=NOTE)
+        layer.add_annotation(
+            doc.id,
+            "Demand",
+            [(start, start + len(DEMAND))],
+            attributes={"issue": ISSUE},
+            note=NOTE,
+        )
         start = TEXT_FORMULA.index("-Russia-")
         russia = layer.add_annotation(
             other.id, "Actor", [(start, start + 8)], entity=amp.id, note=NOTE_FORMULA

@@ -20,6 +20,15 @@ class ValidationError(AnnotatorError, ValueError):
     exit_code = 2
 
 
+class DuplicateAnnotationError(ValidationError):
+    """The same annotation is already there: same label, same fragments, same document and
+    layer (it would be linked and counted twice). ``existing`` is its id."""
+
+    def __init__(self, message: str, existing: str) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
 class SchemaError(ValidationError):
     """A schema file is malformed; the message names the field that is wrong."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import Literal
 
 import regex
@@ -241,7 +242,14 @@ def utf16_slice_matches(text: str, start16: int, end16: int, expected: str) -> b
         return False
 
 
-_WORD_RE = regex.compile(r"\w+(?:['’\-]\w+)*", regex.V1)
+# Words for moving an edge by a word: like the snapping words above (inner apostrophes and
+# hyphens join), but any \w counts, so a run of Chinese is a word rather than nothing.
+_STEP_WORD_RE = regex.compile(rf"(?V1)\w+(?:{_JOINER}\w+)*")
+#: How far back the first search for the previous word looks (it widens when that is not far
+#: enough), so that a step near the end of a long text does not scan all of it.
+_STEP_BACK_WINDOW = 256
+
+Edge = Literal["start", "end"]
 
 
 def step_grapheme(text: str, pos: int, direction: Direction) -> int:
@@ -252,20 +260,63 @@ def step_grapheme(text: str, pos: int, direction: Direction) -> int:
     return pos if pos <= 0 else snap_to_grapheme(text, pos - 1, "left")
 
 
-def step_word(text: str, pos: int, direction: Direction) -> int:
-    """The next word end to the right of ``pos``, or the previous word start to its left.
+def _run_start(text: str, pos: int) -> int:
+    """The start of the run of non-space characters that ends at or contains ``pos``: no word
+    crosses whitespace, so words found from there are the text's own words, not pieces."""
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
-    Used to grow or shrink an annotation by a whole word; stays at ``pos`` at the text's ends.
+
+def step_word(text: str, pos: int, direction: Direction, edge: Edge) -> int:
+    """Where an annotation's ``edge`` at ``pos`` goes when moved one word left or right.
+
+    An end moves to the next word end to the right, or the previous word end to the left; a
+    start to the next or previous word start. So an edge lands on a word, never on the
+    whitespace or punctuation between words ("Dmytro Kuleba said" with its end moved one word
+    left is "Dmytro Kuleba", without the space). Words are letters, marks and digits, joined
+    by inner apostrophes and hyphens; punctuation is stepped over. With no word that way the
+    edge stays at ``pos``. The result is a grapheme cluster boundary.
     """
     _check_position(text, pos)
+    _check_direction(direction, ("left", "right"))
+    _check_direction(edge, ("start", "end"))
     if direction == "right":
-        match = _WORD_RE.search(text, pos)
-        while match is not None and match.end() <= pos:
-            match = _WORD_RE.search(text, match.end())
-        return match.end() if match is not None else len(text)
-    starts = [m.start() for m in _WORD_RE.finditer(text, max(0, pos - 400), pos)]
-    before = [s for s in starts if s < pos]
-    return before[-1] if before else 0
+        marks: Iterable[int] = (
+            m.end() if edge == "end" else m.start()
+            for m in _STEP_WORD_RE.finditer(text, _run_start(text, pos))
+        )
+        return _first_word_edge(text, pos, direction, edge, marks)
+    window = _STEP_BACK_WINDOW
+    while True:
+        lo = _run_start(text, max(0, pos - window))
+        found = []
+        for match in _STEP_WORD_RE.finditer(text, lo):
+            if match.start() >= pos:
+                break
+            found.append(match.end() if edge == "end" else match.start())
+        to = _first_word_edge(text, pos, direction, edge, reversed(found))
+        if to != pos or lo == 0:
+            return to
+        window *= 4
+
+
+def _first_word_edge(
+    text: str, pos: int, direction: Direction, edge: Edge, marks: Iterable[int]
+) -> int:
+    """The first of ``marks`` (word ends or starts, nearest first) beyond ``pos``, snapped to a
+    grapheme boundary, that has a word character on its inner side (a combining mark on a
+    space is a word character of its own, but the cluster it makes is whitespace)."""
+    for mark in marks:
+        if edge == "end":
+            to = snap_to_grapheme(text, mark, "right")
+            inside = to > 0 and not text[to - 1].isspace()
+        else:
+            to = snap_to_grapheme(text, mark, "left")
+            inside = to < len(text) and not text[to].isspace()
+        if inside and (to > pos if direction == "right" else to < pos):
+            return to
+    return pos
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -290,3 +341,12 @@ def split_at_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]
         if a < b:
             trimmed.append((a, b))
     return trimmed or [(start, end)]
+
+
+def paragraph_at(text: str, offset: int) -> tuple[int, int]:
+    """(which paragraph ``offset`` is in, counted from 1; how many the text has), paragraphs
+    being separated by blank lines as in :func:`split_at_paragraphs`."""
+    breaks = [brk.end() for brk in _PARAGRAPH_BREAK.finditer(text.strip())]
+    lead = len(text) - len(text.lstrip())
+    before = sum(1 for end in breaks if end + lead <= offset)
+    return before + 1, len(breaks) + 1

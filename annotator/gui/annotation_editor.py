@@ -9,8 +9,9 @@ writes anything back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +29,8 @@ from PySide6.QtWidgets import (
 from annotator.core.choices import target_choices
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Annotation
-from annotator.core.schema import AttributeSpec, LabelSpec, RelationSpec, Schema
+from annotator.core.schema import LabelSpec, RelationSpec, Schema
+from annotator.gui.attribute_field import AttributeField
 from annotator.gui.commands import (
     ChangeLabel,
     DeleteAnnotation,
@@ -80,55 +83,6 @@ def entity_names(session: Session, entity_ids: set[str]) -> dict[str, str]:
         except AnnotatorError:
             continue
     return names
-
-
-class _AttributeField:
-    """One attribute's combo box; the first item (empty) means "unset"."""
-
-    def __init__(self, spec: AttributeSpec, commit: Callable[[str, str | None], None]) -> None:
-        self.spec = spec
-        self._commit = commit
-        self.combo = QComboBox()
-        self.combo.setObjectName(f"attribute-{spec.name}")
-        self.combo.setToolTip(plain_tooltip(spec.description))
-        self.combo.addItem("", None)
-        for value in spec.values:
-            self.combo.addItem(value, value)
-        if spec.editable:
-            self.combo.setEditable(True)
-            # We add typed values ourselves (to the annotation, not to the schema's list).
-            self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            line = self.combo.lineEdit()
-            assert line is not None  # an editable combo box has one
-            line.setPlaceholderText("type a new value or choose")
-            # Enter or leaving the field commits a typed value (NoInsert: no activated signal).
-            line.editingFinished.connect(self._chosen)
-        self.combo.activated.connect(lambda _i: self._chosen())
-
-    def _chosen(self) -> None:
-        line = self.combo.lineEdit()
-        if line is not None:
-            line.setModified(False)  # what was typed is now being stored
-            self._commit(self.spec.name, self.combo.currentText().strip() or None)
-        else:
-            self._commit(self.spec.name, self.combo.currentData())
-
-    def show(self, value: str | None, known: list[str]) -> None:
-        line = self.combo.lineEdit()
-        if line is not None and line.hasFocus() and line.isModified():
-            return  # the user is typing; don't overwrite their text
-        with QSignalBlocker(self.combo):
-            for extra in known:  # values in use that the schema's list does not have
-                if self.combo.findData(extra) < 0:
-                    self.combo.addItem(extra, extra)
-            index = self.combo.findData(value) if value is not None else 0
-            if value is not None and index < 0:
-                self.combo.addItem(value, value)
-                index = self.combo.count() - 1
-            self.combo.setCurrentIndex(index)
-            if line is not None:
-                line.setText(value or "")
-                line.setModified(False)
 
 
 class _RelationField:
@@ -191,6 +145,7 @@ class AnnotationEditor(QWidget):
     """Edits the selected annotation; a hint when nothing is selected."""
 
     pickRelation = Signal(str)
+    fieldsChanged = Signal()  # another label's rows: the editor's least width may have moved
 
     def __init__(
         self,
@@ -208,7 +163,7 @@ class AnnotationEditor(QWidget):
         self.ann_id: str | None = None
         self._schema: Schema | None = None
         self._fields_label: str | None = None
-        self._attributes: dict[str, _AttributeField] = {}
+        self._attributes: dict[str, AttributeField] = {}
         self._relations: dict[str, _RelationField] = {}
         self.entity_field: EntityLinkField | None = None  # for labels linked to the registry
 
@@ -234,6 +189,8 @@ class AnnotationEditor(QWidget):
 
         form_page = QWidget()
         self.form = QFormLayout(form_page)
+        # A narrow panel puts a field under its caption instead of cutting it off.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.addRow("Label", self.label_combo)
         self.form.addRow("Text", self.text_view)
         # The label's attribute and relation rows go here (see _build_fields).
@@ -318,6 +275,7 @@ class AnnotationEditor(QWidget):
         self._field_rows = []
         self._attributes, self._relations = {}, {}
         self.entity_field = None
+        self.fieldsChanged.emit()
         if spec is None:
             return
         row = 2  # after "Label" and "Text"
@@ -326,18 +284,23 @@ class AnnotationEditor(QWidget):
             self._add_row(row, QLabel("Actor"), self.entity_field)
             row += 1
         for attribute in spec.attributes:
-            attr_field = _AttributeField(attribute, self._set_attribute)
+            attr_field = AttributeField(
+                attribute,
+                self._set_attribute,
+                partial(self._known_values, spec.name, attribute.name),
+            )
             self._attributes[attribute.name] = attr_field
             caption = QLabel(attribute.name)
             caption.setTextFormat(Qt.TextFormat.PlainText)
             caption.setToolTip(plain_tooltip(attribute.description))
-            self._add_row(row, caption, attr_field.combo)
+            self._add_row(row, caption, attr_field.widget)
             row += 1
         for relation in schema.relations_from(spec.name):
             relation_field = _RelationField(relation, self)
             self._relations[relation.name] = relation_field
             self._add_row(row, relation_field.caption, relation_field.row)
             row += 1
+        self.fieldsChanged.emit()
 
     def _add_row(self, row: int, caption: QLabel, field: QWidget) -> None:
         caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -360,6 +323,19 @@ class AnnotationEditor(QWidget):
             if a.attributes.get(attribute) is not None
         }
         return sorted(used - set(attr.values))
+
+    def _known_values(self, label: str, attribute: str) -> list[str]:
+        """Every value the attribute has: the schema's, then those in use in the project (the
+        most used first), then those of this document."""
+        spec = self._schema.label(label) if self._schema else None
+        attr = spec.attribute(attribute) if spec else None
+        project = self.session.project
+        in_use = project.attribute_values(label, attribute) if project is not None else []
+        return [
+            *(attr.values if attr is not None else ()),
+            *in_use,
+            *self._values_in_use(label, attribute),
+        ]
 
     # -- editing --------------------------------------------------------------------------
 
@@ -409,3 +385,31 @@ class AnnotationEditor(QWidget):
         ann = self._current()
         if ann is not None:
             self._run(DeleteAnnotation(self.session, ann.id))
+
+
+class EditorScroll(QScrollArea):
+    """The editor in a scroll area that is never narrower than the editor's rows need (they
+    wrap under their captions first), so a narrow panel scrolls up and down, never sideways.
+    The least width only grows: choosing another label never makes the panel jump back."""
+
+    def __init__(self, editor: AnnotationEditor) -> None:
+        super().__init__()
+        self.setWidget(editor)
+        self.setWidgetResizable(True)
+        self._least = 0
+        editor.fieldsChanged.connect(self._refit)
+
+    def _refit(self) -> None:
+        editor = self.widget()
+        if editor is None:
+            return
+        bar = self.verticalScrollBar()
+        extent = bar.sizeHint().width() if bar is not None else 0
+        least = editor.minimumSizeHint().width() + extent + 2 * self.frameWidth()
+        if least > self._least:
+            self._least = least
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._least), hint.height())

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
-    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -45,7 +44,7 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Changes
 from annotator.core.model import Annotation
 from annotator.core.schema import Schema
-from annotator.gui.annotation_editor import AnnotationEditor, short
+from annotator.gui.annotation_editor import AnnotationEditor, EditorScroll, short
 from annotator.gui.session import Session, text_order
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,7 +74,10 @@ class AnnotationListModel(QAbstractListModel):
         self._warning: QIcon | None = None
         self._schema: Schema | None = None
         self.by_label: dict[str, list[Annotation]] = {}  # in text order, for the editor
-        self.problems: Counter[tuple[str, str]] = Counter()  # (label, relation) -> count
+        self._entity_labels: list[str] = []  # labels linked to the registry (mentions)
+        self._unlinked: set[str] = set()  # mentions not linked to the registry
+        #: (label, missing relation) -> count; (label, None): mentions not linked
+        self.problems: Counter[tuple[str, str | None]] = Counter()
         self._patched = False  # rows were kept in step by stored()/removed()
 
     def refresh(self) -> None:
@@ -162,16 +164,29 @@ class AnnotationListModel(QAbstractListModel):
                 if missing:
                     self._missing[ann.id] = missing
                     counts.update((label, name) for name in missing)
+        # Mentions not linked to the registry are problems too, as in the Problems dock.
+        self._unlinked = set()
+        unlinked: Counter[tuple[str, str | None]] = Counter()
+        for label in self._entity_labels:
+            for ann in self.by_label.get(label, []):
+                if ann.entity is None:
+                    self._unlinked.add(ann.id)
+                    unlinked[(label, None)] += 1
         # Report in schema order (Quote before Demand), not in order of first appearance.
         order = [(label, name) for label, names in self._required.items() for name in names]
-        self.problems = Counter({key: counts[key] for key in order if key in counts})
+        problems: Counter[tuple[str, str | None]] = Counter()
+        problems.update({key: counts[key] for key in order if key in counts})
+        problems.update(unlinked)
+        self.problems = problems
 
     def _index_schema(self, schema: Schema | None) -> None:
         self._schema = schema
         self._required, self._colors, self._shown_links = {}, {}, {}
+        self._entity_labels = []
         if schema is None:
             return
-        entity_labels = {label.name for label in schema.labels if label.entity}
+        self._entity_labels = [label.name for label in schema.labels if label.entity]
+        entity_labels = set(self._entity_labels)
         for label in schema.labels:
             self._colors[label.name] = QColor(label.color)
             outgoing = schema.relations_from(label.name)
@@ -200,7 +215,8 @@ class AnnotationListModel(QAbstractListModel):
             # Qt guesses whether a tooltip is rich text; escaping keeps "<b>" in a text literal.
             return "<p style='white-space:pre-wrap'>" + html.escape(self._tooltip(ann)) + "</p>"
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._warning_icon() if ann.id in self._missing else None
+            flagged = ann.id in self._missing or ann.id in self._unlinked
+            return self._warning_icon() if flagged else None
         if role == ID_ROLE:
             return ann.id
         if role == COLOR_ROLE:
@@ -221,9 +237,11 @@ class AnnotationListModel(QAbstractListModel):
 
     def _row_text(self, ann: Annotation) -> str:
         text = f"{ann.label}  {short(ann.text, _ROW_TEXT_MAX)}{self._linked_text(ann)}"
-        missing = self._missing.get(ann.id)
-        if missing:
-            text += "  · " + ", ".join(f"no {name}" for name in missing)
+        flags = [f"no {name}" for name in self._missing.get(ann.id, [])]
+        if ann.id in self._unlinked:
+            flags.append("not linked")
+        if flags:
+            text += "  · " + ", ".join(flags)
         return text
 
     def _tooltip(self, ann: Annotation) -> str:
@@ -234,6 +252,8 @@ class AnnotationListModel(QAbstractListModel):
         missing = self._missing.get(ann.id)
         if missing:
             lines.append("Missing: " + ", ".join(missing))
+        if ann.id in self._unlinked:
+            lines.append("Not linked to an actor of the registry")
         return "\n".join(lines)
 
     def _warning_icon(self) -> QIcon:
@@ -282,13 +302,17 @@ class AnnotationListView(QTreeView):
         self.setAllColumnsShowFocus(True)
 
 
-def problems_text(problems: Counter[tuple[str, str]]) -> str:
-    """ "2 quotes without a speaker · 1 demand without a claimant", or "No problems"."""
+def problems_text(problems: Counter[tuple[str, str | None]]) -> str:
+    """ "2 quotes without a speaker · 1 demand without a claimant · 3 actors not linked", or
+    "No problems": the problems the Problems dock lists for the document."""
     if not problems:
         return "No problems"
     parts = []
     for (label, relation), count in problems.items():
         noun = label.lower() + ("" if count == 1 else "s")
+        if relation is None:
+            parts.append(f"{count} {noun} not linked")
+            continue
         article = "an" if relation[:1].lower() in "aeiou" else "a"
         parts.append(f"{count} {noun} without {article} {relation}")
     return " · ".join(parts)
@@ -324,9 +348,7 @@ class AnnotationPanel(QDockWidget):
         self.editor = AnnotationEditor(session, lambda label: self.model.by_label.get(label, []))
         self.editor.setObjectName("annotation-editor")
         self.editor.pickRelation.connect(self.pickRelation)
-        scroll = QScrollArea()
-        scroll.setWidget(self.editor)
-        scroll.setWidgetResizable(True)
+        scroll = EditorScroll(self.editor)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)

@@ -1,9 +1,11 @@
-"""Small dialogs: preferences, the annotator's name at first start, the shortcut sheet (F1)."""
+"""Small dialogs: preferences (General and Keyboard pages), the annotator's name at first
+start, the shortcut sheet (F1)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,12 +19,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.gui.keyboard_page import KeyboardPage
 from annotator.gui.settings import Settings
-from annotator.gui.shortcuts import MOUSE, SHORTCUTS
+from annotator.gui.shortcuts import MOUSE, SHORTCUTS, current_keys, native, native_keys
 
 THEMES = (("System", "system"), ("Light", "light"), ("Dark", "dark"))
 NAME_HINT = "Your name is stamped on every annotation you make."
@@ -46,10 +50,17 @@ class PreferencesDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        schema_keys: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle("Preferences")
+        self.keyboard = KeyboardPage(settings.shortcuts, schema_keys)
+        self.keyboard.setObjectName("keyboard-page")
 
         self.name = QLineEdit(settings.annotator_name)
         self.name.setObjectName("annotator-name")
@@ -80,37 +91,63 @@ class PreferencesDialog(QDialog):
         self.theme.setCurrentIndex(max(index, 0))
         self.error = _error_label()
 
-        form = QFormLayout()
+        general = QWidget()
+        general.setObjectName("general-page")
+        form = QFormLayout(general)
         form.addRow("Annotator &name:", self.name)
         form.addRow("", self.snap)
         form.addRow("", self.spellings)
         form.addRow("&Font size of the text:", self.font_size)
         form.addRow("&Theme:", self.theme)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("preferences-tabs")
+        self.tabs.addTab(general, "&General")
+        self.tabs.addTab(self.keyboard, "&Keyboard")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.name.textEdited.connect(lambda _text: self.error.hide())
+        self.keyboard.conflictsChanged.connect(self._keys_changed)
+        self.resize(720, 660)
+
+    def _keys_changed(self) -> None:
+        if not self.keyboard.conflicts() and self.error.property("about") == "keys":
+            self.error.hide()
 
     def accept(self) -> None:
         name = " ".join(self.name.text().split())
         if not name:
+            self.error.setProperty("about", "name")
             self.error.setText(
                 "The annotator name cannot be empty: it is stamped on every annotation."
             )
             self.error.show()
+            self.tabs.setCurrentIndex(0)
             self.name.setFocus()
+            return
+        found = self.keyboard.conflicts()
+        if found:
+            self.error.setProperty("about", "keys")
+            count = len(found)
+            self.error.setText(
+                f"Not saved: {count} key{'s' if count != 1 else ''} cannot work as bound "
+                f"({', '.join(native(c.key) for c in found)}): choose another key, or Reset."
+            )
+            self.error.show()
+            self.tabs.setCurrentWidget(self.keyboard)
             return
         self.settings.annotator_name = name
         self.settings.snap_to_words = self.snap.isChecked()
         self.settings.add_linked_spellings = self.spellings.isChecked()
         self.settings.font_size = float(self.font_size.value())
         self.settings.theme = str(self.theme.currentData())
+        self.settings.shortcuts = self.keyboard.overrides()
         self.settings.save()
         self.changed.emit()
         super().accept()
@@ -161,34 +198,35 @@ def ask_annotator_name(parent: QWidget | None, default: str) -> str | None:
     return dialog.value()
 
 
-def native_keys(keys: tuple[str, ...] | list[str]) -> str:
-    """Key sequences as this platform writes them (⌘ on macOS), joined with " or "."""
-    return " or ".join(
-        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) or k for k in keys
-    )
-
-
 class ShortcutSheet(QDialog):
     """Every shortcut in a read-only table: schema hotkeys, reader and window keys, the mouse.
 
-    ``extra`` holds (key, what it does) rows the window builds from the project's schema.
+    ``extra`` holds (key, what it does) rows the window builds from the project's schema;
+    ``keys`` are the keys in use (the user's bindings, else the defaults). Actions without a
+    key are left out.
     """
 
     def __init__(
-        self, parent: QWidget | None = None, extra: list[tuple[str, str]] | None = None
+        self,
+        parent: QWidget | None = None,
+        extra: list[tuple[str, str]] | None = None,
+        keys: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
+        bound = dict(keys) if keys is not None else current_keys()
+
+        def rows(reader: bool) -> list[tuple[str, str]]:
+            return [
+                (native_keys(bound[s.action]), s.description)
+                for s in SHORTCUTS
+                if (s.scope == "reader") == reader and bound.get(s.action)
+            ]
+
         sections: list[tuple[str, list[tuple[str, str]]]] = [
             ("Labels and relations", [(native_keys([k]), text) for k, text in extra or []]),
-            (
-                "In the text",
-                [(native_keys(s.keys), s.description) for s in SHORTCUTS if s.scope == "reader"],
-            ),
-            (
-                "Anywhere in the window",
-                [(native_keys(s.keys), s.description) for s in SHORTCUTS if s.scope != "reader"],
-            ),
+            ("In the text", rows(reader=True)),
+            ("Anywhere in the window", rows(reader=False)),
             ("With the mouse", list(MOUSE)),
         ]
         self.table = QTableWidget(0, 2, self)
@@ -198,9 +236,9 @@ class ShortcutSheet(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
-        for title, rows in sections:
-            if rows:
-                self._add_section(title, rows)
+        for title, section in sections:
+            if section:
+                self._add_section(title, section)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

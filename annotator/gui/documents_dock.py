@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Changes
 from annotator.gui.documents_model import LIST_COLUMNS, SEARCH_COLUMNS, SEARCH_LIMIT, DocumentsModel
 from annotator.gui.session import Session
+from annotator.gui.snippets import SnippetDelegate
 
 FILTERS = (("All", None), ("New", "new"), ("In progress", "in_progress"), ("Done", "done"))
 
@@ -139,6 +140,9 @@ class DocumentsDock(QDockWidget):
             header.resizeSection(column, view.fontMetrics().horizontalAdvance(sample) + 20)
         view.setSortingEnabled(True)
         view.installEventFilter(self)
+        # A search's Match column: the snippet cut around its match, never before it.
+        self.snippets = SnippetDelegate(view)
+        view.setItemDelegateForColumn(len(LIST_COLUMNS), self.snippets)
 
     # -- public interface ------------------------------------------------------------------
 
@@ -275,15 +279,19 @@ class DocumentsDock(QDockWidget):
     # -- looks -------------------------------------------------------------------------------
 
     def _show_columns(self) -> None:
-        # Search results show title, status and the match; the rest would crowd a narrow dock.
+        # Search results show the title and the match; the rest would crowd a narrow dock (the
+        # title's tooltip names source and date; the filter still picks a status).
         searching = self.model.columns == SEARCH_COLUMNS
         for column, field in enumerate(self.model.columns):
-            hide = searching and field in ("source", "published", "annotations")
+            hide = searching and field in ("source", "published", "state", "annotations")
             self.view.setColumnHidden(column, hide)
-        if searching:
-            self.view.horizontalHeader().setSectionResizeMode(
-                len(LIST_COLUMNS), QHeaderView.ResizeMode.Stretch
-            )
+        header = self.view.horizontalHeader()
+        if searching:  # the match gets the room: the title a quarter, elided
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(0, max(50, self.view.viewport().width() // 4))
+            header.setSectionResizeMode(len(LIST_COLUMNS), QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _update_summary(self) -> None:
         model, project = self.model, self.session.project

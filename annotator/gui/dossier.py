@@ -7,6 +7,7 @@ the main window to open that document and select the quote or demand there.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.changes import Changes
-from annotator.core.errors import NotFoundError
+from annotator.core.errors import AnnotatorError, NotFoundError
+from annotator.core.offsets import paragraph_at
 from annotator.core.schema import ADDRESSEE, CLAIMANT, SPEAKER
 from annotator.gui.plain import plain_tooltip
 from annotator.gui.session import Session
@@ -36,6 +38,8 @@ ROLE_TITLES = {
     ADDRESSEE: "Demands received",
 }
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+UNTITLED = "(untitled)"
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _one_line(text: str) -> str:
@@ -140,12 +144,11 @@ class DossierDialog(QDialog):
             group.setFirstColumnSpanned(False)
             self.tree.addTopLevelItem(group)
             for entry in entries:
-                item = QTreeWidgetItem(
-                    [_one_line(entry.text), entry.document_title, entry.published]
-                )
+                title = entry.document_title or UNTITLED
+                item = QTreeWidgetItem([_one_line(entry.text), title, entry.published])
                 item.setData(0, ENTRY_ROLE, entry)
                 item.setToolTip(0, plain_tooltip(entry.text))
-                item.setToolTip(1, plain_tooltip(entry.document_title))
+                item.setToolTip(1, plain_tooltip(title))
                 group.addChild(item)
             group.setExpanded(True)
             if not entries:
@@ -170,18 +173,50 @@ class DossierDialog(QDialog):
         if entry is None:
             self.context.clear()
             return
+        text = self._document_text(entry.document_id)
+        # The context stays in the entry's paragraph; "…" where it was cut short.
         before, after = entry.before, entry.after
-        lead = ""
-        if entry.start > len(before) and " " in before:  # cut: start at a whole word
-            before, lead = before.split(" ", 1)[1], "…"
-        if " " in after.strip():
-            after = after.rsplit(" ", 1)[0]
-        before, after = html.escape(before), html.escape(after)
+        lead = trail = ""
+        whole_before = PARAGRAPH_BREAK.split(before)
+        if len(whole_before) > 1:
+            before = whole_before[-1]
+        elif entry.start > len(before):  # cut: start at a whole word
+            lead = "…"
+            if " " in before:
+                before = before.split(" ", 1)[1]
+        whole_after = PARAGRAPH_BREAK.split(after)
+        if len(whole_after) > 1:
+            after = whole_after[0]
+        elif text is None or entry.end + len(after) < len(text):
+            trail = "…"
+            if " " in after.strip():
+                after = after.rsplit(" ", 1)[0]
         self.context.setHtml(
-            f"<p style='color: gray'>{html.escape(entry.document_title)} · "
-            f"{html.escape(entry.published)} · {entry.label}</p>"
-            f"<p>{lead}{before}<b>{html.escape(entry.text)}</b>{after}…</p>"
+            f"<p style='color: gray'>{html.escape(self.where(entry, text))}</p>"
+            f"<p>{lead}{html.escape(before)}<b>{html.escape(entry.text)}</b>"
+            f"{html.escape(after)}{trail}</p>"
         )
+
+    @staticmethod
+    def where(entry: DossierEntry, text: str | None) -> str:
+        """The line above the context: "Talks stall · 2026-03-14 · paragraph 3 of 7 · Quote",
+        leaving out what is not known (no date, a text of one paragraph)."""
+        parts = [entry.document_title or UNTITLED, entry.published]
+        if text is not None:
+            number, total = paragraph_at(text, entry.start)
+            if total > 1:
+                parts.append(f"paragraph {number} of {total}")
+        parts.append(entry.label)
+        return " · ".join(part for part in parts if part)
+
+    def _document_text(self, doc_id: str) -> str | None:
+        project = self.session.project
+        if project is None:
+            return None
+        try:
+            return project.documents.text(doc_id)
+        except AnnotatorError:  # deleted meanwhile
+            return None
 
     def _choose(self, item: QTreeWidgetItem) -> None:
         entry: DossierEntry | None = item.data(0, ENTRY_ROLE)

@@ -9,8 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
@@ -18,15 +25,17 @@ from annotator.gui.actors_dock import ActorsDock
 from annotator.gui.annotation_panel import AnnotationPanel
 from annotator.gui.commands import SetStatus
 from annotator.gui.documents_dock import DocumentsDock
-from annotator.gui.plain import warn
+from annotator.gui.plain import message_box, warn
 from annotator.gui.problems_dock import ProblemsDock
 from annotator.gui.reader import ReaderView
 from annotator.gui.reader_menu import ReaderMenu
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
+from annotator.gui.shortcuts import apply_keys, conflicts, current_keys, native
 from annotator.gui.tagging import TaggingController
 from annotator.gui.widgets import FindBar, GuidelinesView, StatusLine, TagBar
 from annotator.store.listing import Listing
+from annotator.store.problems import Problem
 
 
 def initial_size(window: QMainWindow) -> tuple[int, int]:
@@ -40,9 +49,18 @@ def initial_size(window: QMainWindow) -> tuple[int, int]:
 
 def dock_widths(width: int) -> tuple[int, int]:
     """The documents list's and the annotation panel's first widths in a window ``width``
-    wide: the reader between them gets the largest share (about half)."""
-    return max(220, width * 22 // 100), max(300, width * 26 // 100)
+    wide (within bounds): the list a little less than a fifth, the panel, which holds the
+    editor, nearly a third; the reader between them gets more than half from 1024 px on."""
+    return min(340, max(170, width * 18 // 100)), min(460, max(280, width * 30 // 100))
 
+
+#: The share of the window's width the reader keeps when the window narrows, as far as the
+#: docks' own minimums allow (a wider window gives all its new room to the reader).
+READER_SHARE = 0.5
+
+
+#: How many open problems the question before "Mark done" lists.
+PROBLEMS_LISTED = 5
 
 #: How long the user must pause (no edit) after the project opened before it is backed up.
 BACKUP_WHEN_IDLE_MS = 5000
@@ -51,6 +69,7 @@ BACKUP_WHEN_IDLE_MS = 5000
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, settings: Settings) -> None:
         super().__init__()
+        self._layout_chosen = True  # no dock is resized while the window is being built
         self.session, self.settings = session, settings
         self.setWindowTitle("Annotator")
         self.resize(*initial_size(self))
@@ -117,6 +136,7 @@ class MainWindow(QMainWindow):
         from annotator.gui.menus import build_menus
 
         self.actions_by_name = build_menus(self)
+        self._check_own_keys()
 
         self.tagbar.tagRequested.connect(self.tagging.tag)
         self.tagging.message.connect(self.show_message)
@@ -146,8 +166,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = QSettings("annotator", "annotator").value("window/state")
-        if state is not None:  # where the user put and sized the docks
-            self.restoreState(state)
+        # Where the user put and sized the docks; else the reader keeps its share from the
+        # first show on, whatever size the window is given.
+        self._layout_chosen = state is not None and self.restoreState(state)
 
     # -- projects and documents -------------------------------------------------------------
 
@@ -275,14 +296,60 @@ class MainWindow(QMainWindow):
         project = self.session.project
         if doc is None or project is None:
             return
-        self.session.perform(SetStatus(self.session, doc.id, "done"))
         layer = self.session.layer
         assert layer is not None
+        if not self._done_despite_problems(layer.problems(doc.id)):
+            return
+        self.session.perform(SetStatus(self.session, doc.id, "done"))
         target = project.documents.neighbour(doc.id, 1, layer.annotator_id, not_done=True)
         if target is None:
             self.show_message("Every document is done.", 6000)
         else:
             self.open_document(target)
+
+    def _done_despite_problems(self, problems: list[Problem]) -> bool:
+        """With open problems, ask first: mark done anyway, show the first problem, or cancel
+        (False for the last two)."""
+        if not problems:
+            return True
+        count = len(problems)
+        box = message_box(
+            self,
+            QMessageBox.Icon.Question,
+            "Open problems",
+            f"This document still has {count} problem{'s' if count != 1 else ''}. "
+            "Mark it done anyway?",
+            QMessageBox.StandardButton.Cancel,
+        )
+        listed = [p.message for p in problems[:PROBLEMS_LISTED]]
+        if count > PROBLEMS_LISTED:
+            listed.append(f"… and {count - PROBLEMS_LISTED} more (see the Problems panel)")
+        box.setInformativeText("\n".join(listed))
+        anyway = box.addButton("Mark done anyway", QMessageBox.ButtonRole.AcceptRole)
+        first = box.addButton("Show the first", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(first)
+        box.exec()
+        if box.clickedButton() is anyway:
+            return True
+        if box.clickedButton() is first:
+            self.jump_to(problems[0].document_id, problems[0].annotation_id)
+        return False
+
+    def apply_shortcuts(self) -> None:
+        """Give every action the keys of the preferences (after Preferences → Keyboard)."""
+        apply_keys(self.actions_by_name, current_keys(self.settings.shortcuts))
+        self.tagging.install_schema_keys()
+
+    def _check_own_keys(self) -> None:
+        """preferences.json edited by hand may bind a key twice: then neither action gets it."""
+        found = conflicts(current_keys(self.settings.shortcuts))
+        if found:
+            keys = ", ".join(native(c.key) for c in found)
+            self.show_message(
+                f"Some keys of your preferences cannot work as bound ({keys}): see "
+                "Preferences → Keyboard.",
+                10000,
+            )
 
     def zoom(self, step: float) -> None:
         self.settings.font_size = max(8.0, min(32.0, self.settings.font_size + step))
@@ -294,6 +361,41 @@ class MainWindow(QMainWindow):
             self.status_line.showMessage(text, timeout)
         else:
             self.status_line.clearMessage()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        old = event.oldSize().width()
+        if 0 < event.size().width() < old or (old < 0 and not self._layout_chosen):
+            self._keep_reader_share()
+
+    def _side_docks(self) -> list[tuple[QDockWidget, int]]:
+        """The docks beside the reader, one per side (a tab group counts once), each with the
+        least width it needs (the widest minimum of its tabs)."""
+        found: dict[Qt.DockWidgetArea, tuple[QDockWidget, int]] = {}
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        for dock in (self.documents, self.annotations, *self.findChildren(QDockWidget)):
+            area = self.dockWidgetArea(dock)
+            if area in sides and area not in found and dock.isVisible() and not dock.isFloating():
+                group = [dock, *self.tabifiedDockWidgets(dock)]
+                found[area] = (dock, max(d.minimumSizeHint().width() for d in group))
+        return list(found.values())
+
+    def _keep_reader_share(self) -> None:
+        """Narrow the side docks (each by its share, never below what it needs) until the
+        reader has ``READER_SHARE`` of the width again; Qt alone would take it all from the
+        reader."""
+        centre = self.centralWidget()
+        if centre is None:
+            return
+        wanted = int(self.width() * READER_SHARE) - centre.width()
+        docks = self._side_docks()
+        total = sum(dock.width() for dock, _least in docks)
+        if wanted <= 0 or total <= 0:
+            return
+        widths = [
+            max(least, dock.width() + (-wanted * dock.width()) // total) for dock, least in docks
+        ]
+        self.resizeDocks([dock for dock, _least in docks], widths, Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         focused = self.focusWidget()

@@ -1,4 +1,5 @@
-"""Menus and window-wide actions, with keys from the one shortcut table (gui/shortcuts.py)."""
+"""Menus and window-wide actions, with keys from the one shortcut table (gui/shortcuts.py) or
+the user's own bindings (Preferences → Keyboard)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.gui.plain import message_box, warn
-from annotator.gui.shortcuts import by_action
+from annotator.gui.shortcuts import EDGE_MOVES, by_action, current_keys
 from annotator.gui.theme import apply_theme
 from annotator.io.formats import ACTORS, FORMATS
 from annotator.store.listing import Listing
@@ -23,16 +24,36 @@ if TYPE_CHECKING:
 PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
 
 
+#: Menu entries of the reader's actions (gui/tagging.py), in the Annotation menu.
+READER_ENTRIES = {
+    "next_annotation": "&Next annotation",
+    "previous_annotation": "&Previous annotation",
+    "delete": "&Delete",
+    "deselect": "&Clear the selection",
+    "start_left": "Start one character &left",
+    "start_right": "Start one character &right",
+    "start_word_left": "Start one &word left",
+    "start_word_right": "Start one word righ&t",
+    "end_left": "End one character l&eft",
+    "end_right": "End one character ri&ght",
+    "end_word_left": "End one w&ord left",
+    "end_word_right": "End one word rig&ht",
+}
+
+
 def build_menus(window: MainWindow) -> dict[str, QAction]:
-    keys = by_action()
+    """The menu bar; returns every action that has a name in the shortcut table, the
+    reader's included, so that rebinding a key reaches all of them (MainWindow.apply_shortcuts)."""
+    keys = current_keys(window.settings.shortcuts)
+    specs = by_action()
     actions: dict[str, QAction] = {}
 
     def add(menu: QMenu, name: str, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, window)
         action.setObjectName(name)
         if name in keys:
-            action.setShortcuts([QKeySequence(k) for k in keys[name].keys])
-            action.setToolTip(keys[name].description)
+            action.setShortcuts([QKeySequence(k) for k in keys[name]])
+            action.setToolTip(specs[name].description)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         actions[name] = action
@@ -57,12 +78,14 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     undo, redo = undo_actions(window)
     for action, name in ((undo, "undo"), (redo, "redo")):
         action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) for k in keys[name].keys])
+        action.setShortcuts([QKeySequence(k) for k in keys[name]])
         edit.addAction(action)
         actions[name] = action
     edit.addSeparator()
     add(edit, "find", "&Find in document…", window.find_bar.open_bar)
     add(edit, "search_corpus", "&Search all documents…", window.documents.focus_search)
+
+    annotation_menu(window, bar.addMenu("&Annotation"), actions, add)
 
     document = bar.addMenu("&Document")
     add(document, "done_next", "Mark &done and open the next", window.done_and_next)
@@ -86,6 +109,52 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(help_menu, "shortcuts", "&Keyboard shortcuts", lambda: shortcut_sheet(window))
     add(help_menu, "about", "&About Annotator", lambda: about(window))
     return actions
+
+
+def annotation_menu(
+    window: MainWindow,
+    menu: QMenu,
+    actions: dict[str, QAction],
+    add: Callable[[QMenu, str, str, Callable[[], object]], QAction],
+) -> None:
+    """The selected annotation: walk, delete, move its edges (every move has an entry, for
+    window managers that take Alt+Shift+arrows), and word snapping."""
+    menu.setObjectName("annotation-menu")
+    reader_actions = window.tagging.actions
+
+    def entry(target: QMenu, name: str) -> None:
+        action = reader_actions[name]
+        action.setText(READER_ENTRIES[name])
+        action.setToolTip(by_action()[name].description)
+        target.addAction(action)
+        actions[name] = action
+
+    for name in ("next_annotation", "previous_annotation", "delete", "deselect"):
+        entry(menu, name)
+    menu.addSeparator()
+    edges = menu.addMenu("Move &edge")
+    edges.setObjectName("edge-menu")
+    for i, name in enumerate(EDGE_MOVES):
+        if i == len(EDGE_MOVES) // 2:
+            edges.addSeparator()
+        entry(edges, name)
+    menu.addSeparator()
+    snap = add(menu, "snap_to_words", "&Snap selections to whole words", lambda: None)
+    snap.setCheckable(True)
+    snap.setChecked(window.settings.snap_to_words)
+    snap.toggled.connect(lambda on: set_snapping(window, on))
+
+
+def set_snapping(window: MainWindow, on: bool) -> None:
+    if window.settings.snap_to_words != on:
+        window.settings.snap_to_words = on
+        window.settings.save()
+        window.show_message(
+            "Selections snap to whole words."
+            if on
+            else "Selections are not snapped: they keep what you select.",
+            6000,
+        )
 
 
 def undo_actions(window: MainWindow) -> tuple[QAction, QAction]:
@@ -266,8 +335,10 @@ def export_actors(window: MainWindow) -> None:
 def preferences(window: MainWindow) -> None:
     from annotator.gui.dialogs import PreferencesDialog
 
-    dialog = PreferencesDialog(window.settings, window)
+    dialog = PreferencesDialog(window.settings, window, schema_keys(window))
     if dialog.exec():
+        window.apply_shortcuts()
+        window.actions_by_name["snap_to_words"].setChecked(window.settings.snap_to_words)
         window.reader.set_font_size(window.settings.font_size)
         window.session.add_linked_spellings = window.settings.add_linked_spellings
         app = QApplication.instance()
@@ -279,19 +350,25 @@ def preferences(window: MainWindow) -> None:
             )
 
 
+def schema_keys(window: MainWindow) -> dict[str, str]:
+    """The open project's label and relation keys: key → what it does."""
+    keys: dict[str, str] = {}
+    if window.session.project is not None:
+        schema = window.session.project.schema
+        for x in schema.labels:
+            if x.hotkey:
+                keys[x.hotkey] = f"Tag as {x.name} (or relabel)"
+        for r in schema.relations:
+            if r.hotkey:
+                keys[r.hotkey] = f"Set the {r.name} of the selected {r.source}"
+    return keys
+
+
 def shortcut_sheet(window: MainWindow) -> None:
     from annotator.gui.dialogs import ShortcutSheet
 
-    extra: list[tuple[str, str]] = []
-    if window.session.project is not None:
-        schema = window.session.project.schema
-        extra += [(x.hotkey, f"Tag as {x.name} (or relabel)") for x in schema.labels if x.hotkey]
-        extra += [
-            (r.hotkey, f"Set the {r.name} of the selected {r.source}")
-            for r in schema.relations
-            if r.hotkey
-        ]
-    ShortcutSheet(window, extra).exec()
+    extra = list(schema_keys(window).items())
+    ShortcutSheet(window, extra, current_keys(window.settings.shortcuts)).exec()
 
 
 def about(window: MainWindow) -> None:

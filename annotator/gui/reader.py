@@ -3,14 +3,17 @@
 Highlights are painted, not written into the document (no character formats), and only for
 the blocks on screen, so a 1 MB article with 10,000 annotations opens and scrolls as fast as
 plain text. Every span gets a translucent fill in its label's colour (overlaps darken) and an
-underline band whose height depends on its nesting depth, so nested and overlapping
-annotations stay distinguishable. The selected annotation is outlined (all its fragments),
-and the annotations it links to (speaker, claimant, addressee) get a dashed outline.
+underline band below the baseline, one per nesting depth, so nested and overlapping
+annotations stay distinguishable; the layout leaves room for the bands under every line
+(reader_layout.py). The selected annotation is outlined (solid, all its fragments), the
+annotations it links to (speaker, claimant, addressee) get a dashed outline, and the one under
+the mouse a thin solid outline in its label's colour with a stronger fill.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -20,6 +23,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextCursor,
 )
@@ -30,11 +34,33 @@ from annotator.core.schema import Schema
 from annotator.core.spans import Span, SpanIndex, nesting_depths
 from annotator.gui.plain import plain_tooltip
 from annotator.gui.positions import TextPositions
+from annotator.gui.reader_layout import BAND, BandedLayout, band_top, room_below
 
-BAND = 2.0  # height of an underline band, in pixels
+#: Fill opacity (0..255) of a highlight: plain, under the mouse, selected.
+FILL_ALPHA = 48
+HOVER_ALPHA = 80
+SELECTED_ALPHA = 110
 
 
-BAND_GAP = 1.0
+class Outline(NamedTuple):
+    """How an annotation is outlined: pen width, style and how much darker than its label."""
+
+    width: float
+    style: Qt.PenStyle
+    darker: int  # QColor.darker factor (100: the label's own colour)
+
+
+OUTLINES = {
+    "selected": Outline(2.0, Qt.PenStyle.SolidLine, 140),
+    "linked": Outline(1.5, Qt.PenStyle.DashLine, 140),
+    # Thin and solid in the label's own colour: never mistaken for a linked actor's dashes.
+    "hovered": Outline(1.0, Qt.PenStyle.SolidLine, 100),
+}
+
+
+def band_rect(text: QRectF, baseline: float, depth: int) -> QRectF:
+    """The underline band of nesting level ``depth`` under a span's text on one line."""
+    return QRectF(text.left(), band_top(baseline, depth), text.width(), BAND)
 
 
 class ReaderView(QPlainTextEdit):
@@ -52,6 +78,8 @@ class ReaderView(QPlainTextEdit):
         self.setCursorWidth(2)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setViewportMargins(24, 16, 24, 16)
+        self.banded = BandedLayout(self.document(), room_below(self.font()))
+        self.document().setDocumentLayout(self.banded)
         self.positions = TextPositions("")
         self.index = SpanIndex([])
         self.colors: dict[str, QColor] = {}
@@ -61,6 +89,9 @@ class ReaderView(QPlainTextEdit):
         self._press: tuple[int, bool] | None = None
         self._cycle: tuple[int, int] = (-1, 0)  # last clicked position, how many clicks there
         self.alt_selection = False  # the current mouse selection was made with Alt held
+        #: Whether a Ctrl+drag (another fragment) snaps to words: the word-snapping preference,
+        #: asked at the time (the tagging controller sets it); Alt turns it off for one drag.
+        self.snapping: Callable[[], bool] = lambda: True
         self.hovered: str | None = None  # the annotation under the mouse: all its fragments show
         # Other annotators' layers shown beside this one: painted, never editable here.
         self.other_index = SpanIndex([])
@@ -143,6 +174,7 @@ class ReaderView(QPlainTextEdit):
     def set_font_size(self, points: float) -> None:
         font = QFont(self.font())
         font.setPointSizeF(points)
+        self.banded.set_extra(room_below(font))  # before the font change lays the text out
         self.setFont(font)
 
     # -- geometry -------------------------------------------------------------------------
@@ -160,7 +192,8 @@ class ReaderView(QPlainTextEdit):
             block = block.next()
         return blocks
 
-    def _rects(self, start: int, end: int, blocks: list) -> list[QRectF]:
+    def _rects(self, start: int, end: int, blocks: list) -> list[tuple[QRectF, float]]:
+        """Per line a span covers: the rectangle of its text there, and the line's baseline."""
         rects = []
         for block, geometry in blocks:
             b_start = block.position()
@@ -178,7 +211,8 @@ class ReaderView(QPlainTextEdit):
                 x1 = line.cursorToX(lo - b_start)[0]
                 x2 = line.cursorToX(hi - b_start)[0]
                 top = geometry.top() + line.y()
-                rects.append(QRectF(geometry.left() + x1, top, max(x2 - x1, 2.0), line.height()))
+                rect = QRectF(geometry.left() + x1, top, max(x2 - x1, 2.0), line.height())
+                rects.append((rect, top + line.ascent()))
         return rects
 
     # -- painting -------------------------------------------------------------------------
@@ -216,7 +250,7 @@ class ReaderView(QPlainTextEdit):
             hatch.setAlpha(90)
             pen = QPen(color.darker(120), 1.5)
             pen.setStyle(Qt.PenStyle.DashLine)
-            for rect in self._rects(span.start, span.end, blocks):
+            for rect, _baseline in self._rects(span.start, span.end, blocks):
                 painter.fillRect(rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
                 painter.setPen(pen)
                 # just outside the text's own outlines, so both stay visible where they meet
@@ -230,28 +264,57 @@ class ReaderView(QPlainTextEdit):
         spans = self.index.overlapping(first.position(), last.position() + last.length())
         depths = nesting_depths(spans)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        outlines: list[tuple[QRectF, QColor, Qt.PenStyle]] = []
+        outlines: list[tuple[QRectF, QColor, Outline]] = []
         for span in spans:
             color = self.colors.get(self.labels.get(span.key, ""), QColor("#888888"))
             depth = depths[(span.key, span.fragment)]
+            kind = self._outline_kind(span.key)
             fill = QColor(color)
-            fill.setAlpha(110 if span.key == self.selected else 48)
-            band = QColor(color)
-            for rect in self._rects(span.start, span.end, blocks):
+            fill.setAlpha(
+                SELECTED_ALPHA
+                if kind == "selected"
+                else HOVER_ALPHA
+                if kind == "hovered"
+                else FILL_ALPHA
+            )
+            for rect, baseline in self._rects(span.start, span.end, blocks):
                 painter.fillRect(rect, fill)
-                y = rect.bottom() - BAND - depth * (BAND + BAND_GAP)
-                painter.fillRect(QRectF(rect.left(), y, rect.width(), BAND), band)
-                if span.key == self.selected:
-                    outlines.append((rect, color, Qt.PenStyle.SolidLine))
-                elif span.key in self.linked:
-                    outlines.append((rect, color, Qt.PenStyle.DashLine))
-                elif span.key == self.hovered:
-                    outlines.append((rect, color, Qt.PenStyle.DotLine))
-        for rect, color, style in outlines:
-            pen = QPen(color.darker(140), 2 if style == Qt.PenStyle.SolidLine else 1.5)
-            pen.setStyle(style)
+                painter.fillRect(band_rect(rect, baseline, depth), color)
+                if kind is not None:
+                    outlines.append((rect, color, OUTLINES[kind]))
+        # Outlines a shade darker than the label on a light page, lighter on a dark one.
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        for rect, color, outline in outlines:
+            shade = color.lighter(outline.darker) if dark else color.darker(outline.darker)
+            pen = QPen(shade, outline.width)
+            pen.setStyle(outline.style)
             painter.setPen(pen)
             painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+
+    def _outline_kind(self, key: str) -> str | None:
+        if key == self.selected:
+            return "selected"
+        if key in self.linked:
+            return "linked"
+        if key == self.hovered:
+            return "hovered"
+        return None
+
+    def bands_of(self, ann_id: str) -> list[tuple[QRectF, QRectF, float]]:
+        """Where the bands of an annotation's visible fragments are painted: per line, (band,
+        text rectangle, baseline), in viewport coordinates."""
+        blocks = self._visible_blocks(QRectF(self.viewport().rect()))
+        if not blocks:
+            return []
+        first, last = blocks[0][0], blocks[-1][0]
+        spans = self.index.overlapping(first.position(), last.position() + last.length())
+        depths = nesting_depths(spans)
+        return [
+            (band_rect(rect, baseline, depths[(span.key, span.fragment)]), rect, baseline)
+            for span in spans
+            if span.key == ann_id
+            for rect, baseline in self._rects(span.start, span.end, blocks)
+        ]
 
     # -- mouse ----------------------------------------------------------------------------
 
@@ -301,7 +364,7 @@ class ReaderView(QPlainTextEdit):
                 span = self.positions.selection_to_span(
                     cursor.selectionStart(),
                     cursor.selectionEnd(),
-                    words=not bool(event.modifiers() & Qt.KeyboardModifier.AltModifier),
+                    words=self.snapping() and not self.alt_selection,
                 )
                 if span is not None:
                     self.fragmentSelected.emit(*span)

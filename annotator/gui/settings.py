@@ -23,6 +23,17 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir("annotator", appauthor=False))
 
 
+def _clean_shortcuts(value: object) -> dict[str, list[str]]:
+    """``shortcuts`` as read from preferences.json: entries of another shape are dropped."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        action: [k for k in keys if isinstance(k, str)]
+        for action, keys in value.items()
+        if isinstance(action, str) and isinstance(keys, list)
+    }
+
+
 @dataclass
 class Settings:
     annotator_name: str = ""
@@ -36,6 +47,12 @@ class Settings:
     #: The document last open in each project (by the project's absolute path), reopened
     #: with the project.
     last_documents: dict[str, str] = field(default_factory=dict)
+    #: Keys the user bound to actions instead of the defaults (Preferences → Keyboard): only
+    #: the actions they changed, by name (see gui/shortcuts.py), each with its list of keys.
+    shortcuts: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.shortcuts = _clean_shortcuts(self.shortcuts)  # a hand-edited file may be off
 
     @property
     def path(self) -> Path:

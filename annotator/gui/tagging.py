@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Literal
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from annotator.core.model import Fragment
-from annotator.core.offsets import Direction, split_at_paragraphs, step_grapheme, step_word
+from annotator.core.offsets import (
+    Direction,
+    Edge,
+    split_at_paragraphs,
+    step_grapheme,
+    step_word,
+)
 from annotator.gui.annotation_editor import choice_texts
 from annotator.gui.commands import (
     AddAnnotation,
@@ -29,10 +34,7 @@ from annotator.gui.mention_commands import AddMention
 from annotator.gui.reader import ReaderView
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
-from annotator.gui.shortcuts import SHORTCUTS
-
-Edge = Literal["start", "end"]
-Step = Callable[[str, int, Direction], int]
+from annotator.gui.shortcuts import SHORTCUTS, current_keys, portable
 
 
 class TaggingController(QObject):
@@ -43,24 +45,34 @@ class TaggingController(QObject):
         self.session, self.reader, self.settings = session, reader, settings
         self.picking: str | None = None  # relation type waiting for a click on its target
         self._schema_shortcuts: list[QShortcut] = []
-        actions: dict[str, Callable[[], None]] = {
+        slots: dict[str, Callable[[], None]] = {
             "delete": self.delete,
             "next_annotation": lambda: self.step_annotation(1),
             "previous_annotation": lambda: self.step_annotation(-1),
-            "end_right": lambda: self.move_edge("end", "right", step_grapheme),
-            "end_left": lambda: self.move_edge("end", "left", step_grapheme),
-            "end_word_right": lambda: self.move_edge("end", "right", step_word),
-            "end_word_left": lambda: self.move_edge("end", "left", step_word),
-            "start_left": lambda: self.move_edge("start", "left", step_grapheme),
-            "start_right": lambda: self.move_edge("start", "right", step_grapheme),
-            "start_word_left": lambda: self.move_edge("start", "left", step_word),
-            "start_word_right": lambda: self.move_edge("start", "right", step_word),
+            "end_right": lambda: self.move_edge("end", "right"),
+            "end_left": lambda: self.move_edge("end", "left"),
+            "end_word_right": lambda: self.move_edge("end", "right", by_word=True),
+            "end_word_left": lambda: self.move_edge("end", "left", by_word=True),
+            "start_left": lambda: self.move_edge("start", "left"),
+            "start_right": lambda: self.move_edge("start", "right"),
+            "start_word_left": lambda: self.move_edge("start", "left", by_word=True),
+            "start_word_right": lambda: self.move_edge("start", "right", by_word=True),
             "deselect": self.deselect,
         }
+        #: The reader's actions by name: their keys work while the text has the focus, and
+        #: the window's menus show them too (the Annotation menu).
+        self.actions: dict[str, QAction] = {}
+        keys = current_keys(settings.shortcuts)
         for shortcut in SHORTCUTS:
-            if shortcut.scope == "reader" and shortcut.action in actions:
-                for keys in shortcut.keys:
-                    self._shortcut(keys, actions[shortcut.action])
+            if shortcut.scope == "reader" and shortcut.action in slots:
+                action = QAction(shortcut.description, reader)
+                action.setObjectName(shortcut.action)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                action.setShortcuts([QKeySequence(k) for k in keys[shortcut.action]])
+                action.triggered.connect(lambda _c=False, slot=slots[shortcut.action]: slot())
+                reader.addAction(action)
+                self.actions[shortcut.action] = action
+        reader.snapping = lambda: self.settings.snap_to_words
         reader.annotationClicked.connect(self.clicked)
         reader.fragmentSelected.connect(self.add_fragment)
         session.projectOpened.connect(self.install_schema_keys)
@@ -77,18 +89,29 @@ class TaggingController(QObject):
             shortcut.setParent(None)
             shortcut.deleteLater()
         self._schema_shortcuts = []
-        assert self.session.project is not None
+        if self.session.project is None:
+            return
         schema = self.session.project.schema
-        for label in schema.labels:
-            if label.hotkey:
-                self._schema_shortcuts.append(
-                    self._shortcut(label.hotkey, partial(self.tag, label.name))
-                )
-        for relation in schema.relations:
-            if relation.hotkey:
-                self._schema_shortcuts.append(
-                    self._shortcut(relation.hotkey, partial(self.pick, relation.name))
-                )
+        bound = {
+            portable(k) for keys in current_keys(self.settings.shortcuts).values() for k in keys
+        }
+        wanted = [(x.hotkey, f"label {x.name}", partial(self.tag, x.name)) for x in schema.labels]
+        wanted += [
+            (r.hotkey, f"relation {r.name}", partial(self.pick, r.name)) for r in schema.relations
+        ]
+        taken = []
+        for key, what, slot in wanted:
+            if not key:
+                continue
+            if portable(key) in bound:  # the user's own binding wins
+                taken.append(f"{key} ({what})")
+                continue
+            self._schema_shortcuts.append(self._shortcut(key, slot))
+        if taken:
+            self.message.emit(
+                "Bound to other actions in Preferences → Keyboard, so not used for the "
+                f"schema: {', '.join(taken)}."
+            )
 
     # -- tagging ----------------------------------------------------------------------------
 
@@ -155,22 +178,34 @@ class TaggingController(QObject):
         ):
             self.reader.clear_selection()
 
-    def move_edge(self, edge: Edge, direction: Direction, step: Step) -> None:
-        """Grow or shrink the selected annotation at its start or end."""
+    def move_edge(self, edge: Edge, direction: Direction, *, by_word: bool = False) -> None:
+        """Grow or shrink the selected annotation at its start or end, by one character
+        (grapheme cluster) or to the next word's edge."""
         current = self.session.selected_annotation()
         document = self.session.document
         if current is None or document is None:
-            self._extend_text_selection(edge, direction, step is step_word)
+            self._extend_text_selection(edge, direction, by_word)
             return
+        text = document.text
+
+        def step(pos: int) -> int:
+            if by_word:
+                return step_word(text, pos, direction, edge)
+            return step_grapheme(text, pos, direction)
+
         spans = [(f.start, f.end) for f in current.fragments]
-        start, end = spans[0][0] if edge == "start" else spans[-1][0], spans[-1][1]
         if edge == "start":
-            start = step(document.text, spans[0][0], direction)
-            spans[0] = (start, spans[0][1])
+            start, end = step(spans[0][0]), spans[0][1]
+            spans[0] = (start, end)
         else:
-            end = step(document.text, spans[-1][1], direction)
-            spans[-1] = (spans[-1][0], end)
+            start, end = spans[-1][0], step(spans[-1][1])
+            spans[-1] = (start, end)
         if spans == [(f.start, f.end) for f in current.fragments]:
+            return
+        if start >= end:
+            self.message.emit(
+                "That would leave nothing of it: press Delete to delete the annotation."
+            )
             return
         self.session.perform(UpdateAnnotation(self.session, current.id, "Resize", fragments=spans))
 

@@ -2,12 +2,56 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
+
+#: The edge of a check box or radio button in the dark theme (Fusion draws it a shade darker
+#: than the window: on the dark base it all but vanishes).
+DARK_INDICATOR_EDGE = "#9a9a9a"
+
+
+class DarkFusion(QProxyStyle):
+    """Fusion, with check boxes and radio buttons given an edge that shows on a dark window."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        round_ = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if not round_ and element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            return
+        focus = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if option.state & focus == focus:
+            return  # Fusion's own edge is the focus colour then
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(QColor(0, 0, 0, 0))
+        painter.setPen(QColor(DARK_INDICATOR_EDGE))
+        box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)  # on Fusion's own edge
+        if round_:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRect(box)
+        painter.restore()
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
-    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setStyle(DarkFusion() if theme == "dark" else QStyleFactory.create("Fusion"))
     if theme != "dark":
         app.setPalette(app.style().standardPalette())
         return

@@ -1,4 +1,9 @@
-"""Importing files into a project: all given files in one transaction (all or nothing)."""
+"""Importing files into a project: all given files in one transaction (all or nothing).
+
+The readers stream (a line, a row, an array item, a document of an export at a time) and the
+documents are written in batches as they come, inside the one transaction; so an import holds
+about one batch of documents, however large its files are.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.model import DocumentInput
-from annotator.core.reports import ImportReport, ProgressCallback
-from annotator.io.common import ReadOptions
+from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
+from annotator.io.common import ReadOptions, TextFile
 from annotator.io.formats import FORMATS, NATIVE, Reader, collect
 from annotator.store.merge import OnConflict
 from annotator.store.project import Project
@@ -44,7 +49,8 @@ def import_paths(
         plain_files = [(p, f, s) for (p, f), s in zip(files, sizes, strict=True) if f != NATIVE]
         if plain_files:
             position = [0]
-            blank: list[str] = []
+            blank: list[str] = []  # the first few records with an empty text
+            blanks = [0]
 
             def items() -> Iterator[DocumentInput]:
                 base = 0
@@ -55,31 +61,32 @@ def import_paths(
                         if item.text.strip():
                             yield item
                         else:
-                            blank.append(item.origin)
+                            blanks[0] += 1
+                            if len(blank) < 5:
+                                blank.append(item.origin)
                     base += size
                     position[0] = base
+                    if scaled(base):  # the file is read to its end (the last record before it)
+                        raise Cancelled()
 
             project.documents.add_many(
                 items(), progress=lambda _n, _t: scaled(position[0]), report=report
             )
             done_before += sum(s for _, _, s in plain_files)
-            if blank:
-                shown = ", ".join(blank[:5]) + (
-                    f" and {len(blank) - 5} more" if len(blank) > 5 else ""
-                )
-                report.warnings.append(
-                    f"{len(blank)} record(s) with an empty text skipped: {shown}"
-                )
+            if blanks[0]:
+                more = blanks[0] - len(blank)
+                shown = ", ".join(blank) + (f" and {more} more" if more else "")
+                report.warnings.append(f"{blanks[0]} record(s) with an empty text skipped: {shown}")
         for (path, name), size in zip(files, sizes, strict=True):
             if name != NATIVE:
                 continue
-            header, docs, count = FORMATS[NATIVE].load_reader()(path)
+            header, docs, source = FORMATS[NATIVE].load_reader()(path)
 
-            def merged(n: int, _t: int | None, c: int = count, s: int = size) -> bool | None:
-                return scaled(s * n // max(c, 1))  # documents merged, as bytes of the file
+            def merged(_n: int, _t: int | None, file: TextFile = source) -> bool | None:
+                return scaled(file.position())  # as bytes of the file read
 
             project.merge_native(
-                header, docs, report=report, progress=merged, total=count, on_conflict=on_conflict
+                header, docs, report=report, progress=merged, total=None, on_conflict=on_conflict
             )
             done_before += size
     return report

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.core.errors import InputError, OutputError
-from annotator.core.json_values import TooDeepError, loads_guarded, nesting_problem
+from annotator.core.json_values import nesting_problem
 from annotator.core.model import now
 from annotator.core.reports import Cancelled, ProgressCallback
-from annotator.io.common import read_text_file
+from annotator.io.common import TextFile
+from annotator.io.json_stream import VALUE_STARTS, JsonText
 from annotator.io.tabular import iter_jsonl_records
 from annotator.resources_path import read_text
 from annotator.store.datasets import Datasets
@@ -168,38 +169,30 @@ def is_native_json(path: Path) -> bool:
 
 
 NativeDocuments = Iterator[tuple[str, dict[str, Any]]]
+#: The header fields that must come before ``documents`` for a JSON export to be read in one
+#: pass (our exports write them first); otherwise the file is read twice.
+HEADER_FIELDS = frozenset(("format", "project", "schema", "annotators", "entities"))
 
 
-def read_native(path: Path) -> tuple[dict[str, Any], NativeDocuments, int]:
-    """(header, documents with where they are in the file, document count), all validated."""
-    text = read_text_file(path)
+def read_native(path: Path) -> tuple[dict[str, Any], NativeDocuments, TextFile]:
+    """(header, documents with where they are in the file, the file being read), validated.
+
+    The header is read and checked at once; the documents are read (and each one checked)
+    as the caller takes them, so that only one is held at a time. The file's
+    :meth:`~annotator.io.common.TextFile.position` tells how far that has got.
+    """
     if path.suffix.lower() == ".jsonl":
-        records = iter_jsonl_records(text, str(path))
+        source = TextFile(path)
+        records = iter_jsonl_records(source.lines(), str(path))
         try:
-            _number, header, _ = next(records)
+            _number, header = next(records)
         except StopIteration:
             raise InputError(f"{path}: the file is empty") from None
-        docs: NativeDocuments = ((f"{path}:{n}", r) for n, r, _ in records)
-        count = text.count("\n", text.find("\n") + 1)
+        docs: NativeDocuments = ((f"{path}:{n}", r) for n, r in records)
         _check(header, "header", str(path) + ":1")
     else:
-        try:
-            whole = loads_guarded(text)
-        except TooDeepError as exc:
-            raise InputError(f"{path}: {exc}") from None
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
-            ) from None
-        if not isinstance(whole, dict) or "documents" not in whole:
-            raise InputError(f"{path}: not an Annotator export (no 'documents')")
-        documents = whole.pop("documents")
-        header = whole
+        header, docs, source = _read_json(path)
         _check(header, "header", str(path))
-        if not isinstance(documents, list):
-            raise InputError(f"{path}: 'documents' must be a list")
-        docs = ((f"{path}: documents[{i}]", d) for i, d in enumerate(documents))
-        count = len(documents)
     if header_format(header) != FORMAT:
         raise InputError(f"{path}: format {header_format(header)!r} is not {FORMAT!r}")
     check_document = _validator("document")
@@ -214,7 +207,65 @@ def read_native(path: Path) -> tuple[dict[str, Any], NativeDocuments, int]:
                 raise InputError(f"{where}: {problems[0]}")
             yield where, doc
 
-    return header, validated(), count
+    return header, validated(), source
+
+
+def _open_export(path: Path) -> tuple[JsonText, Iterator[str]]:
+    text = JsonText(TextFile(path))
+    first = text.peek()
+    if first != "{":
+        if first in VALUE_STARTS:
+            raise InputError(f"{path}: not an Annotator export (no 'documents')")
+        raise text.error("Expecting value")
+    return text, text.members()
+
+
+def _read_json(path: Path) -> tuple[dict[str, Any], NativeDocuments, TextFile]:
+    """The header of a JSON export, and its documents as they are read."""
+    text, members = _open_export(path)
+    header: dict[str, Any] = {}
+    for key in members:
+        if key == "documents":
+            if header.keys() >= HEADER_FIELDS:
+                return header, _documents_from(text, members, path), text.file
+            _skip_documents(text, path)  # the header goes on after them: read it all first
+            header.update(_rest_of_header(text, members, path))
+            text, members = _open_export(path)
+            for again in members:
+                if again == "documents":
+                    return header, _documents_from(text, members, path), text.file
+                text.value(f"{path}: {again}")
+        header[key] = text.value(f"{path}: {key}")
+    text.end()
+    raise InputError(f"{path}: not an Annotator export (no 'documents')")
+
+
+def _documents_from(text: JsonText, members: Iterator[str], path: Path) -> NativeDocuments:
+    if text.peek() != "[":
+        raise InputError(f"{path}: 'documents' must be a list")
+    for index, doc in enumerate(text.items(f"{path}: documents")):
+        yield f"{path}: documents[{index}]", doc
+    for key in members:  # what follows the documents: parsed (it must be JSON), not used
+        text.value(f"{path}: {key}")
+    text.end()
+
+
+def _skip_documents(text: JsonText, path: Path) -> None:
+    if text.peek() != "[":
+        raise InputError(f"{path}: 'documents' must be a list")
+    for _doc in text.items(f"{path}: documents"):
+        pass
+
+
+def _rest_of_header(text: JsonText, members: Iterator[str], path: Path) -> dict[str, Any]:
+    rest: dict[str, Any] = {}
+    for key in members:
+        if key == "documents":
+            _skip_documents(text, path)
+        else:
+            rest[key] = text.value(f"{path}: {key}")
+    text.end()
+    return rest
 
 
 def header_format(header: dict[str, Any]) -> Any:

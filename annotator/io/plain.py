@@ -4,6 +4,9 @@ A Markdown file may start with YAML front matter (title, source, url, published 
 any other keys, which go to the document's metadata). Without a ``title``, the first ``# ``
 heading is used, and failing that the file name. The file's name is kept in the metadata
 (``file``), so that a document can be traced back to what was imported.
+
+A file is decoded a piece at a time and refused as soon as it is longer than any document can
+be (:data:`~annotator.io.common.MAX_RAW_DOCUMENT_CHARS`), without reading the rest.
 """
 
 from __future__ import annotations
@@ -16,7 +19,13 @@ import yaml
 
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentInput
-from annotator.io.common import ReadOptions, optional_text, plain_value, read_text_file
+from annotator.io.common import (
+    MAX_RAW_DOCUMENT_CHARS,
+    ReadOptions,
+    optional_text,
+    plain_value,
+    read_text_file,
+)
 
 
 def _fallback_title(path: Path) -> str:
@@ -24,7 +33,7 @@ def _fallback_title(path: Path) -> str:
 
 
 def read_txt(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
-    text = read_text_file(path, options.encoding)
+    text = read_text_file(path, options.encoding, MAX_RAW_DOCUMENT_CHARS)
     size = path.stat().st_size
     item = DocumentInput(
         text=text, title=_fallback_title(path), metadata={"file": path.name}, origin=str(path)
@@ -33,7 +42,7 @@ def read_txt(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, 
 
 
 def read_markdown(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
-    raw = read_text_file(path, options.encoding)
+    raw = read_text_file(path, options.encoding, MAX_RAW_DOCUMENT_CHARS)
     try:
         post = frontmatter.loads(raw)
     except yaml.YAMLError as exc:

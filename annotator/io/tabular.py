@@ -3,14 +3,18 @@
 One field (column) holds the text; title, source, url and published are taken from fields of
 those names (configurable); every other field goes to the document's metadata. Malformed input
 is reported with its line (JSONL) or row (CSV) number.
+
+Every reader streams: it decodes the file a piece at a time and yields each article as soon as
+it is read (a line, a row, an item of the array), so an import holds one record of its input at
+a time, whatever the size of the file.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +25,17 @@ from annotator.core.json_values import (
     nesting_problem,
 )
 from annotator.core.model import DocumentInput
-from annotator.io.common import ReadOptions, optional_text, plain_value, read_text_file
+from annotator.io.common import (
+    MAX_RECORD_CHARS,
+    ReadOptions,
+    TextFile,
+    optional_text,
+    plain_value,
+)
+from annotator.io.json_stream import VALUE_STARTS, JsonText
 
 # Articles are long: allow fields far beyond csv's default 128 KB (but not unbounded).
-csv.field_size_limit(64 * 1024 * 1024)
+csv.field_size_limit(MAX_RECORD_CHARS)
 
 
 def record_to_input(
@@ -66,12 +77,11 @@ def record_to_input(
     )
 
 
-def iter_jsonl_records(text: str, name: str) -> Iterator[tuple[int, dict[str, Any], int]]:
-    """(line number, object, characters consumed) for each non-blank line."""
-    consumed = 0
-    # split on LF only: str.splitlines would also break at U+2028, which JSON strings may hold
-    for number, line in enumerate(text.split("\n"), start=1):
-        consumed += len(line) + 1
+def iter_jsonl_records(
+    lines: Iterable[tuple[int, str]], name: str
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of ``lines``."""
+    for number, line in lines:
         if not line.strip():
             continue
         try:
@@ -84,42 +94,41 @@ def iter_jsonl_records(text: str, name: str) -> Iterator[tuple[int, dict[str, An
             ) from None
         if not isinstance(value, dict):
             raise InputError(f"{name}:{number}: each line must be a JSON object")
-        yield number, value, consumed
+        yield number, value
 
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
-    text = read_text_file(path, options.encoding)
-    size = path.stat().st_size
-    scale = size / max(len(text), 1)
-    for number, record, consumed in iter_jsonl_records(text, str(path)):
+    """Line by line: only one line of the file is held at a time."""
+    source = TextFile(path, options.encoding)
+    for number, record in iter_jsonl_records(source.lines(), str(path)):
         if str(record.get("format", "")).startswith("annotator/"):
             continue  # the header line of a native export read as plain JSONL
         where = f"{path}:{number}"
         item = record_to_input(record, options, where, ", ".join(map(str, record)) or "none")
-        yield item, int(consumed * scale)
+        yield item, source.position()
 
 
 def read_json_array(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
-    text = read_text_file(path, options.encoding)
-    try:
-        value = loads_guarded(text)
-    except TooDeepError as exc:
-        raise InputError(f"{path}: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
-        ) from None
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise InputError(
-            f"{path}: expected an Annotator export or a JSON array of objects with a "
-            f"{options.text_field!r} field"
-        )
-    size = path.stat().st_size
-    for index, record in enumerate(value):
+    """Item by item (see :mod:`annotator.io.json_stream`): one article is held at a time."""
+    source = TextFile(path, options.encoding)
+    text = JsonText(source)
+    expected = (
+        f"{path}: expected an Annotator export or a JSON array of objects with a "
+        f"{options.text_field!r} field"
+    )
+    first = text.peek()
+    if first != "[":
+        if first in VALUE_STARTS:
+            raise InputError(expected)
+        raise text.error("Expecting value")
+    for index, record in enumerate(text.items(str(path))):
+        if not isinstance(record, dict):
+            raise InputError(f"{expected}; item [{index}] is not an object")
         item = record_to_input(
             record, options, f"{path}[{index}]", ", ".join(map(str, record)) or "none"
         )
-        yield item, size * (index + 1) // len(value)
+        yield item, source.position(text.left())
+    text.end()
 
 
 def _dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
@@ -131,12 +140,24 @@ def _dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel
 
 
+#: How much of the beginning of a CSV file the dialect is guessed from.
+SNIFF_CHARS = 8192
+
+
 def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
-    text = read_text_file(path, options.encoding)
-    size = path.stat().st_size
+    """Row by row: the dialect is guessed from the first lines, then one row is held at a
+    time."""
+    source = TextFile(path, options.encoding)
+    lines = source.csv_lines()
+    head: list[str] = []
+    for line in lines:
+        head.append(line)
+        if sum(map(len, head)) >= SNIFF_CHARS:
+            break
+    sample = "".join(head)[:SNIFF_CHARS]
     # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
     reader = csv.DictReader(
-        io.StringIO(text, newline=""), dialect=_dialect(text[:8192], path), strict=True
+        itertools.chain(head, lines), dialect=_dialect(sample, path), strict=True
     )
     columns = reader.fieldnames or []
     if options.text_field not in columns:
@@ -145,7 +166,6 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, 
             f"{path}: no {options.text_field!r} column (columns: {found}); "
             f"name the text column with --text-field"
         )
-    lines = max(text.count("\n"), 1)
     records = iter(reader)
     while True:
         first_line = reader.line_num + 1  # where the next row starts (or a blank line before it)
@@ -166,4 +186,4 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, 
             )
         where = f"{path}:{reader.line_num}"
         item = record_to_input(record, options, where, ", ".join(columns))
-        yield item, min(size, size * reader.line_num // lines)
+        yield item, source.line_position(reader.line_num)

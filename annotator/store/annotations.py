@@ -56,6 +56,21 @@ def insert_annotation(db: Database, ann: Annotation) -> None:
     db.execute(INSERT_ANNOTATION, annotation_params(ann))
 
 
+def same_annotation(db: Database, ann: Annotation) -> Annotation | None:
+    """Another annotation of ``ann``'s layer and document with its label and fragments."""
+    rows = db.execute(
+        f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE document = ? AND start = ? "
+        'AND "end" = ? AND label = ? AND annotator IS ? AND id != ?',
+        [ann.document, ann.start, ann.end, ann.label, ann.annotator, ann.id],
+    )
+    spans = [(f.start, f.end) for f in ann.fragments]
+    for row in rows:
+        other = annotation_from_row(row)
+        if [(f.start, f.end) for f in other.fragments] == spans:
+            return other
+    return None
+
+
 def replace_annotation(db: Database, ann: Annotation) -> None:
     params = annotation_params(ann)
     db.execute(
@@ -197,3 +212,14 @@ def mention_fragments(db: Database, entity_id: str) -> list[tuple[str, str]]:
     """(annotation id, fragments JSON) of the entity's mentions."""
     rows = db.execute("SELECT id, fragments FROM annotations WHERE entity = ?", [entity_id])
     return [(r[0], r[1]) for r in rows]
+
+
+def attribute_values(db: Database, label: str, attribute: str) -> list[str]:
+    """The distinct text values of one attribute of one label's annotations, in every layer,
+    the most used first (then alphabetically)."""
+    sql = (
+        "SELECT j.value, count(*) AS uses FROM annotations AS a, json_each(a.attributes) AS j"
+        " WHERE a.label = ? AND j.key = ? AND j.type = 'text'"
+        " GROUP BY j.value ORDER BY uses DESC, j.value"
+    )
+    return [row[0] for row in db.execute(sql, [label, attribute])]

@@ -37,6 +37,8 @@ INSERT_DOCUMENT = (
     "VALUES (?,?,?,?,?,?,?,?,?)"
 )
 BATCH = 1000
+#: A batch is written sooner when its texts reach this many characters (long documents).
+BATCH_CHARS = 16_000_000
 INSERT_TRIGGER = "documents_ai"  # made by sqlite-utils enable_fts in migration 0001
 
 
@@ -89,23 +91,27 @@ def insert_documents(
 ) -> list[str]:
     """Insert documents (inside the caller's transaction); returns the new ids in order.
 
-    A text already in the project, or twice in the input, is skipped and reported.
+    A text already in the project, or twice in the input, is skipped and reported. Documents
+    are written a batch at a time (:data:`BATCH` of them, or fewer whose texts reach
+    :data:`BATCH_CHARS`), so that ``items`` may be a stream of any length: only one batch is
+    held at a time.
     """
     assert db.conn.in_transaction, "insert_documents runs inside a transaction"
     ids: list[str] = []
-    seen: set[str] = set()
     batch: list[tuple[Any, ...]] = []
     origins: list[str] = []
+    chars = [0]
     with _full_text_index_per_batch(db) as index_new_rows:
 
         def flush() -> None:
+            # earlier batches are in the table already, so this finds their texts too
             known = existing_hashes(db, [row[7] for row in batch])
             rows = []
             for row, origin in zip(batch, origins, strict=True):
-                if row[7] in known or row[7] in seen:
+                if row[7] in known:
                     report.duplicates.append(origin)
                     continue
-                seen.add(row[7])
+                known.add(row[7])  # the same text twice in this batch
                 rows.append(row)
             db.conn.executemany(INSERT_DOCUMENT, rows)
             index_new_rows()
@@ -113,11 +119,14 @@ def insert_documents(
             report.added += len(rows)
             batch.clear()
             origins.clear()
+            chars[0] = 0
 
         for done, item in enumerate(items, start=1):
-            batch.append(prepare(item, report))
+            row = prepare(item, report)
+            batch.append(row)
             origins.append(item.origin or item.title)
-            if len(batch) >= BATCH:
+            chars[0] += len(row[6])
+            if len(batch) >= BATCH or chars[0] >= BATCH_CHARS:
                 flush()
             if progress is not None and progress(done, total):
                 raise Cancelled()

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.changes import Changes, Written
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import DuplicateAnnotationError, NotFoundError, ValidationError
 from annotator.core.model import Annotation, Relation, new_id, now
 from annotator.core.validation import (
     FragmentLike,
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from annotator.store.project import Project
 
 _UNSET: Any = object()
+#: How much of an annotation's text the refusal of a duplicate quotes.
+_QUOTED_MAX = 60
 
 
 class Layer:
@@ -158,6 +160,16 @@ class Layer:
             raise ValidationError("a note must be text")
         return ann
 
+    def _refuse_duplicate(self, ann: Annotation) -> None:
+        """An annotation with the same label and fragments in this layer's document would be
+        linked and counted twice: refused (see DuplicateAnnotationError)."""
+        twin = ann_sql.same_annotation(self._db, ann)
+        if twin is not None:
+            text = " ".join(twin.text.split())
+            if len(text) > _QUOTED_MAX:
+                text = text[: _QUOTED_MAX - 1].rstrip() + "…"
+            raise DuplicateAnnotationError(f"“{text}” is already tagged as {twin.label}", twin.id)
+
     def _owned(self, ann_id: str) -> Annotation:
         ann = ann_sql.get_annotation(self._db, ann_id)
         if ann is None:
@@ -185,7 +197,11 @@ class Layer:
         created: str | None = None,
         modified: str | None = None,
     ) -> Written[Annotation]:
-        """Add an annotation; ``fragments`` are (start, end[, text]) in code points."""
+        """Add an annotation; ``fragments`` are (start, end[, text]) in code points.
+
+        Raises DuplicateAnnotationError when this layer already has an annotation with the
+        same label and the same fragments in the document.
+        """
         check_fragment_list(fragments)
         if attributes is not None and not isinstance(attributes, Mapping):
             raise ValidationError(f"attributes must be a mapping, not {type(attributes).__name__}")
@@ -205,6 +221,7 @@ class Layer:
         with self._project.transaction() as changes:
             self._checked(ann, fragments)
             ann.annotator = self._writer_id()
+            self._refuse_duplicate(ann)
             ann_sql.insert_annotation(self._db, ann)
             changes.annotation("added", ann.id, ann.document, ann.annotator)
             changes.counts_of([ann.entity])
@@ -220,10 +237,14 @@ class Layer:
         entity: str | None = _UNSET,
         note: str | None = _UNSET,
     ) -> Written[Annotation]:
-        """Change some fields of an annotation; the others stay. Returns the new version."""
+        """Change some fields of an annotation; the others stay. Returns the new version.
+
+        A new label or new fragments that make it the same as another annotation of the layer
+        are refused (DuplicateAnnotationError).
+        """
         with self._project.transaction() as changes:
             ann = self._owned(ann_id)
-            old_entity = ann.entity
+            old_entity, old_shape = ann.entity, (ann.label, ann.fragments)
             if label is not _UNSET:
                 ann.label = label
             if attributes is not _UNSET:
@@ -233,6 +254,8 @@ class Layer:
             if note is not _UNSET:
                 ann.note = note
             self._checked(ann, ann.fragments if fragments is _UNSET else fragments)
+            if (ann.label, ann.fragments) != old_shape:  # a note on an old twin is no clash
+                self._refuse_duplicate(ann)
             if label is not _UNSET:
                 self._check_relations_fit(ann)
             ann.modified = now()

@@ -13,7 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
-from annotator.core.errors import InputError, NotFoundError, ValidationError
+from annotator.core.errors import (
+    DuplicateAnnotationError,
+    InputError,
+    NotFoundError,
+    ValidationError,
+)
 from annotator.core.model import Annotation, DocumentInput, Relation
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.core.schema import parse_schema
@@ -112,6 +117,30 @@ def _same_annotation(
     )
 
 
+def _twin_relation_fits(
+    project: Project,
+    r: dict[str, Any],
+    source_id: str,
+    target_id: str,
+    where: str,
+    report: ImportReport,
+) -> bool:
+    """Whether a relation of a skipped duplicate can go to the annotation kept instead: not
+    when the kept one has it already (skipped), nor when it has another one of a kind it may
+    have no more of (skipped with a warning)."""
+    present = ann_sql.relations_from(project.db, source_id, r["type"])
+    if any(rel.target == target_id for rel in present):
+        return False
+    spec = project.schema.relation(r["type"])
+    if spec is not None and spec.max is not None and len(present) >= spec.max:
+        report.warnings.append(
+            f"{where}: {r['type']} relation {r['id']} not imported: it belonged to a duplicate "
+            f"annotation, and the one kept has its {r['type']} already"
+        )
+        return False
+    return True
+
+
 def _same_relation(present: Relation, kind: str, source: str, target: str) -> bool:
     return (present.type, present.source, present.target) == (kind, source, target)
 
@@ -161,6 +190,7 @@ def _merge_document(
 
     mine = project.layer()
     new_ids: dict[str, str] = {}  # annotation ids of this document imported under a new id
+    twins: dict[str, str] = {}  # incoming duplicates of an annotation present -> its id
     for a in doc["annotations"]:
         person = who(a["annotator"])
         present = ann_sql.get_annotation(project.db, a["id"])
@@ -170,25 +200,38 @@ def _merge_document(
                 continue
             _conflict(where, "annotation", a["id"], on_conflict, report)
         layer = mine if person is None else project.layer(person)
-        added = layer.add_annotation(
-            local_id,
-            a["label"],
-            a["fragments"],
-            attributes=a["attributes"],
-            entity=a["entity"],
-            note=a["note"],
-            origin=a["origin"],
-            id=None if present is not None else a["id"],
-            created=a["created"],
-            modified=a["modified"],
-        ).value
+        try:
+            added = layer.add_annotation(
+                local_id,
+                a["label"],
+                a["fragments"],
+                attributes=a["attributes"],
+                entity=a["entity"],
+                note=a["note"],
+                origin=a["origin"],
+                id=None if present is not None else a["id"],
+                created=a["created"],
+                modified=a["modified"],
+            ).value
+        except DuplicateAnnotationError as exc:
+            # The same label on the same fragments in this layer (present already, or twice
+            # in the file): one is kept, and relations to the other point at it.
+            if present is not None:
+                report.renamed.pop()  # noted by _conflict, but not imported after all
+            twins[a["id"]] = exc.existing
+            report.annotations_skipped += 1
+            continue
         if present is not None:
             new_ids[a["id"]] = added.id
             report.renamed[-1] += f" imported as {added.id}"
         report.annotations += 1
     for r in doc["relations"]:
-        source_id = new_ids.get(r["source"], r["source"])
-        target_id = new_ids.get(r["target"], r["target"])
+        source_id = twins.get(r["source"]) or new_ids.get(r["source"], r["source"])
+        target_id = twins.get(r["target"]) or new_ids.get(r["target"], r["target"])
+        if (r["source"] in twins or r["target"] in twins) and not _twin_relation_fits(
+            project, r, source_id, target_id, where, report
+        ):
+            continue
         present_relation = ann_sql.get_relation(project.db, r["id"])
         if present_relation is not None:
             if _same_relation(present_relation, r["type"], source_id, target_id):

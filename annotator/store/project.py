@@ -30,6 +30,7 @@ from annotator.core.errors import ProjectFileError, ValidationError
 from annotator.core.model import now
 from annotator.core.reports import CheckReport, ImportReport, ProgressCallback
 from annotator.core.schema import Schema, default_schema, load_schema_text
+from annotator.store import annotations as ann_sql
 from annotator.store import checking, merge, schema_check
 from annotator.store import inspect as inspect_sql
 from annotator.store.actors import Registry
@@ -438,6 +439,11 @@ class Project:
     def info(self) -> dict[str, Any]:
         """Counts for ``annotator info``: documents, annotations per label, annotators, actors."""
         return inspect_sql.info(self.db)
+
+    def attribute_values(self, label: str, attribute: str) -> list[str]:
+        """The values of a label's attribute in use, in every layer, the most used first: what
+        the window offers before a new spelling of one of them is added."""
+        return ann_sql.attribute_values(self.db, label, attribute)
 
     def problems(self, limit: int | None = None) -> list[Problem]:
         """Every layer's unfinished annotations and duplicates (``layer.problems()`` gives one

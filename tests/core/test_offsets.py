@@ -16,6 +16,7 @@ from annotator.core.offsets import (
     snap_span_to_graphemes,
     snap_span_to_words,
     snap_to_grapheme,
+    step_word,
     utf16_slice_matches,
 )
 from annotator.core.text import normalise_text
@@ -292,6 +293,98 @@ def test_combining_mark_on_space_is_not_split_and_not_kept() -> None:
     assert text[s:e] == "b"
 
 
+# --- moving an edge by a word ----------------------------------------------------------------
+
+KULEBA = "Dmytro Kuleba said"
+
+
+def moved(text: str, span: str, edge: str, direction: str, times: int = 1) -> str:
+    """The text of ``span`` (its first occurrence) after moving ``edge`` ``times`` words."""
+    start = text.index(span)
+    end = start + len(span)
+    for _ in range(times):
+        if edge == "start":
+            start = step_word(text, start, direction, "start")  # type: ignore[arg-type]
+        else:
+            end = step_word(text, end, direction, "end")  # type: ignore[arg-type]
+    return text[start:end]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "edge", "direction", "times", "expected"),
+    [
+        # the report: an end moved one word left kept the space before the word it left
+        (KULEBA, KULEBA, "end", "left", 1, "Dmytro Kuleba"),
+        (KULEBA, KULEBA, "end", "left", 2, "Dmytro"),
+        (KULEBA, "Dmytro", "end", "right", 1, "Dmytro Kuleba"),
+        (KULEBA, "Dmytro", "end", "right", 2, KULEBA),
+        (KULEBA, KULEBA, "start", "right", 1, "Kuleba said"),
+        (KULEBA, "said", "start", "left", 1, "Kuleba said"),
+        (KULEBA, "said", "start", "left", 2, KULEBA),
+        # several spaces, tabs and line breaks between the words
+        ("Dmytro   Kuleba \n\n said", "said", "start", "left", 1, "Kuleba \n\n said"),
+        ("Dmytro   Kuleba \n\n said", "Dmytro", "end", "right", 1, "Dmytro   Kuleba"),
+        ("Dmytro   Kuleba \n\n said", "Kuleba \n\n said", "end", "left", 1, "Kuleba"),
+        ("Dmytro\tKuleba\nsaid", "Dmytro\tKuleba\nsaid", "start", "right", 2, "said"),
+        # punctuation is stepped over: an edge lands on a word, not on a comma or a quote mark
+        ("“We will not,” Kuleba said.", "We will not,” Kuleba said.", "end", "left", 1,
+         "We will not,” Kuleba said"),
+        ("“We will not,” Kuleba said.", "We will not", "end", "right", 1,
+         "We will not,” Kuleba"),
+        ("“We will not,” Kuleba said.", "Kuleba", "start", "left", 1, "not,” Kuleba"),
+        ("“We will not,” Kuleba said.", "“We will", "start", "right", 1, "We will"),
+        ("Kuleba's deputy, a cease-fire", "Kuleba", "end", "right", 1, "Kuleba's"),
+        ("Kuleba's deputy, a cease-fire", "deputy", "end", "right", 2, "deputy, a cease-fire"),
+        # inside a word: to that word's own edge
+        (KULEBA, "Kul", "end", "right", 1, "Kuleba"),
+        (KULEBA, "leba", "start", "left", 1, "Kuleba"),
+        (KULEBA, "Dmytro Kul", "end", "left", 1, "Dmytro"),
+        # at the ends of the text, or with no word that way, the edge stays
+        (KULEBA, KULEBA, "end", "right", 1, KULEBA),
+        (KULEBA, KULEBA, "start", "left", 1, KULEBA),
+        ("said.  ", "said.", "end", "right", 1, "said."),
+        ("  , said", "said", "start", "left", 1, "said"),
+    ],
+)  # fmt: skip
+def test_an_edge_moved_by_a_word_lands_on_a_word_edge(
+    text: str, span: str, edge: str, direction: str, times: int, expected: str
+) -> None:
+    assert moved(text, span, edge, direction, times) == expected
+
+
+def test_moving_the_start_right_past_its_end_is_the_callers_to_refuse() -> None:
+    # "We" with its start one word right: the next word start is "will", after its end
+    assert step_word("“We will", 1, "right", "start") == 4
+
+
+@PROPERTIES
+@given(mixed_texts, st.data())
+def test_an_edge_moved_by_a_word_is_never_on_whitespace(text: str, data: st.DataObject) -> None:
+    boundaries = all_boundaries(text)
+    pos = data.draw(st.sampled_from(boundaries))
+    for edge in ("start", "end"):
+        for direction in ("left", "right"):
+            to = step_word(text, pos, direction, edge)  # type: ignore[arg-type]
+            assert to in boundaries
+            assert to >= pos if direction == "right" else to <= pos
+            if to == pos:
+                continue
+            if edge == "end":
+                assert to > 0 and not text[to - 1].isspace()
+            else:
+                assert to < len(text) and not text[to].isspace()
+
+
+def test_stepping_back_in_a_long_text_finds_a_word_far_away() -> None:
+    text = "Kuleba" + " " * 5000 + "said"
+    assert step_word(text, len(text), "left", "end") == len("Kuleba")
+    assert step_word(text, len(text) - 4, "left", "start") == 0
+    with pytest.raises(ValueError, match="direction"):
+        step_word(text, 0, "up", "end")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="outside"):
+        step_word(text, len(text) + 1, "left", "end")
+
+
 # --- normalisation (property) ----------------------------------------------------------------
 
 
@@ -315,3 +408,14 @@ def test_a_span_across_paragraphs_splits_at_blank_lines() -> None:
     # one paragraph: unchanged; a break with spaces in the blank line still splits
     assert split_at_paragraphs(text, 0, 10) == [(0, 10)]
     assert len(split_at_paragraphs(text, text.index("Then"), len(text))) == 2
+
+
+def test_paragraph_at_counts_blank_line_separated_paragraphs() -> None:
+    from annotator.core.offsets import paragraph_at
+
+    text = "\n\nFirst one.\nStill first.\n\n  \nSecond.\n\nThird.\n\n"
+    assert paragraph_at(text, text.index("First")) == (1, 3)
+    assert paragraph_at(text, text.index("Still")) == (1, 3)
+    assert paragraph_at(text, text.index("Second")) == (2, 3)
+    assert paragraph_at(text, text.index("Third") + 3) == (3, 3)
+    assert paragraph_at("One paragraph only.", 4) == (1, 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import sqlite3
 import tracemalloc
 from pathlib import Path
 
@@ -20,17 +21,21 @@ from annotator.demo import DEMO_ANNOTATOR
 def test_check_warns_about_a_duplicate_naming_the_document_and_both_ids(
     cli, demo_path: Path
 ) -> None:
-    with Project.open(demo_path, annotator=DEMO_ANNOTATOR) as p:
+    with Project.open(demo_path, readonly=True, annotator=DEMO_ANNOTATOR) as p:
         layer = p.layer()
         doc = next(d for d in p.documents.all() if layer.annotations(d.id))
         original = layer.annotations(doc.id)[0]
-        copy = layer.add_annotation(
-            doc.id,
-            original.label,
-            [(f.start, f.end) for f in original.fragments],
-            attributes=original.attributes,
-            entity=original.entity,
-        ).value
+    # the store refuses to add it; a project made before (or another tool) may hold one
+    conn = sqlite3.connect(str(demo_path))
+    with conn:
+        conn.execute(
+            "INSERT INTO annotations SELECT 'the-copy', document, label, start, \"end\", "
+            "fragments, attributes, entity, annotator, origin, note, '2999-01-01', modified "
+            "FROM annotations WHERE id = ?",
+            [original.id],
+        )
+    conn.close()
+    copy_id = "the-copy"
     result = cli("check", demo_path)
     assert result.returncode == 0, result.stdout  # a warning, not an error
     lines = result.stdout.splitlines()
@@ -38,16 +43,16 @@ def test_check_warns_about_a_duplicate_naming_the_document_and_both_ids(
         f"Warning: 1 {original.label} annotation(s) identical to an earlier one of the same "
         "layer (same document, label and fragments)"
     ) in lines
-    listed = [line for line in lines if copy.id in line]
+    listed = [line for line in lines if copy_id in line]
     assert listed == [
-        f"Warning: {doc.title!r} at {original.start}: {original.label} annotation {copy.id} "
+        f"Warning: {doc.title!r} at {original.start}: {original.label} annotation {copy_id} "
         f"is identical to annotation {original.id}: “{original.fragments[0].text}”"
     ]
     assert lines[-1].startswith("OK: checked 12 documents")
 
     data = json.loads(cli("check", "--json", demo_path).stdout)
     (problem,) = data["problems"]
-    assert (problem["document_id"], problem["annotation_id"]) == (doc.id, copy.id)
+    assert (problem["document_id"], problem["annotation_id"]) == (doc.id, copy_id)
     assert problem["kind"] == f"duplicate {original.label.lower()}"
     assert original.id in problem["message"]
 

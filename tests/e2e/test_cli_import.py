@@ -165,6 +165,10 @@ def test_native_import_with_a_reused_annotation_id(cli, demo_path: Path, tmp_pat
     header, *docs = exported.read_text(encoding="utf-8").splitlines()
     first = json.loads(docs[0])
     twin = dict(first["annotations"][1], id=first["annotations"][0]["id"])
+    shorter = dict(twin["fragments"][0])  # not the same annotation again: a character less
+    shorter["end"] -= 1
+    shorter["text"] = shorter["text"][:-1]
+    twin["fragments"] = [shorter, *twin["fragments"][1:]]
     first["annotations"].append(twin)
     edited = tmp_path / "edited.jsonl"
     edited.write_text("\n".join([header, json.dumps(first), *docs[1:]]) + "\n", encoding="utf-8")

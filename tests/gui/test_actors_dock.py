@@ -6,12 +6,10 @@ in the store (the project file), not in the widgets' attributes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from gui_wait import when_modal
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialogButtonBox,
     QInputDialog,
@@ -34,24 +32,6 @@ def window(make_window):
     window.actors.show()
     window.actors.raise_()
     return window
-
-
-def when_modal(qtbot, act: Callable[[object], None]) -> QTimer:
-    """Run ``act(dialog)`` once a modal dialog is up (polling: it opens after this returns)."""
-    timer = QTimer()
-    done: list[bool] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or done:
-            return
-        done.append(True)
-        timer.stop()
-        act(dialog)
-
-    timer.timeout.connect(poll)
-    timer.start(10)
-    return timer
 
 
 def click_button(qtbot, button) -> None:
@@ -158,7 +138,7 @@ def test_add_through_the_dialog_then_undo(qtbot, window) -> None:
         qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "entity-aliases"), "Petrovic")
         click_button(qtbot, ok(dialog))
 
-    timer = when_modal(qtbot, fill)
+    timer = when_modal(fill)
     click_button(qtbot, dock.buttons["add"])
     timer.stop()
     added = by_name(project, "Zora Petrovic")
@@ -185,7 +165,7 @@ def test_edit_aliases_then_undo(qtbot, window) -> None:
         qtbot.keyClicks(aliases, "T. Rennert")
         click_button(qtbot, ok(dialog))
 
-    timer = when_modal(qtbot, add_alias)
+    timer = when_modal(add_alias)
     click_button(qtbot, dock.buttons["edit"])
     timer.stop()
     assert project.registry.get(entity.id).aliases == ["Rennert", "T. Rennert"]
@@ -206,9 +186,7 @@ def test_merge_two_entities_then_undo_restores_both(qtbot, window) -> None:
     assert dock.selected_ids() == [keep.id, other.id]
     assert dock.buttons["merge"].isEnabled()
 
-    timer = when_modal(
-        qtbot, lambda box: click_button(qtbot, box.findChild(QPushButton, "keep-first"))
-    )
+    timer = when_modal(lambda box: click_button(qtbot, box.findChild(QPushButton, "keep-first")))
     click_button(qtbot, dock.buttons["merge"])
     timer.stop()
     assert other.id not in entity_ids(project)
@@ -228,7 +206,7 @@ def test_cancelled_merge_changes_nothing(qtbot, window) -> None:
     a, b = by_name(project, "Darya Lenskaya"), by_name(project, "Liang Shuwen")
     click_row(qtbot, dock, a.id)
     click_row(qtbot, dock, b.id, CTRL)
-    timer = when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
+    timer = when_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     click_button(qtbot, dock.buttons["merge"])
     timer.stop()
     assert project.registry.get(a.id) == a and project.registry.get(b.id) == b
@@ -251,7 +229,7 @@ def test_split_alias_then_undo(qtbot, window) -> None:
         dialog.findChild(QComboBox).setCurrentText(alias)
         click_button(qtbot, ok(dialog))
 
-    timer = when_modal(qtbot, choose)
+    timer = when_modal(choose)
     click_button(qtbot, dock.buttons["split"])
     timer.stop()
     new = by_name(project, alias)
@@ -275,9 +253,7 @@ def test_delete_then_undo_relinks_the_mentions(qtbot, window) -> None:
     in_document = [a for a in session.annotations.values() if a.entity == entity.id]
     click_row(qtbot, dock, entity.id)
 
-    timer = when_modal(
-        qtbot, lambda box: click_button(qtbot, box.button(QMessageBox.StandardButton.Yes))
-    )
+    timer = when_modal(lambda box: click_button(qtbot, box.button(QMessageBox.StandardButton.Yes)))
     click_button(qtbot, dock.buttons["delete"])
     timer.stop()
     assert entity.id not in entity_ids(project)
@@ -341,3 +317,48 @@ def test_dossier_lists_the_quotes_and_jumps_to_one(qtbot, window) -> None:
     assert entry.text[:20] in dossier.context.toPlainText()
     dossier.close()
     qtbot.waitUntil(lambda: entity.id not in dock.dossiers)
+
+
+def test_the_dossier_context_line_leaves_out_what_is_not_known(qtbot, make_window, tmp_path):
+    from annotator import Project
+
+    path = tmp_path / "dossier.annotator"
+    first = "Karamov spoke first.\n\nLater, “we will not give up,” Karamov said."
+    second = "“Talks resume today,” Karamov said."
+    with Project.create(path, annotator="Tester") as p:
+        karamov = p.registry.add("Sergei Karamov", type="person").value
+        layer = p.layer()
+        for text, title, published in ((first, "", ""), (second, "Talks", "2026-03-14")):
+            doc = p.documents.add(text, title=title, published=published).value
+            at = text.rindex("Karamov")
+            actor = layer.add_annotation(doc.id, "Actor", [(at, at + 7)], entity=karamov.id)
+            quote = text.index("“") + 1
+            words = text[quote:].split("”")[0]
+            said = layer.add_annotation(doc.id, "Quote", [(quote, quote + len(words))])
+            layer.add_relation("speaker", said.value.id, actor.value.id)
+    window = make_window(path)
+    dock = window.actors
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.proxy.rowCount() == 1)
+    index = row_index(dock, karamov.id)
+    point = dock.view.visualRect(index).center()
+    qtbot.mouseClick(dock.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(dock.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    dossier = dock.dossiers[karamov.id]
+    qtbot.waitExposed(dossier)
+    rows = dossier.items("speaker")
+    assert [(r.text(0), r.text(1), r.text(2)) for r in rows] == [
+        ("we will not give up,", "(untitled)", ""),
+        ("Talks resume today,", "Talks", "2026-03-14"),
+    ]
+    lines = []
+    for item in rows:
+        dossier.tree.setCurrentItem(item)  # the context shows the current row
+        lines.append(dossier.context.toPlainText().splitlines())
+    untitled, dated = lines
+    assert untitled[0] == "(untitled) · paragraph 2 of 2 · Quote"
+    assert untitled[-1] == "Later, “we will not give up,” Karamov said."  # its paragraph
+    assert dated[0] == "Talks · 2026-03-14 · Quote"  # one paragraph: no position
+    assert dated[-1] == "“Talks resume today,” Karamov said."
+    dossier.close()

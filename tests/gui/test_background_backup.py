@@ -42,8 +42,10 @@ def test_the_backup_waits_for_a_pause_in_the_edits(
     with Project.create(path) as p:
         p.documents.add("Karamov said the talks would resume.", title="Talks")
     window = make_window(path)
-    for _ in range(4):  # an edit every 200 ms keeps postponing it
-        drag_select(window.reader, 0, 7)
+    # an edit every 200 ms keeps postponing it (each on another word: the same one twice
+    # would be refused, and no edit)
+    for start, end in ((0, 7), (8, 12), (13, 16), (17, 22)):
+        drag_select(window.reader, start, end)
         qtbot.keyClick(window.reader, Qt.Key.Key_A)
         qtbot.wait(200)
         assert list_backups(path) == []

@@ -23,6 +23,7 @@ from annotator.gui.documents_model import PAGE
 from annotator.gui.session import Session
 from annotator.store.listing import Listing
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 ARTICLES = [
     # stored as "Ceasefire <b>talks</b> < 2 days": markup a title must show, never render
     (
@@ -298,3 +299,35 @@ def test_in_the_window_a_click_opens_the_document_and_done_moves_on(qtbot, make_
     assert shown(dock, status)[row] == "done"
     assert session.document.id == ids[following]
     assert ids[following] == dock.model.doc_id(dock.view.currentIndex().row())
+
+
+def test_a_search_shows_each_match_in_its_column(qtbot, make_window, monkeypatch) -> None:
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from annotator.gui import main_window
+
+    monkeypatch.setattr(main_window, "initial_size", lambda _window: (1024, 640))
+    window = make_window()  # the demo, the documents dock as wide as it first opens
+    dock = window.documents
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL_SHIFT)  # search all documents
+    assert dock.search.hasFocus()
+    qtbot.keyClicks(dock.search, "humanitarian")
+    qtbot.keyClick(dock.search, Qt.Key.Key_Return)
+    assert dock.model.rowCount() >= 4
+    view, match = dock.view, column_of(dock, "Match")
+    assert view.isColumnHidden(column_of(dock, "Status"))  # the match gets the room
+    assert view.columnWidth(match) > view.columnWidth(column_of(dock, "Title"))
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    for row in range(dock.model.rowCount()):
+        index = dock.model.index(row, match)
+        stored = index.data()
+        assert "[humanitarian]" in stored.lower() or "[Humanitarian]" in stored
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = view.visualRect(index)
+        view.itemDelegateForIndex(index).initStyleOption(option, index)
+        width = option.rect.width() - 2 * margin
+        visible = QFontMetrics(option.font).elidedText(option.text, view.textElideMode(), width)
+        assert "[humanitarian]" in visible.lower(), (stored, visible)

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from gui_mouse import drag_select
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton
+from gui_wait import when_modal, when_popup
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLineEdit, QMenu, QPushButton
 
 from annotator import Project
+from annotator.gui.entity_link import EntityPicker
 from annotator.gui.propagation_dialog import PropagationDialog
 
 FIRST = (
@@ -64,6 +66,10 @@ def preview(window, entity_id: str, **where) -> list:
 
 
 def undo(qtbot, window) -> None:
+    # The window's shortcuts (Ctrl+Z) work in its active window; offscreen, a popup menu that
+    # closed does not hand the activation back as a window manager does.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -104,16 +110,14 @@ def test_an_ambiguous_name_asks_and_the_choice_is_one_undo_step(
     window = make_window(path)
     seen: list[str] = []
 
-    def choose() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
+    def choose(menu: QMenu) -> None:
         seen.extend(a.text() for a in menu.actions() if a.text())
         assert menu.activeAction() is not None
         assert menu.activeAction().data() == ids["anna"]
         qtbot.keyClick(menu, Qt.Key.Key_Down)  # the second candidate
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
-    QTimer.singleShot(200, choose)
+    when_popup(choose)
     tag_actor(qtbot, window, "Lindqvist")
     assert "Anna Lindqvist (person)" in seen and "Leave unlinked" in seen
     (ann,) = stored(window)
@@ -132,12 +136,10 @@ def test_escape_on_the_ambiguous_menu_leaves_the_mention_unlinked(
     path, _ = linking_project
     window = make_window(path)
 
-    def dismiss() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
+    def dismiss(menu: QMenu) -> None:
         qtbot.keyClick(menu, Qt.Key.Key_Escape)
 
-    QTimer.singleShot(200, dismiss)
+    when_popup(dismiss)
     tag_actor(qtbot, window, "Lindqvist")
     (ann,) = stored(window)
     assert ann.entity is None
@@ -364,3 +366,41 @@ def test_a_known_spelling_adds_nothing_and_the_preference_turns_it_off(
     assert session.perform(LinkMention(session, ann.id, ids["anna"]))
     with Project.open(path, readonly=True) as p:
         assert p.registry.get(ids["anna"]).aliases == ["Lindqvist"]
+
+
+def test_enter_with_exactly_one_suggestion_links_it_in_the_field_and_the_dialog(
+    qtbot, make_window, linking_project
+) -> None:
+    path, ids = linking_project
+    window = make_window(path)
+    tag_actor(qtbot, window, "Valdor")
+    field = editor_field(window)
+    line = field.findChild(QLineEdit, "link-actor")
+    line.setFocus()
+    qtbot.keyClicks(line, "Karamow")  # not the start of any name, and one actor only
+    popup = field.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert popup.model().rowCount() == 1 and not popup.currentIndex().isValid()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # the popup has the keyboard while it shows
+    (ann,) = stored(window)
+    assert ann.entity == ids["karamov"]
+    undo(qtbot, window)
+    assert stored(window)[0].entity is None
+
+    # The reader's right-click "Link to actor…": the mention's text is selected, typing
+    # replaces it, and Enter with the one suggestion listed links to it.
+    seen: list[object] = []
+
+    def type_and_enter(dialog) -> None:
+        name = dialog.findChild(QLineEdit, "picker-name")
+        qtbot.keyClicks(name, "Karamow")
+        seen.append((name.text(), dialog.list.count()))
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+
+    menu = window.reader_menu.build(_point(window, ann.start + 2))
+    (action,) = [a for a in menu.actions() if a.objectName() == "link-to-actor"]
+    when_modal(type_and_enter, EntityPicker)
+    action.trigger()
+    assert seen == [("Karamow", 1)]
+    (ann,) = stored(window)
+    assert ann.entity == ids["karamov"]

@@ -122,3 +122,31 @@ def test_a_quote_selected_across_two_paragraphs_becomes_two_fragments(
         "“Not a single village.",
     ]
     assert "2 fragments" in window.status_line.currentMessage()
+
+
+def test_the_dark_theme_shows_the_edge_of_a_check_box(qtbot, make_window) -> None:
+    from PySide6.QtWidgets import QStyle, QStyleFactory, QStyleOptionButton
+
+    app = QApplication.instance()
+    style_name, palette = app.style().name(), app.palette()
+    window = make_window()
+    try:
+        apply_theme(app, "dark")
+        window.problems.show()
+        window.problems.raise_()
+        box = window.problems.only_document
+        qtbot.waitUntil(box.isVisible)
+        around = app.palette().color(QPalette.ColorRole.Window)
+        qtbot.waitUntil(lambda: box.palette().color(QPalette.ColorRole.Window) == around)
+        assert box.text() == "This document only"
+        option = QStyleOptionButton()
+        box.initStyleOption(option)
+        edge = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+        image = box.grab().toImage()
+        middle = edge.center().y()
+        # the box's left edge, a pixel or two in: as visible as a control's edge must be (3:1)
+        edges = [QColor(image.pixel(x, middle)) for x in range(edge.left(), edge.left() + 3)]
+        assert max(contrast(c, around) for c in edges) >= 3.0
+    finally:
+        app.setStyle(QStyleFactory.create(style_name))
+        app.setPalette(palette)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 from gui_mouse import click_text, drag_select
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu
+from gui_wait import when_popup
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 
 TEXT = (
     "“We will not,” Karamov said, “give up a single village.” The union demanded that the "
@@ -21,6 +23,14 @@ def stored(path: Path) -> list[tuple[str, str]]:
         return conn.execute(
             'SELECT label, fragments FROM annotations ORDER BY start, "end"'
         ).fetchall()
+
+
+def stored_texts(path: Path) -> list[tuple[str, str]]:
+    """(label, covered text) as stored."""
+    return [
+        (label, " … ".join(f["text"] for f in json.loads(fragments)))
+        for label, fragments in stored(path)
+    ]
 
 
 def annotations(window) -> list:
@@ -206,14 +216,12 @@ def test_speaker_by_key_then_click_and_by_list(qtbot, make_window, article_proje
     assert window.session.layer.relations(doc_id) == []
     window.session.select(quote)
 
-    def choose() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
+    def choose(menu: QMenu) -> None:
         qtbot.keyClick(menu, Qt.Key.Key_Down)
         qtbot.keyClick(menu, Qt.Key.Key_Return)
 
     qtbot.keyClick(reader, Qt.Key.Key_S)
-    QTimer.singleShot(200, choose)
+    when_popup(choose)
     qtbot.keyClick(reader, Qt.Key.Key_S)
     (rel,) = window.session.layer.relations(doc_id)
     assert rel.type == "speaker" and rel.source == quote
@@ -254,3 +262,89 @@ def test_hovering_one_fragment_marks_the_whole_discontinuous_quote(
     assert reader.hovered == quote
     hover_text(reader, TEXT.index("agreed"))
     assert reader.hovered is None
+
+
+def test_tagging_the_same_span_again_with_the_same_label_is_refused(
+    qtbot, make_window, article_project
+) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+    reader, stack = window.reader, window.session.undo_stack
+    for word, key in (("Karamov", Qt.Key.Key_A), ("the government withdraw", Qt.Key.Key_D)):
+        start = TEXT.index(word)
+        drag_select(reader, start, start + len(word))
+        qtbot.keyClick(reader, key)
+    assert stack.count() == 2 and len(stored(path)) == 2
+    start = TEXT.index("Karamov")
+    drag_select(reader, start, start + len("Karamov"))
+    qtbot.keyClick(reader, Qt.Key.Key_A)  # a mention: the path that links it
+    assert window.status_line.currentMessage() == ("Not done: “Karamov” is already tagged as Actor")
+    start = TEXT.index("the government withdraw")
+    drag_select(reader, start, start + len("the government withdraw"))
+    qtbot.keyClick(reader, Qt.Key.Key_D)
+    assert "“the government withdraw” is already tagged as Demand" in (
+        window.status_line.currentMessage()
+    )
+    assert len(stored(path)) == 2 and len(annotations(window)) == 2
+    assert stack.count() == 2  # nothing to undo
+    qtbot.keyClick(reader, Qt.Key.Key_Q)  # the selection was kept: another label is fine
+    assert sorted(label for label, _ in stored(path)) == ["Actor", "Demand", "Quote"]
+
+
+def test_word_moves_of_both_edges_land_on_words_never_on_spaces(
+    qtbot, make_window, article_project
+) -> None:
+    text = "Foreign Minister Dmytro Kuleba said on Monday:\n“We will not,”  he added."
+    path, _ = article_project(text)
+    window = make_window(path)
+    reader = window.reader
+    start = text.index("Dmytro")
+    drag_select(reader, start, start + len("Dmytro Kuleba said"))
+    qtbot.keyClick(reader, Qt.Key.Key_Q)
+    ctrl, shift, alt = (
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.KeyboardModifier.ShiftModifier,
+        Qt.KeyboardModifier.AltModifier,
+    )
+    end_left = (Qt.Key.Key_Left, ctrl | shift)
+    end_right = (Qt.Key.Key_Right, ctrl | shift)
+    start_left = (Qt.Key.Key_Left, ctrl | alt | shift)
+    start_right = (Qt.Key.Key_Right, ctrl | alt | shift)
+    steps = [
+        (end_left, "Dmytro Kuleba"),  # the report: "Dmytro Kuleba " with a trailing space
+        (start_right, "Kuleba"),
+        (start_left, "Dmytro Kuleba"),
+        (end_right, "Dmytro Kuleba said"),
+        (end_right, "Dmytro Kuleba said on"),
+        (end_right, "Dmytro Kuleba said on Monday"),  # not the colon after it
+        (end_right, "Dmytro Kuleba said on Monday:\n“We"),  # across the line break
+        (end_left, "Dmytro Kuleba said on Monday"),
+        (start_left, "Minister Dmytro Kuleba said on Monday"),
+        (start_left, "Foreign Minister Dmytro Kuleba said on Monday"),
+        (start_left, "Foreign Minister Dmytro Kuleba said on Monday"),  # the start of the text
+    ]
+    for (key, modifiers), expected in steps:
+        qtbot.keyClick(reader, key, modifiers)
+        assert [text for _label, text in stored_texts(path)] == [expected]
+    assert window.session.undo_stack.count() == 1 + len(steps) - 1  # the last one did nothing
+
+
+def test_a_word_move_that_would_leave_nothing_is_refused_with_a_hint(
+    qtbot, make_window, article_project
+) -> None:
+    text = "Dmytro Kuleba said. Then the end  "
+    path, _ = article_project(text)
+    window = make_window(path)
+    reader = window.reader
+    start = text.index("Kuleba")
+    drag_select(reader, start, start + len("Kuleba"))
+    qtbot.keyClick(reader, Qt.Key.Key_Q)
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(reader, Qt.Key.Key_Left, ctrl | shift)
+    assert stored_texts(path) == [("Quote", "Kuleba")]
+    assert "press Delete" in window.status_line.currentMessage()
+    start = text.index("end")
+    drag_select(reader, start, start + len("end"))
+    qtbot.keyClick(reader, Qt.Key.Key_D)
+    qtbot.keyClick(reader, Qt.Key.Key_Right, ctrl | shift)  # only spaces after it: it stays
+    assert ("Demand", "end") in stored_texts(path)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from gui_mouse import click_text
-from hostile import ANCHORS, TEXT, write_hostile
+from hostile import ANCHORS, ISSUE, ISSUE_TYPED, TEXT, write_hostile
 from PySide6 import QtGui
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -155,6 +156,21 @@ def test_the_window_shows_hostile_text_as_typed(qtbot, window) -> None:
         qtbot.wait(20)
         bad += misread(seen_in(window))
     assert bad == []
+
+
+def test_the_close_value_hint_shows_both_values_as_typed(qtbot, window) -> None:
+    click_text(window.reader, TEXT.index("Linkdemand") + 1)
+    combo = window.annotations.findChild(QComboBox, "attribute-issue")
+    line = combo.lineEdit()
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, ISSUE_TYPED)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    hint = window.annotations.findChild(QWidget, "value-hint")
+    assert hint.isVisible()
+    seen = [text for _where, text in seen_in(hint)]
+    assert any(ISSUE in text and ISSUE_TYPED in text for text in seen)
+    assert misread(seen_in(window)) == []
 
 
 def test_actor_dialogs_show_names_as_typed(qtbot, window, boxes) -> None:

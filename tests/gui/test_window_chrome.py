@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui_mouse import drag_select
-from PySide6.QtCore import Qt, QTimer
+from gui_wait import when_modal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from annotator.gui.settings import Settings
@@ -22,7 +23,7 @@ def test_first_start_asks_the_name_and_opens_the_demo(qtbot, tmp_path: Path) -> 
         qtbot.keyClicks(field, "Ana Ruiz")
         qtbot.keyClick(field, Qt.Key.Key_Return)
 
-    QTimer.singleShot(100, answer)
+    when_modal(lambda _dialog: answer(), QDialog)
     window = build_window(None, Settings())
     qtbot.addWidget(window)
     assert window.session.annotator_name == "Ana Ruiz"
@@ -74,7 +75,7 @@ def test_f1_opens_the_shortcut_sheet(qtbot, make_window) -> None:
         seen.append(dialog.windowTitle())
         dialog.reject()
 
-    QTimer.singleShot(200, close_it)
+    when_modal(lambda _dialog: close_it())
     qtbot.keyClick(window.reader, Qt.Key.Key_F1)
     assert seen and "hortcut" in seen[0]
 
@@ -136,3 +137,50 @@ def test_the_reader_gets_the_largest_share_of_the_width(make_window) -> None:
     assert window.width() == 1024
     assert window.reader.width() >= 300
     assert window.reader.width() > window.annotations.width() * 3 // 4
+
+
+def _settle(qtbot, window, width: int, height: int) -> None:
+    window.resize(width, height)
+    for _ in range(3):  # the resize, then the docks' own layout passes
+        QApplication.processEvents()
+
+
+def _side_docks(window) -> list:
+    return [window.documents, window.annotations]
+
+
+def test_first_start_at_1024_gives_the_reader_half_the_width(qtbot, make_window, monkeypatch):
+    from annotator.gui import main_window
+
+    monkeypatch.setattr(main_window, "initial_size", lambda _window: (1024, 640))
+    window = make_window()
+    QApplication.processEvents()
+    assert window.width() == 1024
+    assert window.reader.width() >= 1024 // 2
+    assert window.reader.width() > max(d.width() for d in _side_docks(window))
+
+
+def test_the_reader_keeps_half_when_the_window_shrinks_and_takes_what_it_gains(
+    qtbot, make_window, monkeypatch
+) -> None:
+    from annotator.gui import main_window
+
+    # Opened on a large screen, then snapped to a small window and grown again.
+    monkeypatch.setattr(main_window, "initial_size", lambda _window: (1400, 860))
+    window = make_window()
+    QApplication.processEvents()
+    _settle(qtbot, window, 1024, 640)
+    assert window.width() == 1024
+    assert window.reader.width() >= 1024 // 2  # usable: half the window, the docks share the rest
+    docks = [d.width() for d in _side_docks(window)]
+    reader = window.reader.width()
+    _settle(qtbot, window, 1600, 900)
+    assert [d.width() for d in _side_docks(window)] == docks  # the docks keep their widths
+    assert window.reader.width() == reader + 576  # the reader gets all the new room
+    _settle(qtbot, window, 600, 600)  # below the minimum: the window stops at it
+    assert window.width() == window.minimumWidth() <= 800
+    for dock in _side_docks(window):  # every dock keeps the width its contents need
+        group = [dock, *window.tabifiedDockWidgets(dock)]
+        needed = max(d.minimumSizeHint().width() for d in group)
+        assert dock.width() >= needed >= 130, dock.objectName()
+    assert window.reader.width() >= 200

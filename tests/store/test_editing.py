@@ -12,7 +12,7 @@ import unicodedata
 import pytest
 
 from annotator import NotFoundError, Project, ValidationError
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, DuplicateAnnotationError
 from annotator.core.schema import default_schema, parse_schema
 
 
@@ -139,6 +139,24 @@ def test_editable_attribute_accepts_a_new_value(project, layer, doc, find, rows)
     assert stored_annotation(rows, project.path, ann.id)["attributes"] == {
         "issue": "prisoner exchange"
     }
+
+
+def test_attribute_values_in_use_in_every_layer_most_used_first(project, layer, doc, find):
+    assert project.attribute_values("Demand", "issue") == []
+    spans = [find(words) for words in ("a cease-fire", "called for", "talks would resume")]
+    for span, issue in zip(spans, ("prisoner exchange", "cease-fire", "cease-fire"), strict=True):
+        layer.add_annotation(doc.id, "Demand", [span], attributes={"issue": issue})
+    layer.add_annotation(doc.id, "Demand", [find("Belotsky")], attributes={"position": "for"})
+    ben = project.layer(project.annotators.add("Ben").value.id)
+    ben.add_annotation(doc.id, "Demand", [spans[0]], attributes={"issue": "water"})
+    layer.add_annotation(doc.id, "Quote", [find("We will not")], attributes={"form": "direct"})
+    assert project.attribute_values("Demand", "issue") == [
+        "cease-fire",
+        "prisoner exchange",
+        "water",
+    ]
+    assert project.attribute_values("Demand", "position") == ["for"]
+    assert project.attribute_values("Quote", "issue") == []
 
 
 def test_entity_links(project, layer, doc, find, rows, counts) -> None:
@@ -498,3 +516,50 @@ def test_add_annotator_refuses_duplicates_and_empty_names(project, counts) -> No
     with pytest.raises(NotFoundError, match="no annotator"):
         project.annotators.get("ghost")
     assert counts(project.path) == before
+
+
+# -- the same annotation twice --------------------------------------------------------------
+
+
+def test_the_same_label_on_the_same_span_again_is_refused(
+    project, layer, doc, actor, find, counts
+) -> None:
+    before = counts(project.path)
+    with pytest.raises(DuplicateAnnotationError, match="“Karamov” is already tagged as Actor") as e:
+        layer.add_annotation(doc.id, "Actor", [find("Karamov")])
+    assert e.value.existing == actor.id
+    assert isinstance(e.value, ValidationError)  # the command line's exit code 2
+    with pytest.raises(DuplicateAnnotationError):
+        layer.add_mention(doc.id, *find("Karamov"), label="Actor")
+    assert counts(project.path) == before
+
+
+def test_a_discontinuous_twin_is_refused_but_other_shapes_and_layers_are_not(
+    project, layer, doc, find
+) -> None:
+    pieces = [find("We will not"), find("a single village")]
+    layer.add_annotation(doc.id, "Quote", pieces)
+    with pytest.raises(DuplicateAnnotationError):
+        layer.add_annotation(doc.id, "Quote", list(reversed(pieces)))  # stored sorted
+    layer.add_annotation(doc.id, "Quote", pieces[:1])  # one fragment of it: another span
+    layer.add_annotation(doc.id, "Demand", pieces)  # another label on the same span
+    other = project.layer(project.annotators.add("Ben").value.id)
+    other.add_annotation(doc.id, "Quote", pieces)  # another layer's: not a duplicate
+    assert len(layer.annotations(doc.id)) == 3
+
+
+def test_an_edit_that_makes_an_annotation_a_twin_is_refused(
+    project, layer, doc, actor, find, counts
+) -> None:
+    start, end = find("Karamov")
+    longer = layer.add_annotation(doc.id, "Actor", [(start, end + 5)]).value
+    cue = layer.add_annotation(doc.id, "Cue", [(start, end)]).value
+    before = counts(project.path)
+    with pytest.raises(DuplicateAnnotationError):
+        layer.update_annotation(longer.id, fragments=[(start, end)])  # resized onto it
+    with pytest.raises(DuplicateAnnotationError):
+        layer.update_annotation(cue.id, label="Actor")  # relabelled onto it
+    assert counts(project.path) == before
+    assert layer.annotation(longer.id).text == "Karamov said"
+    layer.update_annotation(actor.id, note="checked")  # a field that is not its shape
+    assert layer.annotation(actor.id).note == "checked"

@@ -55,11 +55,11 @@ def corpus(project: Project) -> Project:
     for doc_id in ids[:40]:
         other.set_status(doc_id, "in_progress")  # not ours: ignored
     for i, doc_id in enumerate(ids[::4]):
-        for _ in range(i % 4):
-            mine.add_annotation(doc_id, "Actor", [(12, 19)])  # "Karamov"
+        for k in range(i % 4):  # "Karamov", "Karamo", ...: the same span twice is refused
+            mine.add_annotation(doc_id, "Actor", [(12, 19 - k)])
     for i, doc_id in enumerate(ids[1:60:2]):
-        for _ in range(1 + i % 3):
-            other.add_annotation(doc_id, "Actor", [(12, 19)])  # not ours: not counted
+        for k in range(1 + i % 3):
+            other.add_annotation(doc_id, "Actor", [(12, 19 - k)])  # not ours: not counted
     return project
 
 

@@ -52,6 +52,9 @@ def test_distinct_annotation_sharing_an_id_can_get_a_new_id(demo_path, project, 
     twin = copy.deepcopy(doc["annotations"][1])
     used = doc["annotations"][0]["id"]
     twin["id"] = used
+    first = twin["fragments"][0]  # one character shorter: not the same annotation again
+    first["end"] -= 1
+    first["text"] = first["text"][:-1]
     doc["annotations"].append(twin)
     report = project.merge_native(header, docs, on_conflict="new-id").value
     assert rows(project.path, "SELECT count(*) FROM annotations") == [(total + 1,)]
@@ -136,3 +139,50 @@ def test_unknown_on_conflict_is_refused(demo_path, project) -> None:
     header, docs = export(demo_path)
     with pytest.raises(ValidationError, match="on_conflict must be one of refuse, new-id"):
         project.merge_native(header, docs, on_conflict="overwrite")  # type: ignore[arg-type]
+
+
+def test_an_incoming_twin_under_another_id_is_skipped_and_its_relations_follow(
+    demo_path, project, rows
+) -> None:
+    """An export made before duplicates were refused may hold the same annotation twice (same
+    label, same fragments, same layer): one is kept, and the relations of the other point at
+    it instead, unless it has that relation already."""
+    header, docs = export(demo_path)
+    total = sum(len(d["annotations"]) for _, d in docs)
+    relations = sum(len(d["relations"]) for _, d in docs)
+    _, doc = docs[with_relation(docs)[0]]
+    rel = doc["relations"][0]
+    target = next(a for a in doc["annotations"] if a["id"] == rel["target"])
+    source = next(a for a in doc["annotations"] if a["id"] == rel["source"])
+    target_twin = copy.deepcopy(target) | {"id": "twin-of-target"}
+    source_twin = copy.deepcopy(source) | {"id": "twin-of-source"}
+    doc["annotations"] += [target_twin, source_twin]
+    doc["relations"].append(copy.deepcopy(rel) | {"id": "rel-to-twin", "target": "twin-of-target"})
+    doc["relations"].append(copy.deepcopy(rel) | {"id": "rel-of-twin", "source": "twin-of-source"})
+    elsewhere = next(
+        a for a in doc["annotations"] if a["label"] == target["label"] and a is not target
+    )
+    doc["relations"].append(
+        copy.deepcopy(rel)
+        | {"id": "rel-of-twin-2", "source": "twin-of-source"}
+        | {"target": elsewhere["id"]}
+    )
+    report = project.merge_native(header, docs).value
+    assert rows(project.path, "SELECT count(*) FROM annotations") == [(total,)]
+    assert report.annotations == total and report.annotations_skipped == 2
+    (warning,) = [w for w in report.warnings if "rel-of-twin-2" in w]
+    assert "duplicate" in warning
+    assert rows(project.path, "SELECT count(*) FROM relations") == [(relations,)]
+    assert rows(project.path, "SELECT id FROM annotations WHERE id LIKE 'twin-%'") == []
+    assert project.check().ok
+
+
+def test_a_twin_under_a_used_id_is_skipped_not_reported_as_renamed(demo_path, project) -> None:
+    header, docs = export(demo_path)
+    total = sum(len(d["annotations"]) for _, d in docs)
+    _, doc = docs[0]
+    twin = copy.deepcopy(doc["annotations"][1]) | {"id": doc["annotations"][0]["id"]}
+    doc["annotations"].append(twin)  # a used id, and the same as another annotation
+    report = project.merge_native(header, docs, on_conflict="new-id").value
+    assert report.renamed == [] and report.annotations == total
+    assert report.annotations_skipped == 1

@@ -123,13 +123,15 @@ def test_full_disk_rolls_back_the_import(tmp_path: Path, rows) -> None:
 def test_full_disk_during_an_edit_is_reported(tmp_path: Path, counts) -> None:
     path = tmp_path / "full.annotator"
     with Project.create(path) as p:
-        doc = p.documents.add("Karamov said talks would resume.").value
+        doc = p.documents.add(" ".join(f"w{i:03d}" for i in range(300))).value
         pages = p.db.execute("PRAGMA page_count").fetchone()[0]
         p.db.execute(f"PRAGMA max_page_count = {pages}")
         before = counts(path)
         with pytest.raises(StorageFullError), p.transaction():
-            for i in range(300):
-                p.layer().add_annotation(doc.id, "Actor", [(0, 7)], note="x" * 2000 + str(i))
+            for i in range(300):  # each on its own word: the same span twice is refused
+                p.layer().add_annotation(
+                    doc.id, "Actor", [(i * 5, i * 5 + 4)], note="x" * 2000 + str(i)
+                )
         assert counts(path) == before
     with Project.open(path, readonly=True) as p:
         assert p.check().ok
