@@ -175,14 +175,17 @@ class _StreamDecoder:
 
     def _first(self) -> bytes:
         """The first bytes: enough for a byte-order mark and the binary check."""
-        parts: list[bytes] = []
-        size = 0
-        while size < _BINARY_SAMPLE:
-            data = self._pull()
-            if data is None:
+        return self._read_on(b"", _BINARY_SAMPLE)
+
+    def _read_on(self, data: bytes, limit: int) -> bytes:
+        """``data`` and the bytes after it, read from the file until ``limit`` bytes or its end."""
+        parts, size = [data], len(data)
+        while size < limit:
+            more = self._pull()
+            if more is None:
                 break
-            parts.append(data)
-            size += len(data)
+            parts.append(more)
+            size += len(more)
         return b"".join(parts)
 
     def _use(self, codec: str, what: str, mode: str) -> None:
@@ -286,14 +289,7 @@ class _StreamDecoder:
 
     def _sample(self, data: bytes) -> bytes:
         """``data`` and the bytes after it, up to :data:`DETECTION_SAMPLE` (read from the file)."""
-        parts, size = [data], len(data)
-        while size < DETECTION_SAMPLE:
-            more = self._pull()
-            if more is None:
-                break
-            parts.append(more)
-            size += len(more)
-        return b"".join(parts)
+        return self._read_on(data, DETECTION_SAMPLE)
 
     def _detect(self, sample: bytes) -> str:
         """The most plausible ASCII-compatible legacy encoding that reads the beginning of
