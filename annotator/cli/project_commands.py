@@ -1,23 +1,30 @@
-"""The command line: ``annotator new | import | export | info | check | recover | actors |
-demo``."""
+"""The project commands: ``gui | new | import | export | info | recover | check | demo``."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING
 
 import click
 
-from annotator import __version__
-from annotator.core.errors import AnnotatorError, ProjectFileError
-from annotator.core.reports import Cancelled
+from annotator.cli.base import (
+    OUTPUT,
+    PROJECT,
+    SHOWN_PROBLEMS,
+    backed_up,
+    fail,
+    main,
+    progress_bar,
+    run_gui,
+    say_warnings,
+    user_errors,
+)
+from annotator.core.errors import ProjectFileError
 from annotator.io.formats import (
-    ACTORS,
     EXPORT_CHOICES,
     FORMATS,
     IMPORT_CHOICES,
@@ -30,104 +37,6 @@ if TYPE_CHECKING:
     from annotator.store.merge import OnConflict
     from annotator.store.problems import Problem
 
-PROJECT = click.Path(dir_okay=False, path_type=Path)
-OUTPUT = click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (replaced only when the export succeeds).",
-)
-#: How many unfinished annotations `check` lists one by one.
-SHOWN_PROBLEMS = 20
-
-
-def fail(exc: AnnotatorError) -> NoReturn:
-    click.echo(f"Error: {exc}", err=True)
-    sys.exit(exc.exit_code)
-
-
-def say_warnings(warnings: list[str]) -> None:
-    for warning in warnings:
-        click.echo(f"Warning: {warning}", err=True)
-
-
-@contextlib.contextmanager
-def user_errors(project: Path | None = None) -> Iterator[None]:
-    """Turn our exceptions into a message and an exit code; Ctrl-C into a clean stop; SQLite
-    finding ``project`` damaged into a message that names it and what to run."""
-    try:
-        yield
-    except AnnotatorError as exc:
-        fail(exc)
-    except (KeyboardInterrupt, Cancelled):
-        click.echo("Cancelled; nothing was changed.", err=True)
-        sys.exit(130)
-    except Exception as exc:
-        from annotator.store.connection import damage_as_user_error
-
-        damage = damage_as_user_error(exc, project)  # damaged where opening did not look
-        if damage is None:
-            raise
-        fail(damage)
-
-
-@contextlib.contextmanager
-def backed_up(project: Path) -> Iterator[Callable[[], list[str]]]:
-    """The backups of a command that writes to ``project``: yields the backup step for
-    ``Project.open``; after the command, the state it left is backed up in the background
-    (store/background.py), so the command's result does not wait for the copy."""
-    from annotator.store.background import BackgroundBackup
-
-    backup = BackgroundBackup(project)
-    try:
-        yield backup.before_changes
-    finally:
-        say_warnings(backup.finish())
-
-
-@contextlib.contextmanager
-def progress_bar(label: str) -> Iterator[Callable[[int, int | None], None] | None]:
-    """A progress bar on a terminal (stderr); nothing when output is redirected."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    bar_ctx: Any = None
-    state = {"shown": 0}
-
-    def update(done: int, total: int | None) -> None:
-        nonlocal bar_ctx
-        if bar_ctx is None:
-            bar_ctx = click.progressbar(length=total or 0, label=label, file=sys.stderr)
-            bar_ctx.__enter__()
-        bar_ctx.update(done - state["shown"])
-        state["shown"] = done
-
-    try:
-        yield update
-    finally:
-        if bar_ctx is not None:
-            bar_ctx.__exit__(None, None, None)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
-@click.version_option(__version__, prog_name="annotator")
-@click.pass_context
-def main(ctx: click.Context) -> None:
-    """Annotator: tag quotes, actors and demands in news articles; export research datasets.
-
-    A project is one file (SQLite). Every change is saved the moment it is made. Without a
-    command, the window opens on the last project (or the demo project).
-    """
-    if ctx.invoked_subcommand is None:
-        sys.exit(_run_gui(None))
-
-
-def _run_gui(project: Path | None) -> int:
-    from annotator.app import run
-
-    return run(project)
-
 
 @main.command()
 @click.argument("project", required=False, type=PROJECT)
@@ -135,7 +44,7 @@ def gui(project: Path | None) -> None:
     """Open the window on PROJECT (default: the last project, or the demo project)."""
     if project is not None and not project.exists():
         fail(ProjectFileError(f"{project}: no such project file"))
-    sys.exit(_run_gui(project))
+    sys.exit(run_gui(project))
 
 
 @main.command()
@@ -389,58 +298,6 @@ def _print_check_json(report: CheckReport, problems: Iterator[Problem]) -> None:
     write(f'  "checked": {dump(report.checked)}\n}}\n')
 
 
-@main.group()
-def actors() -> None:
-    """Share the actor registry: export it to a file, merge a file into it."""
-
-
-@actors.command("export")
-@click.argument("project", type=PROJECT)
-@OUTPUT
-@click.option(
-    "--format",
-    "fmt",
-    default="csv",
-    show_default=True,
-    type=click.Choice(["csv", "json"]),
-    help="csv: id, name, type, aliases, wikidata, note; json: annotator-registry/1.",
-)
-def actors_export(project: Path, output: Path, fmt: str) -> None:
-    """Write the actor registry of PROJECT to a CSV or JSON file."""
-    from annotator.io.registry import export_registry
-    from annotator.store.project import Project
-
-    with user_errors(project), Project.open(project, readonly=True) as p:
-        count = export_registry(p, output, fmt)
-    click.echo(f"Exported {ACTORS.of(count)} to {output}.")
-
-
-@actors.command("import")
-@click.argument("project", type=PROJECT)
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def actors_import(project: Path, file: Path) -> None:
-    """Merge the actors of FILE (CSV or JSON) into the registry of PROJECT.
-
-    Actors are matched by id, then by name (ignoring case and accents). A matched actor gains
-    the new aliases and the fields it lacks; differing values are kept and reported. Others
-    are added. The import is all or nothing.
-    """
-    from annotator.io.registry import import_registry
-    from annotator.store.project import Project
-
-    with (
-        user_errors(project),
-        backed_up(project) as backup,
-        Project.open(project, backup=backup) as p,
-    ):
-        for warning in p.warnings:
-            click.echo(f"Warning: {warning}", err=True)
-        report = import_registry(p, file)
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    click.echo(f"Actors: {report.summary()}.")
-
-
 @main.command()
 @click.argument("path", required=False, type=PROJECT)
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
@@ -458,7 +315,3 @@ def demo(path: Path | None, force: bool) -> None:
         write_demo(target, replace=force, annotator=default_annotator_name())
     click.echo(f"Demo project written to {target}.")
     info.main([str(target)], standalone_mode=False)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -1,0 +1,13 @@
+"""The command line. One module per group of commands; each adds its commands to ``main``.
+
+``annotator new | import | export | info | check | recover | actors | demo`` and the team
+commands.
+"""
+
+from annotator.cli import actors_commands, project_commands
+from annotator.cli.base import main
+
+__all__ = ["actors_commands", "main", "project_commands"]
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
