@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from annotator.io.formats import (
-    ACTORS,
-)
-
-if TYPE_CHECKING:
-    pass
-
 from annotator.cli.base import OUTPUT, PROJECT, backed_up, main, user_errors
+from annotator.io.formats import ACTORS
 
 
 @main.group()
