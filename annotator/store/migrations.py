@@ -122,6 +122,35 @@ def _listing_indexes(db: Database) -> None:
         db.execute(f"CREATE INDEX {name} ON {columns}")
 
 
+@migrations(name="0003_team_review")
+def _team_review(db: Database) -> None:
+    # Team work (docs/team.md): which documents a lead handed to whom, the project's own
+    # settings (e.g. whose file this is, whether other layers are hidden), and the
+    # reviewer's rejections (an annotation that gold does not take, kept so the unit it
+    # belongs to reads as rejected).
+    db.executescript(
+        """
+        CREATE TABLE assignments (
+            document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators (id),
+            overlap INTEGER NOT NULL DEFAULT 0 CHECK (overlap IN (0, 1)),
+            PRIMARY KEY (document, annotator)
+        ) STRICT;
+        CREATE INDEX assignments_by_annotator ON assignments (annotator, document);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE rejections (
+            annotation TEXT PRIMARY KEY REFERENCES annotations (id) ON DELETE CASCADE,
+            document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            created TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX rejections_by_document ON rejections (document);
+        """
+    )
+
+
 #: How many migrations this version of Annotator knows.
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations.pending(Database(memory=True)))
 FORMAT_VERSION = len(KNOWN_MIGRATIONS)
