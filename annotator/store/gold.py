@@ -101,6 +101,7 @@ class GoldReport:
 
     units: Counter[str] = field(default_factory=Counter)
     documents: set[str] = field(default_factory=set)
+    plan: list[str] = field(default_factory=list)  # annotations to carry, unit by unit
     annotations_added: int = 0
     edit: GoldEdit = field(default_factory=GoldEdit)
 
@@ -258,30 +259,8 @@ class Adjudication:
         annotators: Sequence[str] | None = None,
         progress: ProgressCallback | None = None,
     ) -> GoldReport:
-        """What :meth:`apply` would accept, without writing."""
-        return self._run(strategy, documents, annotators, progress, write=False)
-
-    def apply(
-        self,
-        strategy: Strategy,
-        documents: Iterable[str] | None = None,
-        annotators: Sequence[str] | None = None,
-        progress: ProgressCallback | None = None,
-    ) -> Written[GoldReport]:
-        """Accept what ``strategy`` chooses in every unit not reviewed yet, in one
-        transaction (all or nothing; a cancelled progress leaves gold as it was)."""
-        with self._project.transaction() as changes:
-            report = self._run(strategy, documents, annotators, progress, write=True)
-        return Written(report, changes)
-
-    def _run(
-        self,
-        strategy: Strategy,
-        documents: Iterable[str] | None,
-        annotators: Sequence[str] | None,
-        progress: ProgressCallback | None,
-        write: bool,
-    ) -> GoldReport:
+        """What ``strategy`` accepts, without writing: units per label, documents, and the
+        plan (the annotations to carry into gold) that :meth:`apply_plan` writes."""
         who = list(annotators) if annotators is not None else self.compared_default()
         if len(who) < 2:
             raise ValidationError("a review compares at least two annotators")
@@ -296,14 +275,35 @@ class Adjudication:
                     continue
                 report.units[unit.label] += 1
                 report.documents.add(doc_id)
-                if write:
-                    before = len(report.edit.added)
-                    for ann in unit.versions[chosen]:
-                        self._carry(ann, report.edit, with_links=True)
-                    report.annotations_added += len(report.edit.added) - before
+                report.plan.extend(a.id for a in unit.versions[chosen])
         if progress is not None:
             progress(len(ids), len(ids))
         return report
+
+    def apply_plan(self, report: GoldReport) -> Written[GoldReport]:
+        """Carry the annotations a preview chose into gold, in one transaction."""
+        with self._project.transaction() as changes:
+            for ann_id in report.plan:
+                ann = ann_sql.get_annotation(self._db, ann_id)
+                if ann is None:
+                    raise NotFoundError("an annotation of the preview is gone; preview again")
+                self._carry(ann, report.edit, with_links=True)
+            report.annotations_added = len(report.edit.added)
+        return Written(report, changes)
+
+    def apply(
+        self,
+        strategy: Strategy,
+        documents: Iterable[str] | None = None,
+        annotators: Sequence[str] | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> Written[GoldReport]:
+        """Accept what ``strategy`` chooses in every unit not reviewed yet, in one
+        transaction (all or nothing; a cancelled progress leaves gold as it was)."""
+        with self._project.transaction() as changes:
+            report = self.preview(strategy, documents, annotators, progress)
+            self.apply_plan(report)
+        return Written(report, changes)
 
     # -- undo and redo -------------------------------------------------------------------------
 
