@@ -224,6 +224,7 @@ class ReviewDock(QDockWidget):
             text = f"{number}  {names[pid]}" if number else f"    {names[pid]}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setData(Qt.ItemDataRole.UserRole + 1, names[pid])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if pid in compared else Qt.CheckState.Unchecked
@@ -240,8 +241,20 @@ class ReviewDock(QDockWidget):
         return found
 
     def _compared_changed(self) -> None:
-        if not self._filling:
-            self.comparedChanged.emit(self.checked())
+        if self._filling:
+            return
+        self._filling = True  # renumber in place: the rows stay where the user clicks
+        number = 0
+        for row in range(self.selector.count()):
+            item = self.selector.item(row)
+            name = item.data(Qt.ItemDataRole.UserRole + 1)
+            if item.checkState() == Qt.CheckState.Checked and number < 9:
+                number += 1
+                item.setText(f"{number}  {name}")
+            else:
+                item.setText(f"    {name}")
+        self._filling = False
+        self.comparedChanged.emit(self.checked()[:9])
 
     def set_units(self, units: list[Unit]) -> None:
         self.model.set_units(units)

@@ -172,8 +172,6 @@ class ReviewMode(QObject):
     def set_compared(self, annotators: list[str]) -> None:
         self.compared = annotators[:9]
         self.lanes.attach(len(self.compared))
-        if self.dock is not None:
-            self.dock.set_annotators(self.people(), self.compared)
         self.refresh()
 
     # -- the units ---------------------------------------------------------------------------

@@ -267,7 +267,7 @@ class Adjudication:
         ids = self._documents(documents)
         report = GoldReport()
         for done, doc_id in enumerate(ids):
-            if progress is not None and progress(done, len(ids)) is False:
+            if progress is not None and progress(done, len(ids)):  # True: cancel
                 raise Cancelled()
             for unit in self.units(doc_id, who):
                 chosen = strategy.chooses(unit, len(who))

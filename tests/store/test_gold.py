@@ -192,7 +192,7 @@ def test_strategy_is_one_transaction_and_undo_removes_it_all(team: Any, rows: An
     assert rows(team.path, "SELECT count(*) FROM annotations") == before
 
     def stop(done: int, total: int | None) -> bool:
-        return done < 1  # cancel after the first document
+        return done >= 1  # cancel (True) after the first document
 
     from annotator.core.reports import Cancelled
 
