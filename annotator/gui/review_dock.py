@@ -147,6 +147,13 @@ class ReviewDock(QDockWidget):
             legend.addWidget(swatch, i // 3, (i % 3) * 2)
             legend.addWidget(text, i // 3, (i % 3) * 2 + 1)
         layout.addLayout(legend)
+        lanes = QLabel(
+            "Under each line: the unit's state, then lane 1, 2, 3… (one per annotator, in the "
+            "colour of the label they gave). Gold is highlighted as usual."
+        )
+        lanes.setWordWrap(True)
+        lanes.setForegroundRole(lanes.foregroundRole().PlaceholderText)
+        layout.addWidget(lanes)
         self._paint_legend()
 
         self.summary = QLabel()
@@ -163,8 +170,8 @@ class ReviewDock(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the reader
-        self.view.setColumnWidth(0, 150)
-        self.view.setColumnWidth(1, 80)
+        self.view.setColumnWidth(0, 175)
+        self.view.setColumnWidth(1, 70)
         self.view.setColumnWidth(2, 90)
         self.view.clicked.connect(lambda index: self.unitActivated.emit(index.row()))
         layout.addWidget(self.view, 1)
