@@ -243,7 +243,11 @@ class ReviewMode(QObject):
                 for a in anns
             }
 
-        lines = [f"{unit.label}: {', '.join(unit.aspects) or 'no difference'} — {unit.state}"]
+        differs = f"differs in {', '.join(unit.aspects)}" if unit.aspects else "no difference"
+        if unit.missing:
+            absent = ", ".join(names.get(who, who) for who in unit.missing)
+            differs += f"; no version from {absent}"
+        lines = [f"{unit.label}, {unit.state}: {differs}"]
         for k, who in enumerate(self.compared, start=1):
             anns = unit.versions.get(who, [])
             shown = "; ".join(version_text(a, links(anns)) for a in anns) or "—"
