@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.reports import ProgressCallback
+from annotator.gui.plain import mnemonic_safe
 from annotator.gui.workers import run_with_progress
 from annotator.store.gold import GoldReport, Strategy
 
@@ -45,7 +46,7 @@ class StrategyDialog(QDialog):
         what.setWordWrap(True)
         layout.addWidget(what)
         form = QFormLayout()
-        self.this_document = QRadioButton(f"This document ({title})")
+        self.this_document = QRadioButton(mnemonic_safe(f"This document ({title})"))
         self.this_document.setObjectName("strategy-this-document")
         self.corpus = QRadioButton("All documents")
         self.corpus.setObjectName("strategy-corpus")

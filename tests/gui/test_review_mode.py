@@ -164,15 +164,18 @@ def test_comparing_two_and_an_annotator_with_nothing(
 ) -> None:
     window = open_talks(make_window, team)
     project = window.session.project
-    dee = project.annotators.add("Dee").value.id  # has nothing anywhere
+    dee = project.annotators.add("<b>Dee</b> & Co").value.id  # has nothing; markup stays text
     ana, ben = (project.annotators.named(n).id for n in ("Ana", "Ben"))
     doc = window.session.document.id
     assert window.open_review(doc, [ana, dee], label="Demand")
     assert window.review.units[window.review.current].label == "Demand"
     assert {s for s, _label in states(window)} == {"incomplete"}
-    assert "2  Dee: —" in window.review.dock.details.text()
+    assert "2  <b>Dee</b> & Co: —" in window.review.dock.details.text()
+    assert window.review.dock.details.textFormat() == Qt.TextFormat.PlainText
+    names = [window.review.dock.selector.item(i).text() for i in range(3)]
+    assert "2  <b>Dee</b> & Co" in names
     key(qtbot, window, "2")
-    assert "Dee has no version here" in window.statusBar().currentMessage()
+    assert "<b>Dee</b> & Co has no version here" in window.statusBar().currentMessage()
     key(qtbot, window, "3")
     assert "Only 2 annotators are compared" in window.statusBar().currentMessage()
     assert gold(team) == []
