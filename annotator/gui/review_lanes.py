@@ -11,11 +11,13 @@ current unit gets an outline in its state's colour.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QToolTip
 
 from annotator.core.spans import Span, SpanIndex
 from annotator.core.units import ACCEPTED, AGREED, DISAGREED, INCOMPLETE, REJECTED, Unit
+from annotator.gui.plain import plain_tooltip
 from annotator.gui.reader import ReaderView
 from annotator.gui.reader_layout import BAND, BAND_GAP, BANDS, band_top
 
@@ -67,11 +69,16 @@ def room_for(lanes: int) -> int:
     return int(STATE_BAR + 2 * LANE_GAP + lanes * (LANE + LANE_GAP) + 4)
 
 
-class Lanes:
-    """Paints the units and versions of one document (install with :meth:`attach`)."""
+class Lanes(QObject):
+    """Paints the units and versions of one document (install with :meth:`attach`); the
+    tooltip over a unit names each lane's annotator and label."""
 
     def __init__(self, reader: ReaderView) -> None:
+        super().__init__(reader)
         self.reader = reader
+        self.units: dict[str, Unit] = {}
+        self.names: list[str] = []  # the lanes' annotators' names, in lane order
+        self.annotators: list[str] = []
         self.lanes: list[SpanIndex] = []
         self.lane_labels: dict[str, str] = {}
         self.states = SpanIndex([])
@@ -81,15 +88,21 @@ class Lanes:
     def attach(self, lane_count: int) -> None:
         if self.paint not in self.reader.overlays:
             self.reader.overlays.append(self.paint)
+            self.reader.viewport().installEventFilter(self)
         self.reader.set_extra_room(room_for(lane_count))
 
     def detach(self) -> None:
         if self.paint in self.reader.overlays:
             self.reader.overlays.remove(self.paint)
+            self.reader.viewport().removeEventFilter(self)
         self.reader.set_extra_room(0)
 
-    def set_units(self, units: list[Unit], annotators: list[str]) -> None:
+    def set_units(
+        self, units: list[Unit], annotators: list[str], names: list[str] | None = None
+    ) -> None:
         to_qt = self.reader.positions.to_qt
+        self.units = {u.key: u for u in units}
+        self.annotators, self.names = annotators, names or annotators
         per_lane: list[list[Span]] = [[] for _ in annotators]
         states: list[Span] = []
         self.lane_labels, self.state_of = {}, {}
@@ -106,6 +119,29 @@ class Lanes:
         self.lanes = [SpanIndex(spans) for spans in per_lane]
         self.states = SpanIndex(states)
         self.reader.viewport().update()
+
+    def tooltip_at(self, qt_position: int) -> str:
+        """Each unit at a position: its state, then lane by lane who tagged what."""
+        lines = []
+        for span in self.states.at(qt_position):
+            unit = self.units.get(span.key)
+            if unit is None:
+                continue
+            differs = f" ({', '.join(unit.aspects)})" if unit.aspects else ""
+            lines.append(f"{unit.label}: {unit.state}{differs}")
+            for k, (who, name) in enumerate(zip(self.annotators, self.names, strict=False), 1):
+                labels = ", ".join(a.label for a in unit.versions.get(who, [])) or "—"
+                lines.append(f"  {k}  {name}: {labels}")
+        return "\n".join(lines)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            position = self.reader.cursorForPosition(event.pos()).position()
+            text = self.tooltip_at(position)
+            if text:
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self.reader)
+                return True
+        return False
 
     def set_current(self, unit: Unit | None) -> None:
         self.current = unit

@@ -197,7 +197,8 @@ class ReviewMode(QObject):
         except AnnotatorError as exc:
             self.window.show_message(str(exc), 8000)
             self.units = []
-        self.lanes.set_units(self.units, self.compared)
+        names = dict(self.people())
+        self.lanes.set_units(self.units, self.compared, [names.get(w, w) for w in self.compared])
         if self.dock is not None:
             self.dock.set_units(self.units)
         row = next((i for i, u in enumerate(self.units) if u.key == key), None)

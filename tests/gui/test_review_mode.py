@@ -236,3 +236,23 @@ def test_the_review_keys_are_in_preferences(make_window: Any, team: Path) -> Non
     for name in (*REVIEW_ACTIONS, "review_mode"):
         assert name in window.actions_by_name
     assert not window.actions_by_name["accept_1"].isEnabled()  # outside review mode
+
+
+def test_the_tooltip_over_a_unit_names_each_lane(make_window: Any, team: Path, qtbot: Any) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = open_talks(make_window, team)
+    assert window.open_review(window.session.document.id)
+    viewport = window.reader.viewport()
+    point = window.reader.point_of(at("must")[0] + 1).toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    shown = QToolTip.text()
+    for line in ("Quote: disagreed (boundary, link)", "1  Ana: Quote", "3  Cy: Quote"):
+        assert line in shown
+    window.review.leave()
+    assert window.review.lanes.paint not in window.reader.overlays
+    assert window.reader.extra_room == 0
