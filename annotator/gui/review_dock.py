@@ -211,7 +211,13 @@ class ReviewDock(QDockWidget):
     def _paint_legend(self) -> None:
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         for swatch, state in self._swatches:
-            swatch.setStyleSheet(f"background: {state_color(state, dark).name()};")
+            color = state_color(state, dark).name()
+            if state == "incomplete":  # hollow, as the lanes paint it
+                swatch.setStyleSheet(f"border: 1px solid {color}; background: transparent;")
+            elif state == "rejected":
+                swatch.setStyleSheet(f"border: 1px dotted {color}; background: transparent;")
+            else:
+                swatch.setStyleSheet(f"background: {color};")
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -23,7 +23,8 @@ from annotator.gui.reader_layout import BAND, BAND_GAP, BANDS, band_top
 
 #: State colours, apart from the default schema's label colours (which take the blue, orange,
 #: green and pink of Okabe & Ito's palette): Okabe–Ito's sky blue and vermillion, Paul Tol's
-#: yellow, ink (the page's text colour: settled) and a dashed grey, so the states stay apart
+#: yellow (painted hollow), ink (the page's text colour: settled) and a dotted grey, so the
+#: states differ in shape as well as colour and stay apart
 #: for the common colour-vision deficiencies and on the light and the dark page.
 STATE_COLORS = {
     AGREED: "#56B4E9",  # sky blue
@@ -159,8 +160,12 @@ class Lanes(QObject):
             color = state_color(state, dark)
             for rect, baseline in reader._rects(span.start, span.end, blocks):
                 bar = QRectF(rect.left(), lanes_top(baseline), rect.width(), STATE_BAR)
-                if state == REJECTED:  # dashed: grey alone could pass for a faint lane
+                if state == REJECTED:  # dotted: grey alone could pass for a faint lane
                     painter.fillRect(bar, QBrush(color, Qt.BrushStyle.Dense4Pattern))
+                elif state == INCOMPLETE:  # hollow: a shape, not only a colour, says "partial"
+                    painter.setPen(QPen(color, 1.0))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5))
                 else:
                     painter.fillRect(bar, color)
         for lane, index in enumerate(self.lanes, start=1):
