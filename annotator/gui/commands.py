@@ -34,6 +34,9 @@ class StoreCommand(QUndoCommand):
         self.skip_next = False  # a failed replay is being put back on the stack
         self.error: AnnotatorError | None = None
         self.started: list[str] = []  # documents its first apply put in progress (see Session)
+        # The layer it edits is the one edited when it was made (review mode edits gold): its
+        # undo after leaving review mode still undoes it in gold.
+        self._layer = session.layer
 
     @property
     def project(self) -> Project:
@@ -42,8 +45,8 @@ class StoreCommand(QUndoCommand):
 
     @property
     def layer(self) -> Layer:
-        assert self.session.layer is not None
-        return self.session.layer
+        assert self._layer is not None
+        return self._layer
 
     def redo(self) -> None:
         if self.already_done or self.skip_next:

@@ -134,7 +134,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_line)
 
         from annotator.gui.menus import build_menus
+        from annotator.gui.review_mode import ReviewMode
 
+        self.review = ReviewMode(self)  # View → Review mode (docs/review.md)
         self.actions_by_name = build_menus(self)
         self._check_own_keys()
 
@@ -276,6 +278,17 @@ class MainWindow(QMainWindow):
             self.reader.reveal(ann.start)
         self.raise_()
         self.activateWindow()
+
+    def open_review(
+        self, document_id: str, annotators: list[str] | None = None, label: str | None = None
+    ) -> bool:
+        """Open a document in review mode, at the first unit of ``label`` (if given), comparing
+        ``annotators`` (ids; default everyone): where an agreement report drills down to."""
+        self.open_document(document_id)
+        doc = self.session.document
+        if doc is None or doc.id != document_id:
+            return False
+        return self.review.enter(annotators, label)
 
     def _pick_from_panel(self, relation: str) -> None:
         self.reader.setFocus()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.gui.plain import message_box, warn
+from annotator.gui.review_mode import add_review_menu
 from annotator.gui.shortcuts import EDGE_MOVES, by_action, current_keys
 from annotator.gui.theme import apply_theme
 from annotator.io.formats import ACTORS, FORMATS
@@ -104,6 +105,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     layers = view.addMenu("Other &layers (read-only)")
     layers.setObjectName("layers-menu")
     layers.aboutToShow.connect(lambda: fill_layers(window, layers))
+    view.addSeparator()
+    add_review_menu(window, view, actions)
 
     help_menu = bar.addMenu("&Help")
     add(help_menu, "shortcuts", "&Keyboard shortcuts", lambda: shortcut_sheet(window))

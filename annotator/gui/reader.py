@@ -98,6 +98,9 @@ class ReaderView(QPlainTextEdit):
         self.other_labels: dict[str, str] = {}
         self.other_owners: dict[str, str] = {}
         self._after_paint: list[Callable[[], None]] = []
+        #: Painted over the highlights with the visible blocks (the review mode's lanes).
+        self.overlays: list[Callable[[QPainter, list], None]] = []
+        self.extra_room = 0  # pixels under every line beyond the bands' (the lanes')
         self.viewport().setMouseTracking(True)
 
     # -- content ------------------------------------------------------------------------
@@ -174,8 +177,14 @@ class ReaderView(QPlainTextEdit):
     def set_font_size(self, points: float) -> None:
         font = QFont(self.font())
         font.setPointSizeF(points)
-        self.banded.set_extra(room_below(font))  # before the font change lays the text out
+        self.banded.set_extra(room_below(font) + self.extra_room)  # before the layout
         self.setFont(font)
+
+    def set_extra_room(self, pixels: int) -> None:
+        """Leave ``pixels`` more under every line (for lanes painted by an overlay)."""
+        self.extra_room = pixels
+        self.banded.set_extra(room_below(self.font()) + pixels)
+        self.viewport().update()
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -218,13 +227,15 @@ class ReaderView(QPlainTextEdit):
     # -- painting -------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if len(self.index) or len(self.other_index):
+        if len(self.index) or len(self.other_index) or self.overlays:
             painter = QPainter(self.viewport())
             try:
                 if len(self.index):
                     self._paint_highlights(painter, QRectF(event.rect()))
                 if len(self.other_index):
                     self._paint_others(painter, QRectF(event.rect()))
+                for overlay in self.overlays:
+                    overlay(painter, self._visible_blocks(QRectF(event.rect())))
             finally:
                 painter.end()
         super().paintEvent(event)

@@ -88,6 +88,25 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("preferences", ("Ctrl+,",), "Preferences", "window"),
     Shortcut("shortcuts", ("F1",), "This list of shortcuts", "window"),
     Shortcut("quit", ("Ctrl+Q",), "Quit", "window"),
+    # Review mode (gui/review_mode.py): the keys work there only.
+    Shortcut(
+        "review_mode", ("Ctrl+Shift+R",), "Review mode: compare layers, adjudicate gold", "window"
+    ),
+    Shortcut("next_disagreement", ("N",), "Review: next disagreement"),
+    Shortcut("previous_disagreement", ("P",), "Review: previous disagreement"),
+    Shortcut("reject_unit", ("X",), "Review: reject the unit (gold takes none of it)"),
+    *(
+        Shortcut(f"accept_{k}", (str(k),), f"Review: accept the version of compared annotator {k}")
+        for k in range(1, 10)
+    ),
+)
+
+#: The review mode's actions of the reader (enabled in review mode only).
+REVIEW_ACTIONS = (
+    "next_disagreement",
+    "previous_disagreement",
+    "reject_unit",
+    *(f"accept_{k}" for k in range(1, 10)),
 )
 
 #: The moves of an annotation's edges, in the order of their menu (Annotation → Move edge).

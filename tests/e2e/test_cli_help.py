@@ -34,6 +34,17 @@ COMMANDS = {
     "recover": ["PROJECT", "-o", "--output", "must not exist"],
     "demo": ["PATH", "--force"],
     "actors": ["export", "import"],
+    "gold": [
+        "PROJECT",
+        "--accept",
+        "agreed",
+        "majority",
+        "--min",
+        "--share",
+        "--annotators",
+        "--documents",
+        "--dry-run",
+    ],
 }
 
 
