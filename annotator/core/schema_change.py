@@ -341,9 +341,10 @@ def _role_problems(old: Schema, new: Schema, usage: Usage, m: Migrations) -> lis
         rel = new.relation_for_role(r.role)
         if rel is None or rel.name != m.relation(r.name):
             where = f"relation {rel.name!r}" if rel else "no relation"
+            count = _plural(relations[r.name], "relation")
             found.append(
-                f"role {r.role!r} of relation {r.name!r} ({_plural(relations[r.name], 'relation')}) "
-                f"would be played by {where}: the datasets would lose them"
+                f"role {r.role!r} of relation {r.name!r} ({count}) would be played by {where}: "
+                "the datasets would lose them"
             )
     return found
 
