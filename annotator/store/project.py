@@ -388,6 +388,13 @@ class Project:
         self._schema = applied.plan.new
         return Written(applied, changes)
 
+    def revert_schema_change(self, applied: AppliedChange) -> Written[None]:
+        """Undo :meth:`change_schema`: the data it rewrote and the schema before it return."""
+        with self.transaction() as changes:
+            schema_change.revert(self, applied)
+        self._schema = applied.plan.old
+        return Written(None, changes)
+
     # -- layers ----------------------------------------------------------------------------
 
     def layer(self, annotator_id: str | None = None) -> Layer:

@@ -101,9 +101,9 @@ def test_revert_puts_back_the_annotations_relations_and_schema(project: Project)
         ["Quote=Zitat", "Quote.form:direct=wörtlich", "speaker=sprecher"], project.schema
     )
     applied, _ = project.change_schema(renamed_quote(project), m)
-    with project.transaction() as changes:
-        schema_change.revert(project, applied)
-    project._schema = None  # read again from the file, as a reopened project would
+    _none, changes = project.revert_schema_change(applied)
+    project.close()
+    project = Project.open(project.path)  # read again from the file
     after = project.layer().annotation(ids["quote"])
     assert (after.label, after.attributes, after.modified) == (
         before.label,
@@ -114,6 +114,7 @@ def test_revert_puts_back_the_annotations_relations_and_schema(project: Project)
     assert project.schema.version == 1 and project.schema.label("Quote") is not None
     assert ids["quote"] in changes.annotations.updated
     assert project.check().ok
+    project.close()
 
 
 def test_usage_counts_labels_values_links_and_relations(project: Project) -> None:
