@@ -147,7 +147,7 @@ class RelationsPage(QWidget):
         self.target.currentTextChanged.connect(lambda t: self._set("target", t))
         self.required.toggled.connect(lambda on: self._set("required", on or None))
         self.most.valueChanged.connect(lambda n: self._set("max", n or None))
-        self.hotkey.textChanged.connect(lambda t: self._set("hotkey", t or None))
+        self.hotkey.textChanged.connect(lambda t: self._set("hotkey", t.upper() or None))
         self.description.textEdited.connect(lambda t: self._set("description", t or None))
         self.role.currentIndexChanged.connect(lambda _i: self._set("role", self.role.currentData()))
         for relation in relations:

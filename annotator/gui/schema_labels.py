@@ -130,7 +130,7 @@ class LabelsPage(QWidget):
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.name.textEdited.connect(lambda t: self._set("name", t))
-        self.hotkey.textChanged.connect(lambda t: self._set("hotkey", t or None))
+        self.hotkey.textChanged.connect(lambda t: self._set("hotkey", t.upper() or None))
         self.description.textChanged.connect(
             lambda: self._set("description", self.description.toPlainText() or None)
         )
