@@ -67,11 +67,20 @@ class MarkdownView(QTextBrowser):
         self.document().setMarkdown(text, MARKDOWN)
         self._images_as_text()
 
+    def _link_color(self) -> QColor:
+        """The palette's link colour, or a light blue on a dark background (the dark theme
+        sets no link colour of its own, and Qt's default blue is unreadable there)."""
+        if self.palette().base().color().lightness() < 128:
+            return QColor("#6CB4F8")
+        return self.palette().link().color()
+
     def _images_as_text(self) -> None:
-        """Each image becomes "[image: address]": nothing is loaded, the reader sees why."""
+        """Each image becomes "[image: address]": nothing is loaded, the reader sees why;
+        links get a colour that can be read on the theme's background."""
         doc = self.document()
         block = doc.begin()
         found: list[tuple[int, int, str]] = []
+        links: list[tuple[int, int]] = []
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
@@ -80,8 +89,17 @@ class MarkdownView(QTextBrowser):
                 if fmt.isImageFormat():
                     name = fmt.toImageFormat().name()
                     found.append((fragment.position(), fragment.length(), name))
+                elif fmt.isAnchor():
+                    links.append((fragment.position(), fragment.length()))
                 it += 1
             block = block.next()
+        link = QTextCharFormat()
+        link.setForeground(self._link_color())
+        for position, length in links:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(link)
         for position, length, name in reversed(found):
             cursor = QTextCursor(doc)
             cursor.setPosition(position)

@@ -253,7 +253,7 @@ class AttributesBox(QGroupBox):
         values = QVBoxLayout()
         values.addWidget(self.values)
         values.addLayout(buttons_row(add_value, remove_value))
-        form.addRow("&Values", values)
+        form.addRow("Values", values)
         form.addRow("", self.editable)
         form.addRow("", self.required)
         self.form = QWidget()
