@@ -9,22 +9,28 @@ undo puts back the previous schema and the annotations and relations it rewrote.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QMessageBox
 
 from annotator.core.changes import Changes
+from annotator.core.errors import AnnotatorError
+from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.core.schema import Schema
-from annotator.core.schema_change import Migrations, SchemaPlan
+from annotator.core.schema_change import Migrations, SchemaPlan, plan_change
 from annotator.core.text import normalise_text
 from annotator.gui.commands import StoreCommand
 from annotator.gui.guidelines import GuidelinesEditor, SetGuidelines
-from annotator.gui.plain import message_box
+from annotator.gui.plain import message_box, warn
 from annotator.gui.schema_editor import SchemaEditor, window_keys
 from annotator.gui.session import Session
 from annotator.gui.shortcuts import by_action, current_keys
+from annotator.gui.workers import run_with_progress
 from annotator.store import schema_change
+from annotator.store.project import Project
 from annotator.store.schema_change import AppliedChange
 
 if TYPE_CHECKING:
@@ -108,19 +114,48 @@ def edit_schema(window: MainWindow) -> None:
     editor = SchemaEditor(project.schema, bound_keys(window), window)
     while editor.exec():
         schema, migrations = editor.result_schema()
-        plan = schema_change.plan(project, schema, migrations)
+        try:
+            plan = planned(window, project.path, schema, migrations)
+        except AnnotatorError as exc:
+            warn(window, "The schema cannot be compared", str(exc))
+            continue
+        if plan is None:
+            continue  # cancelled: back to the editor
         if plan.unchanged:
             window.show_message(f"The schema is unchanged (version {plan.old.version}).", 6000)
             return
         if not preview(window, plan):
             continue  # back to the editor, with what was typed
-        if window.session.perform(ChangeSchema(window.session, schema, migrations)):
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            done = window.session.perform(ChangeSchema(window.session, schema, migrations))
+        finally:
+            QApplication.restoreOverrideCursor()
+        if done:
             window.show_message(
                 f"Schema version {project.schema.version} installed "
                 "(Edit → Undo puts the previous one back).",
                 8000,
             )
         return
+
+
+def planned(
+    window: MainWindow, path: Path, schema: Schema, migrations: Migrations
+) -> SchemaPlan | None:
+    """The plan, counted off the window's thread on a read-only connection of its own (a
+    grouped pass over every annotation: seconds on a large corpus); None if cancelled."""
+
+    def work(progress: ProgressCallback) -> SchemaPlan:
+        with Project.open(path, readonly=True) as reader:
+            usage = schema_change.usage(reader)
+            if progress(1, 2):
+                raise Cancelled
+            return plan_change(reader.schema, schema, usage, migrations)
+
+    return run_with_progress(
+        window, "Edit schema", work, "Counting the annotations the change concerns…"
+    )
 
 
 def preview(window: MainWindow, plan: SchemaPlan) -> bool:
