@@ -223,10 +223,9 @@ class SchemaEditor(QDialog):
         self.schema_name = named(QLineEdit(schema.name), "schema-name")
         self.schema_name.textEdited.connect(lambda t: self.raw.__setitem__("name", t))
         self.tabs = QTabWidget()
-        self.labels_page = LabelsPage(self.raw["labels"])
-        self.relations_page = RelationsPage(
-            self.raw.setdefault("relations", []), self.raw["labels"]
-        )
+        relations = self.raw.setdefault("relations", [])
+        self.labels_page = LabelsPage(self.raw["labels"], relations)
+        self.relations_page = RelationsPage(relations, self.raw["labels"])
         self.tabs.addTab(self.labels_page, "&Labels")
         self.tabs.addTab(self.relations_page, "Re&lations")
         self.tabs.currentChanged.connect(lambda _i: self.relations_page._show())

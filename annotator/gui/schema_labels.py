@@ -82,9 +82,14 @@ def button(text: str, name: str) -> QPushButton:
 class LabelsPage(QWidget):
     """The labels, one at a time in the form on the right."""
 
-    def __init__(self, labels: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        labels: list[dict[str, Any]],
+        relations: list[dict[str, Any]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.labels = labels
+        self.labels, self.relations = labels, relations
         self._loading = False
         self.list = item_list("label-list")
         self.add_button = button("&Add label", "add-label")
@@ -129,7 +134,7 @@ class LabelsPage(QWidget):
         self.remove_button.clicked.connect(self.remove_label)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
-        self.name.textEdited.connect(lambda t: self._set("name", t))
+        self.name.textEdited.connect(self._rename)
         self.hotkey.textChanged.connect(lambda t: self._set("hotkey", t.upper() or None))
         self.description.textChanged.connect(
             lambda: self._set("description", self.description.toPlainText() or None)
@@ -212,6 +217,18 @@ class LabelsPage(QWidget):
         else:
             label[key] = value
         self._refresh_items()
+
+    def _rename(self, name: str) -> None:
+        """A label's new name; the relations that start or end at it follow."""
+        label = self.current()
+        if self._loading or label is None:
+            return
+        old = label.get("name")
+        for relation in self.relations:
+            for end in ("source", "target"):
+                if relation.get(end) == old:
+                    relation[end] = name
+        self._set("name", name)
 
     def choose_color(self) -> None:
         label = self.current()

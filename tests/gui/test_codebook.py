@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QDialogButtonBox,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -181,3 +182,86 @@ def test_guidelines_edited_in_the_window_are_saved_and_undone(
     focus_reader(qtbot, window)
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
     assert stored(path)[1] == ""
+
+
+def test_renaming_a_label_and_a_value_in_the_editor_migrates_the_annotations(
+    qtbot, make_window, article_project
+) -> None:
+    path, doc_id = article_project(TEXT)
+    with Project.open(path, annotator="Tester") as p:
+        quote = p.layer().add_annotation(doc_id, "Quote", [(41, 60)], attributes={"form": "direct"})
+    window = make_window(path)
+    seen: list[str] = []
+
+    def preview(box) -> None:
+        seen.append(box.informativeText())
+        (apply,) = [b for b in box.buttons() if b.text() == "Apply"]
+        qtbot.mouseClick(apply, Qt.MouseButton.LeftButton)
+
+    def edit(dialog) -> None:
+        labels = dialog.findChild(QListWidget, "label-list")
+        qtbot.keyClick(labels, Qt.Key.Key_Down)  # Actor → Quote, with the keyboard
+        assert labels.currentItem().text() == "Quote  (Q)"
+        name = dialog.findChild(QLineEdit, "label-name")
+        name.selectAll()
+        qtbot.keyClicks(name, "Zitat")
+        values = dialog.findChild(QListWidget, "attribute-values")
+        first = values.visualItemRect(values.item(0)).center()
+        qtbot.mouseClick(values.viewport(), Qt.MouseButton.LeftButton, pos=first)
+        qtbot.mouseDClick(values.viewport(), Qt.MouseButton.LeftButton, pos=first)
+        editor = values.findChild(QLineEdit)  # "direct", edited in place
+        editor.selectAll()
+        qtbot.keyClicks(editor, "verbatim")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: values.item(0).text() == "verbatim")  # committed (queued)
+        when_modal(preview, QMessageBox)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    done = when_modal(edit)
+    open_project_entry(qtbot, window, "Edit &schema…")
+    qtbot.waitUntil(lambda: done.done and QApplication.activeModalWidget() is None, timeout=10000)
+    assert "label 'Quote' → 'Zitat': 1 annotation" in seen[0]
+    assert "Quote.form value 'direct' → 'verbatim': 1 annotation" in seen[0]
+    with Project.open(path, readonly=True, annotator="Tester") as p:
+        stored_quote = p.layer().annotation(quote.value.id)
+        assert (stored_quote.label, stored_quote.attributes) == ("Zitat", {"form": "verbatim"})
+        assert p.schema.relation("speaker").source == "Zitat"  # the ends follow the rename
+        assert p.check().ok
+    assert "Zitat (Q)" in tag_bar(window)
+
+
+def test_removing_a_label_in_use_is_refused_and_nothing_changes(
+    qtbot, make_window, article_project
+) -> None:
+    path, doc_id = article_project(TEXT)
+    with Project.open(path, annotator="Tester") as p:
+        p.layer().add_annotation(doc_id, "Actor", [(4, 12)])
+    window = make_window(path)
+    seen: list[str] = []
+
+    def refused(box) -> None:
+        seen.append(box.informativeText())
+        box.accept()
+
+    def edit(dialog) -> None:
+        labels = dialog.findChild(QListWidget, "label-list")
+        labels.setCurrentRow(0)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "remove-label"), Qt.MouseButton.LeftButton)
+        relations = dialog.findChild(QListWidget, "relation-list")
+        for _ in range(relations.count()):  # the relations to Actor go too
+            relations.setCurrentRow(0)
+            qtbot.mouseClick(
+                dialog.findChild(QPushButton, "remove-relation"), Qt.MouseButton.LeftButton
+            )
+        when_modal(refused, QMessageBox)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        when_modal(lambda again: again.reject())  # back in the editor: Cancel
+
+    done = when_modal(edit)
+    open_project_entry(qtbot, window, "Edit &schema…")
+    qtbot.waitUntil(lambda: done.done and QApplication.activeModalWidget() is None, timeout=10000)
+    assert any("label 'Actor' is removed, but 1 annotation have it" in s for s in seen)
+    schema, _ = stored(path)
+    assert schema.version == 1 and schema.label("Actor") is not None
