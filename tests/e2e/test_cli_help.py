@@ -34,6 +34,8 @@ COMMANDS = {
     "recover": ["PROJECT", "-o", "--output", "must not exist"],
     "demo": ["PATH", "--force"],
     "actors": ["export", "import"],
+    "schema": ["PROJECT", "--export", "--import", "--migrate", "--dry-run"],
+    "guidelines": ["PROJECT", "--set", "--export"],
 }
 
 
