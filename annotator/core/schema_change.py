@@ -183,15 +183,22 @@ class SchemaPlan:
         return lines
 
 
-def _content(raw: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in raw.items() if k != "version"}
+def same_content(old: Schema, new: Schema) -> bool:
+    """Whether two schemas say the same, whatever their version numbers and however their
+    JSON is spelled (key order, an empty list left out)."""
+    return (old.name, old.labels, old.relations, old.entity_types) == (
+        new.name,
+        new.labels,
+        new.relations,
+        new.entity_types,
+    ) and old.raw.get("description", "") == new.raw.get("description", "")
 
 
 def plan_change(
     old: Schema, new: Schema, usage: Usage, migrations: Migrations = NO_MIGRATIONS
 ) -> SchemaPlan:
     """Compare ``new`` with ``old`` given what is stored; see :class:`SchemaPlan`."""
-    if _content(old.raw) == _content(new.raw) and not migrations:
+    if same_content(old, new) and not migrations:
         return SchemaPlan(old, old, migrations, (), (), ())
     bumped = parse_schema({**new.raw, "version": old.version + 1})
     problems = _migration_problems(old, bumped, migrations)
@@ -440,4 +447,5 @@ __all__ = [
     "describe_changes",
     "parse_migrations",
     "plan_change",
+    "same_content",
 ]

@@ -227,7 +227,7 @@ class SchemaEditor(QDialog):
         self.labels_page = LabelsPage(self.raw["labels"], relations)
         self.relations_page = RelationsPage(relations, self.raw["labels"])
         self.tabs.addTab(self.labels_page, "&Labels")
-        self.tabs.addTab(self.relations_page, "Re&lations")
+        self.tabs.addTab(self.relations_page, "Relation&s")
         self.tabs.currentChanged.connect(lambda _i: self.relations_page._show())
         self.problem = named(QLabel(), "schema-problem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)

@@ -173,3 +173,14 @@ def test_a_migration_to_a_name_the_new_schema_lacks_is_a_problem() -> None:
 def test_malformed_or_unknown_migrations_are_refused_with_a_message(spec: str) -> None:
     with pytest.raises(ValidationError, match="migration"):
         parse_migrations([spec], OLD)
+
+
+def test_the_same_schema_spelled_otherwise_is_no_change() -> None:
+    raw = copy.deepcopy(OLD.raw)
+    raw["labels"] = [dict(reversed(list(x.items()))) for x in raw["labels"]]  # key order
+    for x in raw["labels"]:
+        x.setdefault("attributes", [])  # an empty list spelled out
+    assert plan_change(OLD, parse_schema(raw), USAGE).unchanged
+    raw["labels"].reverse()  # the order of the labels is what the tag bar shows: a change
+    plan = plan_change(OLD, parse_schema(raw), USAGE)
+    assert not plan.unchanged and plan.changes == ("labels reordered",)

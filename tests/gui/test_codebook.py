@@ -265,3 +265,18 @@ def test_removing_a_label_in_use_is_refused_and_nothing_changes(
     assert any("label 'Actor' is removed, but 1 annotation have it" in s for s in seen)
     schema, _ = stored(path)
     assert schema.version == 1 and schema.label("Actor") is not None
+
+
+def test_ok_without_a_change_installs_nothing(qtbot, make_window, article_project) -> None:
+    path, _ = article_project(TEXT)
+    window = make_window(path)
+
+    def edit(dialog) -> None:
+        qtbot.keyClick(dialog.findChild(QListWidget, "label-list"), Qt.Key.Key_Return)
+
+    done = when_modal(edit)
+    open_project_entry(qtbot, window, "Edit &schema…")
+    qtbot.waitUntil(lambda: done.done and QApplication.activeModalWidget() is None, timeout=10000)
+    assert window.status_line.currentMessage() == "The schema is unchanged (version 1)."
+    assert stored(path)[0].version == 1
+    assert not window.session.undo_stack.canUndo()
