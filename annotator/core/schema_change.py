@@ -201,7 +201,7 @@ def plan_change(
     if same_content(old, new) and not migrations:
         return SchemaPlan(old, old, migrations, (), (), ())
     bumped = parse_schema({**new.raw, "version": old.version + 1})
-    problems = _migration_problems(old, bumped, migrations)
+    problems = _migration_problems(old, bumped, migrations) + _hotkey_problems(bumped)
     steps = _steps(usage, migrations)
     problems += _annotation_problems(old, bumped, usage, migrations)
     problems += _relation_problems(bumped, usage, migrations)
@@ -222,6 +222,22 @@ def _migration_problems(old: Schema, new: Schema, m: Migrations) -> list[str]:
             found.append(f"migration {before}={after}: {before!r} is not a relation of the schema")
         if new.relation(after) is None:
             found.append(f"migration {before}={after}: the new schema has no relation {after!r}")
+    return found
+
+
+def _hotkey_problems(new: Schema) -> list[str]:
+    """One key, one label or relation (the schema's own check covers labels among
+    themselves; a relation's key may not take a label's, or another relation's)."""
+    owners: dict[str, str] = {}
+    found = []
+    items = [(f"label {x.name!r}", x.hotkey) for x in new.labels]
+    items += [(f"relation {r.name!r}", r.hotkey) for r in new.relations]
+    for what, key in items:
+        if not key:
+            continue
+        if key in owners:
+            found.append(f"hotkey {key} is given to both {owners[key]} and {what}")
+        owners.setdefault(key, what)
     return found
 
 

@@ -184,3 +184,11 @@ def test_the_same_schema_spelled_otherwise_is_no_change() -> None:
     raw["labels"].reverse()  # the order of the labels is what the tag bar shows: a change
     plan = plan_change(OLD, parse_schema(raw), USAGE)
     assert not plan.unchanged and plan.changes == ("labels reordered",)
+
+
+def test_a_relation_may_not_take_a_labels_hotkey() -> None:
+    def clash(raw: dict) -> None:
+        next(r for r in raw["relations"] if r["name"] == "cue")["hotkey"] = "Q"
+
+    problems = plan_change(OLD, edited(clash), USAGE).problems
+    assert problems == ("hotkey Q is given to both label 'Quote' and relation 'cue'",)
