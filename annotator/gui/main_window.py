@@ -25,6 +25,7 @@ from annotator.gui.actors_dock import ActorsDock
 from annotator.gui.annotation_panel import AnnotationPanel
 from annotator.gui.commands import SetStatus
 from annotator.gui.documents_dock import DocumentsDock
+from annotator.gui.guidelines import GuidelinesView
 from annotator.gui.plain import message_box, warn
 from annotator.gui.problems_dock import ProblemsDock
 from annotator.gui.reader import ReaderView
@@ -33,7 +34,7 @@ from annotator.gui.session import Session
 from annotator.gui.settings import Settings
 from annotator.gui.shortcuts import apply_keys, conflicts, current_keys, native
 from annotator.gui.tagging import TaggingController
-from annotator.gui.widgets import FindBar, GuidelinesView, StatusLine, TagBar
+from annotator.gui.widgets import FindBar, StatusLine, TagBar
 from annotator.store.listing import Listing
 from annotator.store.problems import Problem
 

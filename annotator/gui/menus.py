@@ -93,6 +93,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(document, "next_document", "&Next document", lambda: window.step_document(1))
     add(document, "previous_document", "&Previous document", lambda: window.step_document(-1))
 
+    from annotator.gui.codebook import add_project_menu  # the codebook: guidelines, schema
+
+    add_project_menu(window, bar)
+
     view = bar.addMenu("&View")
     add(view, "zoom_in", "Zoom &in", lambda: window.zoom(1))
     add(view, "zoom_out", "Zoom &out", lambda: window.zoom(-1))

@@ -1,4 +1,5 @@
-"""Small parts of the window: the tag bar, the status line, the find bar, the guidelines."""
+"""Small parts of the window: the tag bar, the status line, the find bar (the guidelines are in
+gui/guidelines.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QStatusBar,
     QToolBar,
@@ -149,28 +149,3 @@ class FindBar(QWidget):
             found = self.reader.find(needle, flags)
         self.status.setText("" if found else "Not found")
         return found
-
-
-class GuidelinesView(QPlainTextEdit):
-    """The project's guidelines and the schema's label descriptions, as plain text."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setObjectName("guidelines")
-
-    def show_project(self, guidelines: str, schema: Schema) -> None:
-        parts = [guidelines.strip()] if guidelines.strip() else []
-        parts.append(f"Schema: {schema.name} (version {schema.version})")
-        for label in schema.labels:
-            key = f" [{label.hotkey}]" if label.hotkey else ""
-            parts.append(f"{label.name}{key}: {label.description}")
-            for attribute in label.attributes:
-                parts.append(f"    {attribute.name}: {', '.join(attribute.values)}")
-        for relation in schema.relations:
-            need = "required" if relation.required else "optional"
-            parts.append(
-                f"{relation.name}: {relation.source} → {relation.target} ({need}). "
-                f"{relation.description}"
-            )
-        self.setPlainText("\n\n".join(parts))

@@ -30,8 +30,9 @@ from annotator.core.errors import ProjectFileError, ValidationError
 from annotator.core.model import now
 from annotator.core.reports import CheckReport, ImportReport, ProgressCallback
 from annotator.core.schema import Schema, default_schema, load_schema_text
+from annotator.core.schema_change import NO_MIGRATIONS, Migrations
 from annotator.store import annotations as ann_sql
-from annotator.store import checking, merge, schema_check
+from annotator.store import checking, merge, schema_change, schema_check
 from annotator.store import inspect as inspect_sql
 from annotator.store.actors import Registry
 from annotator.store.annotators import GOLD_ID, GOLD_NAME, Annotators
@@ -54,6 +55,7 @@ from annotator.store.documents import Documents
 from annotator.store.layer import Layer
 from annotator.store.migrations import apply_migrations
 from annotator.store.problems import Problem, find_problems, iter_problems, problems_page
+from annotator.store.schema_change import AppliedChange
 
 PathLike = str | os.PathLike[str]
 
@@ -372,6 +374,25 @@ class Project:
             )
             changes.project = True
         self._schema = schema
+        return Written(None, changes)
+
+    def change_schema(
+        self, schema: Schema, migrations: Migrations | None = None
+    ) -> Written[AppliedChange]:
+        """Install ``schema`` as the next version, renaming stored data as ``migrations`` say,
+        in one transaction; refused (SchemaChangeRefused, nothing written) when it would
+        orphan stored data; nothing happens when it is the current one (store/schema_change.py).
+        """
+        with self.transaction() as changes:
+            applied = schema_change.apply(self, schema, migrations or NO_MIGRATIONS)
+        self._schema = applied.plan.new
+        return Written(applied, changes)
+
+    def revert_schema_change(self, applied: AppliedChange) -> Written[None]:
+        """Undo :meth:`change_schema`: the data it rewrote and the schema before it return."""
+        with self.transaction() as changes:
+            schema_change.revert(self, applied)
+        self._schema = applied.plan.old
         return Written(None, changes)
 
     # -- layers ----------------------------------------------------------------------------

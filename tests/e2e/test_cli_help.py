@@ -45,6 +45,8 @@ COMMANDS = {
         "--documents",
         "--dry-run",
     ],
+    "schema": ["PROJECT", "--export", "--import", "--migrate", "--dry-run"],
+    "guidelines": ["PROJECT", "--set", "--export"],
 }
 
 
