@@ -54,6 +54,7 @@ from annotator.store.documents import Documents
 from annotator.store.layer import Layer
 from annotator.store.migrations import apply_migrations
 from annotator.store.problems import Problem, find_problems, iter_problems, problems_page
+from annotator.store.team import Team
 
 PathLike = str | os.PathLike[str]
 
@@ -126,6 +127,8 @@ class Project:
         self.documents = Documents(self)
         self.registry = Registry(self)
         self.annotators = Annotators(self)
+        #: Owner, blind setting and assignments of a team's file (store/team.py).
+        self.team = Team(self)
         self._layers: dict[str, Layer] = {}
 
     # -- opening and closing -------------------------------------------------------------
@@ -224,6 +227,8 @@ class Project:
             project = cls(
                 db, path, readonly=True, annotator_name=annotator or default_annotator_name()
             )
+            if annotator is None:
+                project.adopt_owner()
             if folder_is_read_only(path) or not os.access(path, os.W_OK):
                 project.warnings.append(
                     f"{path}: the project is on a read-only folder or medium; it was opened "
@@ -259,6 +264,8 @@ class Project:
                     project._backup()
                 with write_transaction(db, path):
                     apply_migrations(db)
+                if annotator is None:
+                    project.adopt_owner()
             except BaseException:
                 db.close()
                 raise
@@ -266,6 +273,17 @@ class Project:
             lock.release()
             raise
         return project
+
+    def adopt_owner(self) -> str | None:
+        """Write under the name of the annotator this file was distributed to (its owner),
+        if it has one; returns that name."""
+        person = self.team.owner
+        if person is None:
+            return None
+        if person.name != self.annotator_name:
+            self.annotator_name = person.name
+            self._layers.pop("name:" + person.name, None)
+        return person.name
 
     def _backup(self) -> None:
         try:
