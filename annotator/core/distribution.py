@@ -51,7 +51,7 @@ def check_names(names: Sequence[str], reserved: Sequence[str] = ()) -> list[str]
             raise ValidationError(f"the annotator {name!r} is named twice")
         if any(c in name for c in '/\\:*?"<>|') or name.startswith("."):
             raise ValidationError(
-                f"{name!r} cannot be a file name (no / \\ : * ? \" < > |, no leading dot)"
+                f'{name!r} cannot be a file name (no / \\ : * ? " < > |, no leading dot)'
             )
         seen.add(key)
     return cleaned

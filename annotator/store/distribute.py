@@ -50,8 +50,7 @@ class DistributeReport:
         lines = [
             f"{self.total} document(s); overlap {self.plan.percent:g}% = {overlap} document(s) "
             f"for everyone (rounded); the other {self.total - overlap} split "
-            f"{len(self.files)} ways; seed {self.plan.seed}"
-            + ("; blind" if self.blind else "")
+            f"{len(self.files)} ways; seed {self.plan.seed}" + ("; blind" if self.blind else "")
         ]
         for name, path in self.files.items():
             own = len(self.plan.shares[name])
@@ -194,7 +193,9 @@ def _publish_all(build: Path, targets: dict[str, Path], force: bool) -> None:
                 try:
                     os.link(built, target)  # fails if a file appeared there meanwhile
                 except FileExistsError:
-                    raise ProjectFileError(f"{target}: already exists; nothing was written")
+                    raise ProjectFileError(
+                        f"{target}: already exists; nothing was written"
+                    ) from None
                 moved.append(target)
                 continue
             moved.append(target)

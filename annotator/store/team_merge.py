@@ -148,7 +148,7 @@ class TeamMergeReport:
         out.append(f"Registry: {self.entities} actor(s) added; assignments: {self.assignments}")
         out.extend(f"Schema: {change}" for change in self.schema_changes)
         if self.renamed:
-            out.append(f"Imported under a new id (id used by different content): {len(self.renamed)}")
+            out.append(f"Imported under a new id (id used by other content): {len(self.renamed)}")
         for pair in self.same_name:
             out.append(
                 f"Same name, not merged: {pair.keep_name!r} ({pair.keep_id}) and "
@@ -188,7 +188,7 @@ def same_name_pairs(db: Database) -> list[SameName]:
         key = normalise_name(name)
         if key:
             groups.setdefault(key, []).append((ent_id, name))
-    pairs = []
+    pairs: list[SameName] = []
     for members in groups.values():
         keep_id, keep_name = members[0]
         pairs.extend(SameName(keep_name, keep_id, keep_name, i, n) for i, n in members[1:])
@@ -280,8 +280,13 @@ def merge_team(
     on_conflict: OnConflict = "refuse",
     annotator: str | None = None,
     shared_in_process: bool = False,
+    backup: bool | Callable[[], list[str]] = True,
 ) -> TeamMergeReport:
-    """Merge the sources into the review project ``out_path`` (created if missing)."""
+    """Merge the sources into the review project ``out_path`` (created if missing).
+
+    ``backup`` is the backup step of :meth:`Project.open` for an existing review project;
+    ``shared_in_process`` lets a worker thread join the window's own lock on it.
+    """
     report = TeamMergeReport(str(out_path))
     sources = open_sources()
     try:
@@ -291,7 +296,10 @@ def merge_team(
         report.inputs = [str(s.path) for s in sources]
         if out_path.exists():
             with Project.open(
-                out_path, annotator=annotator, shared_in_process=shared_in_process
+                out_path,
+                annotator=annotator,
+                shared_in_process=shared_in_process,
+                backup=backup,
             ) as out:
                 schema, report.schema_changes = merged_schema(out.schema, sources)
                 merge_into(out, sources, schema, report, progress, on_conflict)
@@ -322,9 +330,7 @@ def _merge_into_new(
     _remove(partial)
     project_info = sources[0].header.get("project", {})
     try:
-        with Project.create(
-            partial, schema=schema, name=out_path.stem, annotator=annotator
-        ) as out:
+        with Project.create(partial, schema=schema, name=out_path.stem, annotator=annotator) as out:
             out.set_guidelines(project_info.get("guidelines", ""))
             merge_into(out, sources, schema, report, progress, on_conflict)
         try:
