@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from annotator.store.project import Project
 
 OWNER, BLIND, DISTRIBUTION = "owner", "blind", "distribution"
+#: {merged-away entity id: the id it was merged into}, so that merging an annotator's file
+#: again after a registry merge finds its mentions where they went (store/team_merge.py).
+MERGED_ENTITIES = "merged_entities"
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,23 @@ def owner(db: Database) -> Annotator | None:
 
 def is_blind(db: Database) -> bool:
     return get_setting(db, BLIND) == "1"
+
+
+def merged_entities(db: Database) -> dict[str, str]:
+    raw = get_setting(db, MERGED_ENTITIES)
+    return {} if raw is None else json.loads(raw)
+
+
+def record_entity_merge(db: Database, other_id: str, keep_id: str | None) -> None:
+    """Note that ``other_id`` was merged into ``keep_id`` (None: unmerged again); inside the
+    caller's transaction."""
+    table = merged_entities(db)
+    if keep_id is None:
+        table.pop(other_id, None)
+    else:
+        table = {k: (keep_id if v == other_id else v) for k, v in table.items()}
+        table[other_id] = keep_id
+    set_setting(db, MERGED_ENTITIES, json.dumps(table, sort_keys=True) if table else None)
 
 
 def distribution(db: Database) -> dict[str, Any] | None:

@@ -228,6 +228,42 @@ def _assign(out: Project, src: Source) -> int:
     return team.add_assignments(out.db, rows)
 
 
+def _translator(db: Database) -> Callable[[str], str]:
+    """Where an entity id went: registry merges in the review project are followed (a file
+    merged again still has its mentions linked to the entity that was merged away)."""
+    table = team.merged_entities(db)
+
+    def resolve(entity_id: str) -> str:
+        seen: set[str] = set()
+        while (
+            entity_id in table
+            and entity_id not in seen
+            and reg_sql.get_entity(db, entity_id) is None
+        ):
+            seen.add(entity_id)
+            entity_id = table[entity_id]
+        return entity_id
+
+    return resolve
+
+
+def _followed(
+    header: dict[str, Any],
+    docs: Iterable[tuple[str, dict[str, Any]]],
+    resolve: Callable[[str], str],
+) -> tuple[dict[str, Any], Iterator[tuple[str, dict[str, Any]]]]:
+    entities = [e for e in header.get("entities", []) if resolve(e["id"]) == e["id"]]
+
+    def documents() -> Iterator[tuple[str, dict[str, Any]]]:
+        for where, doc in docs:
+            for a in doc.get("annotations", []):
+                if a.get("entity"):
+                    a["entity"] = resolve(a["entity"])
+            yield where, doc
+
+    return {**header, "entities": entities}, documents()
+
+
 def merge_into(
     out: Project,
     sources: list[Source],
@@ -252,10 +288,12 @@ def merge_into(
         before = _counts(out.db)
         if schema.raw != out.schema.raw:
             out.set_schema(schema)
+        resolve = _translator(out.db)
         for src in sources:
-            header = {**src.header, "schema": schema.raw}  # never the input's own schema back
+            # the review project's schema, never the input's own back
+            header, docs = _followed({**src.header, "schema": schema.raw}, counted(src), resolve)
             merged = ImportReport()
-            out.merge_native(header, counted(src), report=merged, on_conflict=on_conflict)
+            out.merge_native(header, docs, report=merged, on_conflict=on_conflict)
             report.documents_new += merged.added
             report.documents_matched += len(merged.duplicates)
             report.annotations_present += merged.annotations_skipped
