@@ -170,6 +170,12 @@ class Team:
     def assignments(self) -> list[Assignment]:
         return assignments(self._project.db)
 
+    def has_assignments(self) -> bool:
+        db = self._project.db
+        if not db["assignments"].exists():  # older than migration 0003, opened read-only
+            return False
+        return db.execute("SELECT EXISTS (SELECT 1 FROM assignments)").fetchone()[0] == 1
+
     def counts(self) -> list[dict[str, Any]]:
         return assignment_counts(self._project.db)
 
