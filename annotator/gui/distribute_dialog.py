@@ -81,7 +81,9 @@ class DistributeDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Annotators:", self.names)
         form.addRow("&Overlap:", self.overlap)
-        form.addRow("&Folder:", folder_row)
+        folder_label = QLabel("&Folder:")  # a row of widgets takes no buddy from addRow
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         form.addRow("&Seed:", self.seed)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

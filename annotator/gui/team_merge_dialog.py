@@ -81,7 +81,9 @@ class MergeDialog(QDialog):
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
-        form.addRow("&Review project:", out_row)
+        out_label = QLabel("&Review project:")  # a row of widgets takes no buddy from addRow
+        out_label.setBuddy(self.out)
+        form.addRow(out_label, out_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
