@@ -34,6 +34,7 @@ from annotator.store import registry as reg_sql
 from annotator.store import team
 from annotator.store.merge import OnConflict
 from annotator.store.project import Project
+from annotator.store.team_bulk import bulk_merge
 
 Documents = Iterator[tuple[str, dict[str, Any]]]
 
@@ -51,6 +52,8 @@ class Source:
     total: int | None = None
     assignments: Callable[[], list[tuple[str, str, bool]]] = lambda: []
     close: Callable[[], None] = lambda: None
+    #: A project file's own connection (read-only): merged in bulk (store/team_bulk.py).
+    db: Database | None = None
 
 
 def project_source(path: Path) -> Source:
@@ -77,6 +80,7 @@ def project_source(path: Path) -> Source:
             data.count_documents(),
             assigned,
             src.close,
+            src.db,
         )
     except BaseException:
         src.close()
@@ -264,6 +268,20 @@ def _followed(
     return {**header, "entities": entities}, documents()
 
 
+def _stepper(
+    progress: ProgressCallback | None, before: int, documents: int | None, total: int | None
+) -> Callable[[float], None] | None:
+    """Progress of the bulk path, told as a share of one input's documents."""
+    if progress is None or documents is None:
+        return None
+
+    def step(share: float) -> None:
+        if progress(before + int(documents * share), total):
+            raise Cancelled()
+
+    return step
+
+
 def merge_into(
     out: Project,
     sources: list[Source],
@@ -293,7 +311,16 @@ def merge_into(
             # the review project's schema, never the input's own back
             header, docs = _followed({**src.header, "schema": schema.raw}, counted(src), resolve)
             merged = ImportReport()
-            out.merge_native(header, docs, report=merged, on_conflict=on_conflict)
+            # a project file in bulk (its rows as they are); else, or when a row needs care,
+            # document by document (store/merge.py: conflicts refused or renamed)
+            bulk = src.db if on_conflict == "refuse" else None
+            step = _stepper(progress, done[0], src.total, total)
+            if bulk is not None and bulk_merge(out, bulk, header, resolve, merged, step):
+                done[0] += src.total or 0
+                if progress is not None and progress(done[0], total):
+                    raise Cancelled()
+            else:  # document by document: conflicts refused (or renamed), duplicates kept once
+                out.merge_native(header, docs, report=merged, on_conflict=on_conflict)
             report.documents_new += merged.added
             report.documents_matched += len(merged.duplicates)
             report.annotations_present += merged.annotations_skipped

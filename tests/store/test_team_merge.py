@@ -17,7 +17,7 @@ from annotator import Project
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.reports import Cancelled
 from annotator.core.schema import parse_schema
-from annotator.io.native import write_json
+from annotator.io.native import write_json, write_jsonl
 from annotator.io.team_inputs import open_inputs
 from annotator.store.team_merge import SchemaMismatchError, merge_team
 
@@ -120,6 +120,41 @@ def test_a_native_export_merges_like_the_file(team, tmp_path) -> None:
         assert query(from_export, sql) == query(from_files, sql)
     # and the export again, into the review project made from files: nothing new
     assert not merge(from_files, [exported]).changed
+
+
+def test_files_in_bulk_and_exports_one_by_one_give_the_same_review_project(team, tmp_path) -> None:
+    exports = []
+    for name, path in team.items():
+        exports.append(tmp_path / f"{name}.json")
+        with Project.open(path, readonly=True) as p:
+            write_json(p.datasets(), exports[-1])
+    by_files, by_exports = tmp_path / "files.annotator", tmp_path / "exports.annotator"
+    a = merge(by_files, list(team.values()))
+    b = merge(by_exports, exports)
+    entities = "SELECT id, name, type, aliases FROM entities ORDER BY id"
+    for sql in (ANNOTATIONS, RELATIONS, STATUSES, entities):
+        assert query(by_files, sql) == query(by_exports, sql)
+    assert (a.annotations, a.relations, a.statuses, a.documents_new, a.documents_matched) == (
+        b.annotations,
+        b.relations,
+        b.statuses,
+        b.documents_new,
+        b.documents_matched,
+    )
+
+
+def test_a_conflict_between_two_project_files_is_refused(team, tmp_path) -> None:
+    copy = tmp_path / "ana-copy.annotator"
+    shutil.copy(team["ana"], copy)
+    with Project.open(copy, backup=False) as p:
+        ann_id = query(copy, "SELECT id FROM annotations WHERE label = 'Demand' LIMIT 1")[0][0]
+        p.layer().update_annotation(ann_id, note="edited in the copy")
+    out = tmp_path / "review.annotator"
+    merge(out, [team["ben"]])
+    before = content_hash(out)
+    with pytest.raises(InputError, match=r"ana-copy\.annotator.*already in the project"):
+        merge(out, [team["ana"], copy])
+    assert content_hash(out) == before
 
 
 def test_same_name_actors_are_offered_not_merged(team, tmp_path) -> None:
@@ -230,7 +265,17 @@ def test_progress_counts_documents_of_every_input(team, tmp_path) -> None:
         progress=lambda d, t: seen.append((d, t)) and False,
     )
     total = sum(query(f, "SELECT count(*) FROM documents")[0][0] for f in team.values())
-    assert seen[-1] == (total, total) and [d for d, _ in seen] == list(range(1, total + 1))
+    assert seen[-1] == (total, total) and all(t == total for _, t in seen)
+    counted = [d for d, _ in seen]
+    assert counted == sorted(counted) and len(set(counted)) >= len(team)  # a step per input
+    # a native export is merged document by document, each one told
+    exported = tmp_path / "ana.jsonl"
+    with Project.open(team["ana"], readonly=True) as p:
+        write_jsonl(p.datasets(), exported)
+    seen.clear()
+    merge(tmp_path / "s.annotator", [exported], progress=lambda d, t: seen.append((d, t)) and False)
+    ana_docs = query(team["ana"], "SELECT count(*) FROM documents")[0][0]
+    assert [d for d, _ in seen] == list(range(1, ana_docs + 1))
 
 
 def test_bad_inputs_are_named_and_nothing_is_written(team, tmp_path) -> None:
