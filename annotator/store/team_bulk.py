@@ -62,6 +62,18 @@ def _same(present: tuple[Any, ...], incoming: tuple[Any, ...]) -> bool:
     )
 
 
+def _taken_elsewhere(db: Database, ids: set[str]) -> bool:
+    """Whether any of these annotation ids is already used (by another layer)."""
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found = db.execute(f"SELECT 1 FROM annotations WHERE id IN ({marks}) LIMIT 1", chunk)
+        if found.fetchone() is not None:
+            return True
+    return False
+
+
 def _local_annotators(out: Project, people: dict[str, str]) -> dict[str, str]:
     """Incoming annotator id → the review project's: by id, else by name, else the same id
     (merge_header creates it so); nothing is written here."""
@@ -99,14 +111,22 @@ def bulk_merge(
     entities.update(e["id"] for e in header.get("entities", []))
     # -- annotations: new, or there already with the same content --------------------------
     rows = src.execute(f"SELECT {_ANNOTATION_COLUMNS} FROM annotations").fetchall()
+    # What the review project has of these annotators' layers (nothing, the first time):
+    # for the ids seen again and for duplicates under other ids.
     present: dict[str, tuple[Any, ...]] = {}
     places: dict[tuple[Any, ...], list[str]] = {}  # (document, annotator, label, start, end)
+    layers = sorted(set(ids.values()))
+    marks = ",".join("?" * len(layers))
     for r in db.execute(
         'SELECT id, document, label, fragments, attributes, entity, annotator, note, start, "end" '
-        "FROM annotations"
+        f"FROM annotations WHERE annotator IN ({marks})",
+        layers,
     ):
         present[r[0]] = r[1:8]
         places.setdefault((r[1], r[6], r[2], r[8], r[9]), []).append(r[3])
+    incoming = {r[0] for r in rows}
+    if incoming.difference(present) and _taken_elsewhere(db, incoming.difference(present)):
+        return False  # an id in another layer here: a conflict, said by the careful path
     fresh: list[tuple[Any, ...]] = []
     where: dict[str, str] = {}  # annotation id -> its document here
     skipped = 0
@@ -152,6 +172,7 @@ def bulk_merge(
     # -- writing: everything was checked ----------------------------------------------------
     merge.merge_header(out, header, report)  # annotators and actors, as merge.py does
     _insert_documents(out, src, new_docs, report)
+    fresh.sort()  # by id: the primary key's b-tree is then written in order
     db.conn.executemany(_INSERT_ANNOTATION, fresh)
     db.conn.executemany(_INSERT_RELATION, new_relations)
     statuses = [

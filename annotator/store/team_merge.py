@@ -29,7 +29,6 @@ from annotator.core.matching import normalise_name
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.core.schema import Schema
 from annotator.core.schema_compare import compare_schemas, union_schemas
-from annotator.store import documents as doc_sql
 from annotator.store import registry as reg_sql
 from annotator.store import team
 from annotator.store.merge import OnConflict
@@ -220,15 +219,22 @@ def merged_schema(base: Schema | None, sources: list[Source]) -> tuple[Schema, l
 
 def _assign(out: Project, src: Source) -> int:
     """Carry the input's assignments over, by document text and annotator id (or name)."""
+    wanted = src.assignments()
+    if not wanted:
+        return 0
     names = {a["id"]: a["name"] for a in src.header.get("annotators", [])}
+    docs = dict(out.db.execute("SELECT sha256, id FROM documents").fetchall())
+    people: dict[str, str | None] = {}
     rows = []
-    for sha, who, overlap in src.assignments():
-        doc = doc_sql.document_id_by_sha(out.db, sha)
-        person = reg_sql.annotator_by_id(out.db, who)
-        if person is None and who in names:
-            person = out.annotators.named(names[who])
-        if doc is not None and person is not None:
-            rows.append((doc, person.id, overlap))
+    for sha, who, overlap in wanted:
+        if who not in people:
+            person = reg_sql.annotator_by_id(out.db, who)
+            if person is None and who in names:
+                person = out.annotators.named(names[who])
+            people[who] = None if person is None else person.id
+        doc, local = docs.get(sha), people[who]
+        if doc is not None and local is not None:
+            rows.append((doc, local, overlap))
     return team.add_assignments(out.db, rows)
 
 
