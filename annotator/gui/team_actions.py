@@ -55,7 +55,7 @@ def merge(window: MainWindow) -> None:
     out, inputs = dialog.out_path(), dialog.paths()
     was_open = _is_open(window, out)
     try:
-        report = run_merge(window, out, inputs, window.session.preferred_name)
+        report = run_merge(window, out, inputs, window.session.preferred_name, backup=not was_open)
     except AnnotatorError as exc:
         warn(window, "Nothing was merged", str(exc))
         return

@@ -144,9 +144,11 @@ class MergeDialog(QDialog):
 
 
 def run_merge(
-    parent: QWidget | None, out: Path, inputs: list[Path], annotator: str
+    parent: QWidget | None, out: Path, inputs: list[Path], annotator: str, backup: bool = True
 ) -> TeamMergeReport | None:
-    """Merge in a worker thread: the report, or None when cancelled (nothing written)."""
+    """Merge in a worker thread: the report, or None when cancelled (nothing written).
+    ``backup``: back an existing review project up first (not the window's own open project,
+    which the window backs up itself)."""
 
     def work(progress: ProgressCallback) -> TeamMergeReport:
         return merge_team(
@@ -155,7 +157,7 @@ def run_merge(
             progress=progress,
             annotator=annotator,
             shared_in_process=True,  # the review project may be the one the window has open
-            backup=False,  # the window backs its project up itself; a new one has nothing
+            backup=backup,
         )
 
     return run_with_progress(parent, "Merging", work, f"Merging {len(inputs)} file(s)…")
