@@ -34,6 +34,8 @@ COMMANDS = {
     "recover": ["PROJECT", "-o", "--output", "must not exist"],
     "demo": ["PATH", "--force"],
     "actors": ["export", "import"],
+    "distribute": ["PROJECT", "--annotators", "--overlap", "--seed", "--blind", "--force", "-o"],
+    "merge": ["OUT", "INPUTS", "--on-conflict", "--json", "Inputs are only read"],
 }
 
 

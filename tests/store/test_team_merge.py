@@ -290,7 +290,12 @@ def test_bad_inputs_are_named_and_nothing_is_written(team, tmp_path) -> None:
     damaged = tmp_path / "damaged.annotator"
     data = team["ben"].read_bytes()
     damaged.write_bytes(data[:4096] + b"\x00" * (len(data) - 4096))
-    for bad in (text, newer, damaged, tmp_path / "missing.annotator"):
+    newer_export = tmp_path / "newer.json"
+    with Project.open(team["cem"], readonly=True) as p:
+        write_json(p.datasets(), newer_export)
+    data = json.loads(newer_export.read_text(encoding="utf-8"))
+    newer_export.write_text(json.dumps({**data, "format": "annotator/2"}), encoding="utf-8")
+    for bad in (text, newer, damaged, newer_export, tmp_path / "missing.annotator"):
         with pytest.raises(AnnotatorError, match=bad.name):
             merge(out, [team["ana"], bad])
         assert not out.exists()
