@@ -273,3 +273,43 @@ def test_a_cancelled_merge_leaves_nothing(qtbot, make_window, tmp_path: Path, mo
     qtbot.waitUntil(lambda: all(w.done for w in waiters), timeout=20000)
     qtbot.waitUntil(lambda: "cancelled" in window.status_line.currentMessage(), timeout=20000)
     assert not out.exists() and list(tmp_path.glob(".review*")) == []
+
+
+def test_merging_into_the_open_review_project_updates_the_window(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    files = team_files.make_team(tmp_path)
+    out = tmp_path / "review.annotator"
+    from annotator.io.team_inputs import open_inputs
+    from annotator.store.team_merge import merge_team
+
+    merge_team(out, lambda: open_inputs([files["ana"]]))
+    window = make_window(out, name="Lead")
+    listed = window.documents.model.total
+    seen: dict[str, str] = {}
+
+    def fill(dialog: MergeDialog) -> None:
+        dialog.add_paths([files["ben"], files["cem"]])
+        type_into(qtbot, dialog.out, str(out))
+        click_ok(qtbot, dialog)
+
+    def summary(box: QMessageBox) -> None:
+        seen["summary"] = box.text() + "\n" + box.informativeText()
+        box.accept()
+
+    def keep_apart(dialog: SameNameDialog) -> None:
+        dialog.reject()
+
+    waiters = [
+        when_modal(fill, MergeDialog),
+        when_modal(summary, QMessageBox),
+        when_modal(keep_apart, SameNameDialog),
+    ]
+    open_file_menu_entry(qtbot, window, "Merge projects…")
+    qtbot.waitUntil(lambda: all(w.done for w in waiters), timeout=20000)
+    assert "2 input(s) merged into" in seen["summary"]
+    total = query(out, "SELECT count(*) FROM documents")[0][0]
+    assert total > listed and window.documents.model.total == total  # the list read it again
+    assert window.session.project.path == out  # still open, never locked out
+    lavrov = "SELECT count(*) FROM entities WHERE lower(name) = 'sergey lavrov'"
+    assert query(out, lavrov) == [(2,)]  # kept apart, as asked
