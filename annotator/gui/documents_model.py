@@ -101,7 +101,8 @@ class DocumentsModel(QAbstractTableModel):
         self._found = None
         self._assigned.clear()
         project = self.session.project
-        team = project is not None and project.team.has_assignments()
+        # who has which (a distributed file's documents are all its owner's: no column)
+        team = project is not None and self.session.owner is None and project.team.has_assignments()
         self.columns = SEARCH_COLUMNS if self.query else TEAM_COLUMNS if team else LIST_COLUMNS
         if project is None:
             self.total = 0

@@ -144,6 +144,7 @@ def test_a_distributed_file_annotates_under_its_owner(qtbot, make_window, handed
     window = make_window(files["ana"], name="Tester")
     assert "Annotator: ana (this file's owner)" in window.status_line.who.text()
     assert "saved in ana's name" in window.status_line.currentMessage()
+    assert "assigned" not in window.documents.model.columns  # all of them are ana's
     doc = window.session.document
     text = doc.text
     start = next(i for i in range(len(text) - 6) if text[i : i + 6].isalpha())
