@@ -4,10 +4,23 @@
 commands.
 """
 
-from annotator.cli import actors_commands, codebook_commands, gold_commands, project_commands
+from annotator.cli import (
+    actors_commands,
+    codebook_commands,
+    gold_commands,
+    project_commands,
+    team_commands,
+)
 from annotator.cli.base import main
 
-__all__ = ["actors_commands", "codebook_commands", "gold_commands", "main", "project_commands"]
+__all__ = [
+    "actors_commands",
+    "codebook_commands",
+    "gold_commands",
+    "main",
+    "project_commands",
+    "team_commands",
+]
 
 if __name__ == "__main__":  # pragma: no cover
     main()

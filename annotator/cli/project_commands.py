@@ -23,6 +23,7 @@ from annotator.cli.base import (
     say_warnings,
     user_errors,
 )
+from annotator.cli.team_info import print_team_facts, team_facts
 from annotator.core.errors import ProjectFileError
 from annotator.io.formats import (
     EXPORT_CHOICES,
@@ -196,6 +197,7 @@ def info(project: Path, as_json: bool) -> None:
     with user_errors(project), Project.open(project, readonly=True) as p:
         say_warnings(p.warnings)
         facts = p.info()
+        facts.update(team_facts(p))
     if as_json:
         click.echo(json.dumps(facts, ensure_ascii=False, indent=2))
         return
@@ -215,6 +217,7 @@ def info(project: Path, as_json: bool) -> None:
             f"  {person['name']:<20}{person['annotations']} annotation(s), "
             f"{person['done']} document(s) done"
         )
+    print_team_facts(facts)
 
 
 @main.command()

@@ -282,6 +282,8 @@ class DocumentsDock(QDockWidget):
         # Search results show the title and the match; the rest would crowd a narrow dock (the
         # title's tooltip names source and date; the filter still picks a status).
         searching = self.model.columns == SEARCH_COLUMNS
+        # the match's delegate only on the Match column (the list's may say who it is for)
+        self.view.setItemDelegateForColumn(len(LIST_COLUMNS), self.snippets if searching else None)  # type: ignore[arg-type]
         for column, field in enumerate(self.model.columns):
             hide = searching and field in ("source", "published", "state", "annotations")
             self.view.setColumnHidden(column, hide)

@@ -30,10 +30,13 @@ HEADERS = {
     "published": "Date",
     "state": "Status",
     "annotations": "Annotations",
+    "assigned": "Assigned to",
 }
 LIST_COLUMNS = ("title", "source", "published", "state", "annotations")
 # Searching adds the match at the end, so that the other columns keep their places and widths.
 SEARCH_COLUMNS = (*LIST_COLUMNS, "snippet")
+# A project whose documents were handed out (annotator distribute) also says to whom.
+TEAM_COLUMNS = (*LIST_COLUMNS, "assigned")
 # Column -> store sort key; the snippet column (and no column) means import or rank order.
 _SORT_KEYS = {
     "title": "title",
@@ -72,6 +75,7 @@ class DocumentsModel(QAbstractTableModel):
         self._pages: dict[int, list[DocumentRow]] = {}
         self._found: list[tuple[DocumentRow, str]] | None = None  # search results, as shown
         self._rows: dict[str, int] = {}  # document id -> row, for rows read so far
+        self._assigned: dict[str, list[str]] = {}  # document id -> names, for rows read so far
 
     # -- what to show --------------------------------------------------------------------
 
@@ -95,8 +99,11 @@ class DocumentsModel(QAbstractTableModel):
         self._pages.clear()
         self._rows.clear()
         self._found = None
+        self._assigned.clear()
         project = self.session.project
-        self.columns = SEARCH_COLUMNS if self.query else LIST_COLUMNS
+        # who has which (a distributed file's documents are all its owner's: no column)
+        team = project is not None and self.session.owner is None and project.team.has_assignments()
+        self.columns = SEARCH_COLUMNS if self.query else TEAM_COLUMNS if team else LIST_COLUMNS
         if project is None:
             self.total = 0
         elif self.query:
@@ -143,6 +150,8 @@ class DocumentsModel(QAbstractTableModel):
             return
         rows = project.documents.page(self.listing(), number * PAGE, PAGE)
         self._pages[number] = rows
+        if "assigned" in self.columns:
+            self._assigned.update(project.team.assigned_names(d.id for d in rows))
         for i, doc in enumerate(rows):
             self._rows[doc.id] = number * PAGE + i
 
@@ -245,6 +254,8 @@ class DocumentsModel(QAbstractTableModel):
             return STATE_TEXT.get(doc.state, doc.state)
         if field == "annotations":
             return str(doc.annotations)
+        if field == "assigned":
+            return ", ".join(self._assigned.get(doc.id, []))
         return getattr(doc, field) or ""
 
     def _snippet(self, row: int) -> str:

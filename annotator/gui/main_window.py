@@ -194,6 +194,12 @@ class MainWindow(QMainWindow):
         self.reader.after_paint(self._backup_timer.start)
         for warning in project.warnings:
             self.show_message(warning, 8000)
+        if self.session.owner is not None and self.session.owner != self.settings.annotator_name:
+            self.show_message(
+                f"This file was handed to {self.session.owner}: what you annotate here is saved "
+                f"in {self.session.owner}'s name.",
+                15000,
+            )
         last = self.settings.last_document(project.path)
         if last is not None:
             try:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.gui import team_actions
 from annotator.gui.plain import message_box, warn
 from annotator.gui.review_mode import add_review_menu
 from annotator.gui.shortcuts import EDGE_MOVES, by_action, current_keys
@@ -71,6 +72,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(file_menu, "export", "&Export…", lambda: export_project(window))
     add(file_menu, "import_actors", "Import actor &list…", lambda: import_actors(window))
     add(file_menu, "export_actors", "Export actor l&ist…", lambda: export_actors(window))
+    file_menu.addSeparator()
+    add(file_menu, "distribute", "&Distribute…", lambda: team_actions.distribute(window))
+    add(file_menu, "merge_projects", "&Merge projects…", lambda: team_actions.merge(window))
     file_menu.addSeparator()
     add(file_menu, "preferences", "&Preferences…", lambda: preferences(window))
     add(file_menu, "quit", "&Quit", window.close)
@@ -190,6 +194,9 @@ def fill_layers(window: MainWindow, menu: QMenu) -> None:
     session = window.session
     if session.project is None or session.layer is None:
         return
+    if session.blind:  # a blind file (docs/team.md): the annotator works without seeing others
+        menu.addAction("(hidden: this file is blind)").setEnabled(False)
+        return
     mine = session.layer.annotator_id
     for layer in session.project.layers():
         if layer.annotator_id == mine or layer.annotator_id is None:
@@ -246,7 +253,7 @@ def import_articles(window: MainWindow) -> None:
         report = run_import(
             window,
             project.path,
-            window.settings.annotator_name,
+            window.session.annotator_name,  # a distributed file's owner, else the preference
             dialog.paths(),
             dialog.format(),
             dialog.options(),
@@ -351,6 +358,7 @@ def preferences(window: MainWindow) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, window.settings.theme)
+        window.session.preferred_name = window.settings.annotator_name
         if window.settings.annotator_name != window.session.annotator_name:
             window.show_message(
                 "The new annotator name applies when a project is opened next.", 8000

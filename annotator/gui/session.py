@@ -62,7 +62,14 @@ class Session(QObject):
 
     def __init__(self, annotator_name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: The name of the preferences; a distributed file's owner writes under their own.
+        self.preferred_name = annotator_name
+        #: The name this session writes under in the open project.
         self.annotator_name = annotator_name
+        #: The owner of the open file, when it was distributed to someone (store/team.py).
+        self.owner: str | None = None
+        #: A blind file: other annotators' layers are not shown.
+        self.blind = False
         self.project: Project | None = None
         self.layer: Layer | None = None  # this annotator's: the one the reader edits
         self.document: Document | None = None
@@ -82,9 +89,12 @@ class Session(QObject):
     def open_project(self, path: Path) -> None:
         # The rotating backup is made in the background once the window has painted (the
         # window calls start_backup): copying a large project must not delay the first paint.
-        project = Project.open(path, annotator=self.annotator_name, backup=False)
+        project = Project.open(path, annotator=self.preferred_name, backup=False)
         self.close_project()
         self.project = project
+        self.owner = project.adopt_owner()  # a distributed file is written in its owner's name
+        self.blind = project.team.blind
+        self.annotator_name = project.annotator_name
         self.layer = project.layer()
         self.projectOpened.emit()
 
@@ -177,6 +187,9 @@ class Session(QObject):
         """Show (or hide) another annotator's layer, or gold, beside this one, read-only."""
         assert self.project is not None and self.layer is not None
         if annotator_id == self.layer.annotator_id:
+            return
+        if shown and self.blind:
+            self.failed.emit("this file is blind: other annotators' layers are not shown")
             return
         if shown:
             self.shown_layers[annotator_id] = self.project.layer(annotator_id)

@@ -66,7 +66,12 @@ class StatusLine(QStatusBar):
         session.corpusChanged.connect(self.update_progress)
 
     def refresh(self) -> None:
-        self.who.setText(f"Annotator: {self.session.annotator_name}")
+        owner = self.session.owner
+        if owner is not None:  # a distributed file: its owner's name, whatever the preference
+            blind = ", blind" if self.session.blind else ""
+            self.who.setText(f"Annotator: {owner} (this file's owner{blind})")
+        else:
+            self.who.setText(f"Annotator: {self.session.annotator_name}")
         self.update_progress()
         self.saved.setText("All changes saved")
 

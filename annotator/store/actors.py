@@ -18,6 +18,7 @@ from annotator.core.matching import NameIndex, normalise_name
 from annotator.core.model import Entity, new_id, now
 from annotator.store import annotations as ann_sql
 from annotator.store import registry as reg_sql
+from annotator.store import team
 from annotator.store.dossier import DossierEntry, dossier_entries
 from annotator.store.propagation import Occurrence, preview
 from annotator.store.rows import parse_fragments
@@ -263,6 +264,7 @@ class Registry:
             ann_sql.set_entity(self._db, [(keep_id, stamp, ann_id) for ann_id, _ in moved])
             reg_sql.upsert_entity(self._db, merged, insert=False)
             reg_sql.delete_entity(self._db, other_id)
+            team.record_entity_merge(self._db, other_id, keep_id)  # for merging files again
             changes.entity("updated", keep_id)
             changes.entity("removed", other_id)
             changes.counts_of([keep_id])
@@ -279,6 +281,7 @@ class Registry:
             reg_sql.upsert_entity(self._db, record.keep, insert=False)
             reg_sql.upsert_entity(self._db, record.other, insert=True)
             ann_sql.move_mentions(self._db, record.keep.id, record.other.id, record.moved)
+            team.record_entity_merge(self._db, record.other.id, None)
             self._note_mentions(changes, record.other.id)
             changes.entity("updated", record.keep.id)
             changes.entity("added", record.other.id)

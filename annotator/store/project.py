@@ -26,13 +26,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.changes import Changes, Written
-from annotator.core.errors import ProjectFileError, ValidationError
+from annotator.core.errors import ProjectFileError
 from annotator.core.model import now
 from annotator.core.reports import CheckReport, ImportReport, ProgressCallback
 from annotator.core.schema import Schema, default_schema, load_schema_text
 from annotator.core.schema_change import NO_MIGRATIONS, Migrations
 from annotator.store import annotations as ann_sql
-from annotator.store import checking, merge, schema_change, schema_check
+from annotator.store import checking, merge, schema_change
 from annotator.store import inspect as inspect_sql
 from annotator.store.actors import Registry
 from annotator.store.annotators import GOLD_ID, GOLD_NAME, Annotators
@@ -56,6 +56,7 @@ from annotator.store.layer import Layer
 from annotator.store.migrations import apply_migrations
 from annotator.store.problems import Problem, find_problems, iter_problems, problems_page
 from annotator.store.schema_change import AppliedChange
+from annotator.store.team import Team
 
 PathLike = str | os.PathLike[str]
 
@@ -128,6 +129,8 @@ class Project:
         self.documents = Documents(self)
         self.registry = Registry(self)
         self.annotators = Annotators(self)
+        #: Owner, blind setting and assignments of a team's file (store/team.py).
+        self.team = Team(self)
         self._layers: dict[str, Layer] = {}
 
     # -- opening and closing -------------------------------------------------------------
@@ -226,6 +229,8 @@ class Project:
             project = cls(
                 db, path, readonly=True, annotator_name=annotator or default_annotator_name()
             )
+            if annotator is None:
+                project.adopt_owner()
             if folder_is_read_only(path) or not os.access(path, os.W_OK):
                 project.warnings.append(
                     f"{path}: the project is on a read-only folder or medium; it was opened "
@@ -261,6 +266,8 @@ class Project:
                     project._backup()
                 with write_transaction(db, path):
                     apply_migrations(db)
+                if annotator is None:
+                    project.adopt_owner()
             except BaseException:
                 db.close()
                 raise
@@ -268,6 +275,17 @@ class Project:
             lock.release()
             raise
         return project
+
+    def adopt_owner(self) -> str | None:
+        """Write under the name of the annotator this file was distributed to (its owner),
+        if it has one; returns that name."""
+        person = self.team.owner
+        if person is None:
+            return None
+        if person.name != self.annotator_name:
+            self.annotator_name = person.name
+            self._layers.pop("name:" + person.name, None)
+        return person.name
 
     def _backup(self) -> None:
         try:
@@ -356,23 +374,10 @@ class Project:
         return Written(None, changes)
 
     def set_schema(self, schema: Schema) -> Written[None]:
-        """Replace the schema; refused if stored annotations would no longer fit it."""
+        """Replace the schema as it is (its own version); refused if stored annotations would
+        no longer fit it. ``change_schema`` is the edit that migrates and counts versions."""
         with self.transaction() as changes:
-            problems = schema_check.schema_problems(self.db, schema)
-            if problems:
-                raise ValidationError(
-                    f"the new schema does not fit {len(problems)} stored item(s); first: "
-                    f"{problems[0]}"
-                )
-            stamp = now()
-            self.db.execute(
-                "UPDATE project SET schema = ?, modified = ?", [schema.to_json(), stamp]
-            )
-            self.db.execute(
-                "INSERT INTO schema_versions (version, schema, installed) VALUES (?,?,?)",
-                [schema.version, schema.to_json(), stamp],
-            )
-            changes.project = True
+            schema_change.install(self, schema, now())
         self._schema = schema
         return Written(None, changes)
 

@@ -105,7 +105,7 @@ def apply(project: Project, new: Schema, migrations: Migrations) -> AppliedChang
     stamp = now()
     annotations = _migrate_annotations(project, migrations, stamp)
     relations = _migrate_relations(project, migrations)
-    _install(project, found.new, stamp)
+    install(project, found.new, stamp)
     return AppliedChange(found, tuple(annotations), tuple(relations))
 
 
@@ -153,7 +153,7 @@ def _migrate_relations(project: Project, m: Migrations) -> list[tuple[str, str, 
     return before
 
 
-def _install(project: Project, schema: Schema, stamp: str) -> None:
+def install(project: Project, schema: Schema, stamp: str) -> None:
     """Make ``schema`` the project's (recorded in schema_versions), once the stored data were
     checked against it."""
     problems = schema_check.schema_problems(project.db, schema, limit=5)
@@ -191,7 +191,7 @@ def revert(project: Project, applied: AppliedChange) -> None:
     )
     for rel_id, document, annotator, _type in applied.relations:
         record.relation("updated", rel_id, document, annotator)
-    _install(project, applied.plan.old, now())
+    install(project, applied.plan.old, now())
 
 
 def versions(project: Project) -> list[tuple[int, str]]:

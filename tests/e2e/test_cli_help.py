@@ -47,6 +47,8 @@ COMMANDS = {
     ],
     "schema": ["PROJECT", "--export", "--import", "--migrate", "--dry-run"],
     "guidelines": ["PROJECT", "--set", "--export"],
+    "distribute": ["PROJECT", "--annotators", "--overlap", "--seed", "--blind", "--force", "-o"],
+    "merge": ["OUT", "INPUTS", "--on-conflict", "--json", "Inputs are only read"],
 }
 
 
