@@ -105,6 +105,9 @@ class ReviewMode(QObject):
         if project is None or session.document is None or session.layer is None:
             self.window.show_message("Open a document to review it.", 6000)
             return False
+        if session.blind:  # an annotator's blind file (docs/team.md) shows no other layer
+            self.window.show_message("This file is blind: other annotators' layers are hidden.")
+            return False
         people = self.people()
         self.compared = list(annotators) if annotators else [pid for pid, _ in people][:9]
         if not self.active:

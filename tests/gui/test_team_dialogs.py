@@ -183,6 +183,11 @@ def test_other_layers_are_shown_in_an_open_file_and_hidden_in_a_blind_one(
     ben = blind.session.project.annotators.named("ben")
     blind.session.show_layer(ben.id, True)  # whatever asks, other layers stay hidden
     assert blind.session.other_annotations == {} and blind.session.shown_layers == {}
+    qtbot.keyClick(
+        blind.reader, "R", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert not blind.review.active  # nor does review mode show them
+    assert "blind" in blind.statusBar().currentMessage()
 
 
 def test_merge_projects_with_progress_summary_and_same_name_offer(
