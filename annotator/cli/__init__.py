@@ -4,10 +4,10 @@
 commands.
 """
 
-from annotator.cli import actors_commands, project_commands
+from annotator.cli import actors_commands, agreement_commands, project_commands
 from annotator.cli.base import main
 
-__all__ = ["actors_commands", "main", "project_commands"]
+__all__ = ["actors_commands", "agreement_commands", "main", "project_commands"]
 
 if __name__ == "__main__":  # pragma: no cover
     main()

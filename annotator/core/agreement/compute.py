@@ -86,7 +86,9 @@ def compute(
     exact: dict[tuple[str, str, str], list[Ratio]] = {}
     overlap: dict[tuple[str, str, str], list[Ratio]] = {}
     for label in labels:
-        arrays = {name: spans.SpanArrays.of(prepared[name], label, offsets.tolist()) for name in names}
+        arrays = {
+            name: spans.SpanArrays.of(prepared[name], label, offsets.tolist()) for name in names
+        }
         for a, b in pairs:
             exact[a, b, label] = spans.exact_counts(prepared[a], prepared[b], label)
             overlap[a, b, label] = spans.overlap_counts(arrays[a], arrays[b], n)
@@ -119,6 +121,7 @@ def compute(
         "relations": [],
         "attributes": [],
         "entity_links": [],
+        "by_label": [],
         "per_document": [],
         "warnings": warnings,
     }
@@ -135,6 +138,19 @@ def compute(
         report["pairs"].append(
             _pair_row(a, b, POOLED, pooled_exact, pooled_overlap, pooled_conf.kappa(a, b, what))
         )
+    for label in [*labels, POOLED]:
+        # every pair's matched pairs and counts summed (micro), beside Fleiss' κ of all
+        chosen = labels if label == POOLED else [label]
+        e = _sum([r for a, b in pairs for x in chosen for r in exact[a, b, x]])
+        o = _sum([r for a, b in pairs for x in chosen for r in overlap[a, b, x]])
+        what = "annotation" if label == POOLED else label
+        row: dict[str, Any] = {"label": label}
+        for kind, ratio in (("exact", e), ("overlap", o)):
+            figures = ratio.as_dict("", "", what)
+            if "reason" in figures:
+                figures["reason"] = f"no annotator marked any {what}"
+            row[kind] = figures
+        report["by_label"].append(row)
     pooled_votes = kappa.Votes(len(names), np.zeros(len(names) + 1, dtype=np.int64))
     for label in labels:
         report["fleiss"].append(_fleiss_row(label, votes[label].kappa(label)))
