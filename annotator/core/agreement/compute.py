@@ -16,6 +16,7 @@ import numpy as np
 
 from annotator.core.agreement import attributes, kappa, relations, spans
 from annotator.core.agreement.model import (
+    NO_DOCUMENTS,
     POOLED,
     AgreementInput,
     Coefficient,
@@ -168,9 +169,20 @@ def compute(
         for a, b in pairs:
             links = relations.link_agreement(prepared[a], prepared[b], data.mention_label, n)
             report["entity_links"].append(links.as_dict())
+    if n == 0:
+        _say_no_documents(report)
     report["per_document"] = _per_document(used, labels, pairs, exact, overlap, confusion)
     advance()
     return report
+
+
+def _say_no_documents(report: dict[str, Any]) -> None:
+    """With no document used, every figure is undefined for that one reason."""
+    figures = [f for row in report["pairs"] for f in (row["exact"], row["overlap"])]
+    figures += [f for row in report["by_label"] for f in (row["exact"], row["overlap"])]
+    figures += report["relations"]
+    for f in figures:
+        f["reason"] = NO_DOCUMENTS
 
 
 def _pair_row(a: str, b: str, label: str, e: Ratio, o: Ratio, k: Coefficient) -> dict[str, Any]:
