@@ -49,7 +49,7 @@ from sklearn.metrics import cohen_kappa_score
 from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
 
 from annotator.core.agreement import compute
-from annotator.core.agreement.positions import Marks, index_positions
+from annotator.core.agreement.positions import document_offsets, index_positions, marked
 from annotator.core.model import new_id, now
 from annotator.core.schema import default_schema
 from annotator.store.agreement_input import agreement_input
@@ -161,17 +161,22 @@ def reference_inputs(data: Any) -> tuple[list[list[np.ndarray]], list[np.ndarray
 
     used, _ = documents_used(data)
     index = index_positions(used, "token")
+    offsets = document_offsets(used)
     per_label = []
     for label in data.labels:
         vectors = []
         for name in data.annotators:
-            marks = Marks(index.total)
-            for d, doc in enumerate(used):
-                layer = doc.layers[name]
-                marks.add(
-                    index, d, [f for s in layer.spans if s.label == label for f in s.fragments]
-                )
-            vectors.append(marks.vector().astype(np.int8))
+            pieces = np.array(
+                [
+                    (s + offsets[d], e + offsets[d])
+                    for d, doc in enumerate(used)
+                    for span in doc.layers[name].spans
+                    if span.label == label
+                    for s, e in span.fragments
+                ],
+                dtype=np.int64,
+            ).reshape(-1, 2)
+            vectors.append(marked(index, pieces[:, 0], pieces[:, 1]).astype(np.int8))
         per_label.append(vectors)
     matrices = []
     for label, attributes in data.attributes.items():

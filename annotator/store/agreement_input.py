@@ -145,17 +145,25 @@ def _annotations(
     name_of: dict[str, str],
     done: set[str],
 ) -> None:
+    # A single fragment is the row's start and end columns: only discontinuous annotations'
+    # fragments (and attributes that are set) need decoding.
     sql = (
-        "SELECT id, document, annotator, label, fragments, attributes, entity FROM annotations "
+        'SELECT id, document, annotator, label, start, "end", '
+        "CASE WHEN json_array_length(fragments) > 1 THEN fragments END, "
+        "CASE WHEN attributes <> '{}' THEN attributes END, entity FROM annotations "
         f"WHERE annotator IN ({_marks(ids)}) AND label IN ({_marks(labels)}) "
         'ORDER BY document, start, "end", created'
     )
     loads = json.loads
-    for ann_id, doc_id, who, label, frags, attributes, entity in db.execute(sql, [*ids, *labels]):
+    rows = db.execute(sql, [*ids, *labels])
+    for ann_id, doc_id, who, label, start, end, frags, attributes, entity in rows:
         if doc_id not in done:
             continue
-        fragments = tuple((f["start"], f["end"]) for f in loads(frags))
-        values = loads(attributes) if attributes != "{}" else {}
+        if frags is None:
+            fragments: tuple[tuple[int, int], ...] = ((start, end),)
+        else:
+            fragments = tuple((f["start"], f["end"]) for f in loads(frags))
+        values = loads(attributes) if attributes is not None else {}
         docs[doc_id].layers[name_of[who]].spans.append(
             SpanIn(ann_id, label, fragments, values, entity)
         )

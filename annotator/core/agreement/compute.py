@@ -25,7 +25,7 @@ from annotator.core.agreement.model import (
     Unit,
     pairs_of,
 )
-from annotator.core.agreement.positions import Marks, index_positions
+from annotator.core.agreement.positions import document_offsets, index_positions, marked
 
 Progress = Callable[[int, int], None]
 
@@ -80,33 +80,23 @@ def compute(
         prepared[name], found = spans.prepare(used, name, labels)
         warnings.extend(found)
     pairs = pairs_of(names)
-    offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum([len(doc.text) + 1 for doc in used], out=offsets[1:])
+    offsets = document_offsets(used).tolist()
 
-    # Span F1, per pair and label, per document
+    # Span F1, per pair and label, per document; κ over positions
+    index = index_positions(used, unit)
     exact: dict[tuple[str, str, str], list[Ratio]] = {}
     overlap: dict[tuple[str, str, str], list[Ratio]] = {}
+    confusion: dict[tuple[str, str, str], list[kappa.Confusion]] = {}
+    votes: dict[str, kappa.Votes] = {}
     for label in labels:
-        arrays = {
-            name: spans.SpanArrays.of(prepared[name], label, offsets.tolist()) for name in names
-        }
+        arrays = {name: spans.SpanArrays.of(prepared[name], label, offsets) for name in names}
         for a, b in pairs:
             exact[a, b, label] = spans.exact_counts(prepared[a], prepared[b], label)
             overlap[a, b, label] = spans.overlap_counts(arrays[a], arrays[b], n)
         advance()
-
-    # κ over positions
-    index = index_positions(used, unit)
-    confusion: dict[tuple[str, str, str], list[kappa.Confusion]] = {}
-    votes: dict[str, kappa.Votes] = {}
-    for label in labels:
-        vectors = {}
-        for name in names:
-            marks = Marks(index.total)
-            for d in range(n):
-                frags = [f for fs in prepared[name].spans[d][label] for f in fs]
-                marks.add(index, d, frags)
-            vectors[name] = marks.vector()
+        vectors = {
+            name: marked(index, arrays[name].frag_start, arrays[name].frag_end) for name in names
+        }
         for a, b in pairs:
             confusion[a, b, label] = kappa.confusions(vectors[a], vectors[b], index.first)
         votes[label] = kappa.Votes.of([vectors[name] for name in names])

@@ -26,12 +26,10 @@ _WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.
 
 def token_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     """The starts and ends (code points, end-exclusive) of the text's tokens."""
-    spans = [m.span() for m in TOKEN.finditer(text)]
-    if not spans:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    bounds = np.array(spans, dtype=np.int64)
-    return bounds[:, 0], bounds[:, 1]
+    bounds = np.fromiter(
+        (i for m in TOKEN.finditer(text) for i in m.span()), dtype=np.int64
+    ).reshape(-1, 2)
+    return bounds[:, 0].copy(), bounds[:, 1].copy()
 
 
 def char_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -41,13 +39,22 @@ def char_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     return starts, starts + 1
 
 
+def document_offsets(documents: Sequence[DocumentIn]) -> np.ndarray:
+    """Where each document begins when the texts are laid end to end, one line end between
+    them (so that no token or fragment runs from one into the next); the last is the end."""
+    offsets = np.zeros(len(documents) + 1, dtype=np.int64)
+    np.cumsum([len(doc.text) + 1 for doc in documents], out=offsets[1:])
+    return offsets
+
+
 @dataclass(slots=True)
 class PositionIndex:
-    """The positions of the documents used, end to end. ``first[d]`` is the number of
-    document d's first position; ``first[-1]`` the total."""
+    """The positions of the documents used, end to end (offsets as in
+    :func:`document_offsets`). ``first[d]`` is the number of document d's first position;
+    ``first[-1]`` the total."""
 
-    starts: list[np.ndarray]
-    ends: list[np.ndarray]
+    starts: np.ndarray
+    ends: np.ndarray
     first: np.ndarray
 
     @property
@@ -60,43 +67,21 @@ class PositionIndex:
 
 def index_positions(documents: Sequence[DocumentIn], unit: Unit) -> PositionIndex:
     bounds = token_bounds if unit == "token" else char_bounds
-    starts: list[np.ndarray] = []
-    ends: list[np.ndarray] = []
-    for doc in documents:
-        s, e = bounds(doc.text)
-        starts.append(s)
-        ends.append(e)
-    first = np.zeros(len(documents) + 1, dtype=np.int64)
-    np.cumsum([len(s) for s in starts], out=first[1:])
-    return PositionIndex(starts, ends, first)
+    starts, ends = bounds("\n".join(doc.text for doc in documents))
+    offsets = document_offsets(documents)
+    first = np.searchsorted(starts, offsets[:-1], side="left")
+    return PositionIndex(starts, ends, np.append(first, len(starts)).astype(np.int64))
 
 
-class Marks:
-    """Collects the fragments of one annotator and label, then gives the boolean vector of
-    the positions they touch (through a difference array: +1 at a run's first position, -1
-    after its last)."""
-
-    def __init__(self, total: int) -> None:
-        self._total = total
-        self._begin: list[np.ndarray] = []
-        self._stop: list[np.ndarray] = []
-
-    def add(self, index: PositionIndex, doc: int, fragments: Sequence[tuple[int, int]]) -> None:
-        if not fragments:
-            return
-        frags = np.asarray(fragments, dtype=np.int64)
-        ends = index.ends[doc]
-        # positions [i, j) overlap [s, e): their end is after s and their start before e
-        i = np.searchsorted(ends, frags[:, 0], side="right")
-        j = np.searchsorted(index.starts[doc], frags[:, 1], side="left")
-        keep = i < j
-        offset = index.first[doc]
-        self._begin.append(i[keep] + offset)
-        self._stop.append(j[keep] + offset)
-
-    def vector(self) -> np.ndarray:
-        diff = np.zeros(self._total + 1, dtype=np.int32)
-        if self._begin:
-            np.add.at(diff, np.concatenate(self._begin), 1)
-            np.add.at(diff, np.concatenate(self._stop), -1)
-        return np.cumsum(diff[:-1]) > 0
+def marked(index: PositionIndex, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Which positions the fragments ``[starts, ends)`` (offsets end to end) touch: a
+    boolean vector, through a difference array (+1 at a run's first position, -1 after its
+    last)."""
+    # positions [i, j) overlap [s, e): their end is after s and their start before e
+    i = np.searchsorted(index.ends, starts, side="right")
+    j = np.searchsorted(index.starts, ends, side="left")
+    keep = i < j
+    diff = np.zeros(index.total + 1, dtype=np.int32)
+    np.add.at(diff, i[keep], 1)
+    np.add.at(diff, j[keep], -1)
+    return np.cumsum(diff[:-1]) > 0

@@ -82,26 +82,37 @@ def exact_counts(a: Prepared, b: Prepared, label: str) -> list[Ratio]:
 @dataclass(slots=True)
 class SpanArrays:
     """One annotator's annotations of one label in all documents used, laid end to end
-    (``offsets[d]`` is added to document d's offsets), sorted by start."""
+    (``offsets[d]`` is added to document d's offsets), sorted by start; and all their
+    fragments (``frag_start``, ``frag_end``), in those offsets too."""
 
     doc: np.ndarray
     start: np.ndarray
     end: np.ndarray
+    multi: np.ndarray  # has several fragments
     fragments: list[Frags]
+    frag_start: np.ndarray
+    frag_end: np.ndarray
 
     @classmethod
     def of(cls, prepared: Prepared, label: str, offsets: Sequence[int]) -> SpanArrays:
         rows = []
+        flat: list[int] = []
         for d, by_label in enumerate(prepared.spans):
             base = offsets[d]
             for frags in by_label[label]:
                 rows.append((frags[0][0] + base, frags[-1][1] + base, d, frags))
+                for s, e in frags:
+                    flat += (s + base, e + base)
         rows.sort(key=lambda r: (r[0], r[1]))
+        pieces = np.array(flat, dtype=np.int64).reshape(-1, 2)
         return cls(
             np.array([r[2] for r in rows], dtype=np.int64),
             np.array([r[0] for r in rows], dtype=np.int64),
             np.array([r[1] for r in rows], dtype=np.int64),
+            np.array([len(r[3]) > 1 for r in rows], dtype=bool),
             [r[3] for r in rows],
+            pieces[:, 0],
+            pieces[:, 1],
         )
 
 
@@ -126,10 +137,8 @@ def overlap_edges(a: SpanArrays, b: SpanArrays) -> tuple[np.ndarray, np.ndarray]
     ai, bi = ai[hit], bi[hit]
     # extents overlap; discontinuous annotations must also share a code point of a fragment
     keep = np.ones(len(ai), dtype=bool)
-    for n, (i, j) in enumerate(zip(ai.tolist(), bi.tolist(), strict=True)):
-        fa, fb = a.fragments[i], b.fragments[j]
-        if (len(fa) > 1 or len(fb) > 1) and not _touch(fa, fb):
-            keep[n] = False
+    for n in np.flatnonzero(a.multi[ai] | b.multi[bi]).tolist():
+        keep[n] = _touch(a.fragments[int(ai[n])], b.fragments[int(bi[n])])
     return ai[keep], bi[keep]
 
 
