@@ -92,6 +92,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(document, "next_document", "&Next document", lambda: window.step_document(1))
     add(document, "previous_document", "&Previous document", lambda: window.step_document(-1))
 
+    review = bar.addMenu("&Review")
+    add(review, "agreement_report", "&Agreement report…", lambda: agreement_report(window))
+
     view = bar.addMenu("&View")
     add(view, "zoom_in", "Zoom &in", lambda: window.zoom(1))
     add(view, "zoom_out", "Zoom &out", lambda: window.zoom(-1))
@@ -330,6 +333,12 @@ def export_actors(window: MainWindow) -> None:
         warn(window, "Export failed", str(exc))
         return
     window.show_message(f"Exported {ACTORS.of(count)} to {name}.", 8000)
+
+
+def agreement_report(window: MainWindow) -> None:
+    from annotator.gui.agreement_report import open_agreement_report
+
+    open_agreement_report(window)
 
 
 def preferences(window: MainWindow) -> None:

@@ -91,6 +91,7 @@ def draw_labels(figure: Figure, report: dict[str, Any], *, dark: bool = False) -
         ("Fleiss' κ", [fleiss.get(label) for label in labels], "#c44e52"),
     )
     ax = figure.subplots()
+    ax.set_facecolor("none")  # the window's (or page's) background shows through
     width = 0.8 / len(series)
     for s, (name, values, colour) in enumerate(series):
         xs = [i + (s - 1) * width for i in range(len(labels))]

@@ -250,6 +250,8 @@ def svg(draw: Any, report: dict[str, Any], width: float, height: float) -> str:
 
     with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "annotator"}):
         figure = new_figure(width, height)
+        figure.patch.set_facecolor("white")  # dark ink on white, whatever the page's theme
+        figure.patch.set_alpha(1.0)
         draw(figure, report)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})

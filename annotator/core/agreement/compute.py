@@ -26,8 +26,10 @@ from annotator.core.agreement.model import (
     pairs_of,
 )
 from annotator.core.agreement.positions import document_offsets, index_positions, marked
+from annotator.core.reports import Cancelled
 
-Progress = Callable[[int, int], None]
+#: Told (step, steps) after each step; returning True cancels (``Cancelled`` is raised).
+Progress = Callable[[int, int], bool | None]
 
 
 def documents_used(data: AgreementInput) -> tuple[list[DocumentIn], list[DocumentIn]]:
@@ -71,8 +73,8 @@ def compute(
     def advance() -> None:
         nonlocal step
         step += 1
-        if progress is not None:
-            progress(step, steps)
+        if progress is not None and progress(step, steps):
+            raise Cancelled()
 
     warnings: list[str] = []
     prepared: dict[str, spans.Prepared] = {}
