@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from matplotlib import colormaps
 from matplotlib.figure import Figure
 
 from annotator.core.agreement import POOLED
@@ -58,8 +59,8 @@ def draw_matrix(figure: Figure, report: dict[str, Any], *, dark: bool = False) -
     for ax, (measure, title) in zip(axes, MATRIX_MEASURES, strict=True):
         cells = matrix(report, measure)
         grid = [[float("nan") if v is None else v for v in row] for row in cells]
-        image = ax.imshow(grid, cmap="viridis", vmin=0.0, vmax=1.0)
-        image.cmap.set_bad(UNDEFINED_COLOUR)
+        cmap = colormaps["viridis"].with_extremes(bad=UNDEFINED_COLOUR)
+        image = ax.imshow(grid, cmap=cmap, vmin=0.0, vmax=1.0)
         for i, row in enumerate(cells):
             for j, value in enumerate(row):
                 text = "—" if i == j else ("undef." if value is None else f"{value:.2f}")
