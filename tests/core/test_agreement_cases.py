@@ -293,3 +293,14 @@ def test_entity_links_on_matched_mentions() -> None:
 def test_letters_are_ten_tokens() -> None:
     # the premise of every case above
     assert LETTERS.split() == list("abcdefghij")
+
+
+def test_progress_is_told_each_step_and_can_cancel() -> None:
+    from annotator.core.reports import Cancelled
+
+    d = doc({"ana": layer([("Quote", [tokens(0, 1)])]), "ben": layer()})
+    seen: list[tuple[int, int]] = []
+    compute(data([d]), progress=lambda done, total: seen.append((done, total)) or False)
+    assert seen[-1][0] == seen[-1][1] and len(seen) == seen[-1][1]
+    with pytest.raises(Cancelled):
+        compute(data([d]), progress=lambda done, total: done >= 2)
