@@ -87,7 +87,10 @@ def agreement_input(
             docs[doc_id].layers[name_of[annotator]] = LayerIn(state)
     _texts(db, done, docs)
     _annotations(db, ids, label_names, docs, name_of, set(done))
-    relation_types = [r.name for r in schema.relations]
+    # a relation type counts when the labels at both its ends are compared
+    relation_types = [
+        r.name for r in schema.relations if r.source in label_names and r.target in label_names
+    ]
     _relations(db, ids, docs, name_of, set(done))
     return AgreementInput(
         annotators=[a.name for a in chosen],

@@ -65,6 +65,8 @@ def test_choices_are_checked(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.annotator", readonly=True) as p:
         data = agreement_input(p, ["ben", "ANA"], ["Quote"], [d1])
         assert data.annotators == ["Ben", "Ana"] and [d.id for d in data.documents] == [d1]
+        assert data.relation_types == []  # speaker needs Actor, which is not compared
+        assert agreement_input(p, labels=["Quote", "Actor"]).relation_types == ["speaker"]
         with pytest.raises(NotFoundError, match="no annotator named 'Cleo'"):
             agreement_input(p, ["Ana", "Cleo"])
         with pytest.raises(ValidationError, match="named twice"):
