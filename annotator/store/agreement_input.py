@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from annotator.core.agreement import AgreementInput, DocumentIn, LayerIn, RelationIn, SpanIn
+from annotator.core.agreement.model import gc_paused
 from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Annotator
 from annotator.store.annotators import GOLD_ID, GOLD_NAME
@@ -68,6 +69,16 @@ def agreement_input(
 ) -> AgreementInput:
     """What ``annotator agreement`` compares: ``annotators`` by name, ``labels`` of the schema
     (default: all), ``documents`` by id (default: all)."""
+    with gc_paused():
+        return _read(project, annotators, labels, documents)
+
+
+def _read(
+    project: Project,
+    annotators: Sequence[str] | None,
+    labels: Sequence[str] | None,
+    documents: Sequence[str] | None,
+) -> AgreementInput:
     schema = project.schema
     chosen = choose_annotators(project, annotators)
     label_names = list(labels) if labels else [x.name for x in schema.labels]
@@ -86,12 +97,12 @@ def agreement_input(
         if doc_id in docs:
             docs[doc_id].layers[name_of[annotator]] = LayerIn(state)
     _texts(db, done, docs)
-    _annotations(db, ids, label_names, docs, name_of, set(done))
+    document_of = _annotations(db, ids, label_names, docs, name_of, set(done))
     # a relation type counts when the labels at both its ends are compared
     relation_types = [
         r.name for r in schema.relations if r.source in label_names and r.target in label_names
     ]
-    _relations(db, ids, docs, name_of, set(done))
+    _relations(db, ids, docs, name_of, document_of)
     return AgreementInput(
         annotators=[a.name for a in chosen],
         labels=label_names,
@@ -147,7 +158,8 @@ def _annotations(
     docs: dict[str, DocumentIn],
     name_of: dict[str, str],
     done: set[str],
-) -> None:
+) -> dict[str, str]:
+    """Adds the annotations to ``docs``; returns the document of each (those used)."""
     # A single fragment is the row's start and end columns: only discontinuous annotations'
     # fragments (and attributes that are set) need decoding.
     sql = (
@@ -155,21 +167,31 @@ def _annotations(
         "CASE WHEN json_array_length(fragments) > 1 THEN fragments END, "
         "CASE WHEN attributes <> '{}' THEN attributes END, entity FROM annotations "
         f"WHERE annotator IN ({_marks(ids)}) AND label IN ({_marks(labels)}) "
-        'ORDER BY document, start, "end", created'
+        'ORDER BY document, annotator, start, "end", created'
     )
     loads = json.loads
+    # Attributes come from short lists of values, so the same JSON text recurs: decode each
+    # once (the measures only read them).
+    decoded: dict[str, dict[str, object]] = {}
     rows = db.execute(sql, [*ids, *labels])
+    where: tuple[str, str] | None = None
+    spans: list[SpanIn] = []
+    document_of: dict[str, str] = {}
     for ann_id, doc_id, who, label, start, end, frags, attributes, entity in rows:
-        if doc_id not in done:
-            continue
+        if (doc_id, who) != where:  # rows come by document: look the layer up once
+            where = (doc_id, who)
+            spans = docs[doc_id].layers[name_of[who]].spans if doc_id in done else []
         if frags is None:
             fragments: tuple[tuple[int, int], ...] = ((start, end),)
         else:
             fragments = tuple((f["start"], f["end"]) for f in loads(frags))
-        values = loads(attributes) if attributes is not None else {}
-        docs[doc_id].layers[name_of[who]].spans.append(
-            SpanIn(ann_id, label, fragments, values, entity)
-        )
+        if attributes is None:
+            values: dict[str, object] = {}
+        else:
+            values = decoded.get(attributes) or decoded.setdefault(attributes, loads(attributes))
+        spans.append(SpanIn(ann_id, label, fragments, values, entity))
+        document_of[ann_id] = doc_id
+    return document_of
 
 
 def _relations(
@@ -177,12 +199,13 @@ def _relations(
     ids: list[str],
     docs: dict[str, DocumentIn],
     name_of: dict[str, str],
-    done: set[str],
+    document_of: dict[str, str],
 ) -> None:
+    """Adds the relations whose source is an annotation read (in a document used)."""
     sql = (
-        "SELECT r.type, r.source, r.target, r.annotator, a.document FROM relations r "
-        f"JOIN annotations a ON a.id = r.source WHERE r.annotator IN ({_marks(ids)})"
+        f"SELECT type, source, target, annotator FROM relations WHERE annotator IN ({_marks(ids)})"
     )
-    for type_, source, target, who, doc_id in db.execute(sql, ids):
-        if doc_id in done:
+    for type_, source, target, who in db.execute(sql, ids):
+        doc_id = document_of.get(source)
+        if doc_id is not None:
             docs[doc_id].layers[name_of[who]].relations.append(RelationIn(type_, source, target))

@@ -18,7 +18,7 @@ from typing import Any
 import krippendorff
 import numpy as np
 
-from annotator.core.agreement.model import NO_DOCUMENTS, _round
+from annotator.core.agreement.model import NO_DOCUMENTS, SpanIn, _round
 from annotator.core.agreement.spans import Frags, Prepared
 
 
@@ -45,35 +45,46 @@ class Alpha:
 
 
 def _value(raw: Any) -> str | None:
-    if raw is None or raw == "" or raw == []:
+    if type(raw) is str:
+        return raw or None
+    if raw is None or raw == []:
         return None
-    return raw if isinstance(raw, str) else json.dumps(raw, sort_keys=True, ensure_ascii=False)
+    return json.dumps(raw, sort_keys=True, ensure_ascii=False)
+
+
+def matched_units(prepared: Sequence[Prepared], label: str) -> list[list[SpanIn | None]]:
+    """The annotations of ``label`` that two annotators or more made identically: per unit,
+    each annotator's annotation there (None where they made none)."""
+    units: list[list[SpanIn | None]] = []
+    coders = len(prepared)
+    for d in range(len(prepared[0].spans) if prepared else 0):
+        seen: dict[Frags, list[SpanIn | None]] = {}
+        for who, p in enumerate(prepared):
+            for frags, span in p.spans[d][label].items():
+                row = seen.get(frags)
+                if row is None:
+                    row = seen[frags] = [None] * coders
+                row[who] = span
+        units.extend(row for row in seen.values() if row.count(None) <= coders - 2)
+    return units
 
 
 def attribute_alpha(
-    prepared: Sequence[Prepared], label: str, attribute: str, documents: int
+    units: Sequence[Sequence[SpanIn | None]], label: str, attribute: str, documents: int
 ) -> Alpha:
-    """α of one attribute of ``label`` across all the annotators in ``prepared``."""
+    """α of one attribute of ``label`` over its matched units (:func:`matched_units`)."""
     if documents == 0:
         return Alpha(label, attribute, None, 0, 0, NO_DOCUMENTS)
-    units: list[list[str | None]] = []
+    values: list[list[str | None]] = []
     dropped = 0
-    for d in range(documents):
-        seen: dict[Frags, list[str | None]] = {}
-        made: dict[Frags, int] = {}
-        for who, p in enumerate(prepared):
-            for frags, span in p.spans[d][label].items():
-                row = seen.setdefault(frags, [None] * len(prepared))
-                row[who] = _value(span.attributes.get(attribute))
-                made[frags] = made.get(frags, 0) + 1
-        for frags, values in seen.items():
-            if made[frags] < 2:
-                continue  # one annotator's alone: not a matched unit
-            if sum(v is not None for v in values) < 2:
-                dropped += 1
-            else:
-                units.append(values)
-    return _alpha(label, attribute, units, dropped, len(prepared))
+    for unit in units:
+        row = [None if x is None else _value(x.attributes.get(attribute)) for x in unit]
+        if len(row) - row.count(None) < 2:
+            dropped += 1
+        else:
+            values.append(row)
+    coders = len(units[0]) if units else 0
+    return _alpha(label, attribute, values, dropped, coders)
 
 
 def _alpha(

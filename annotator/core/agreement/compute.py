@@ -16,6 +16,7 @@ import numpy as np
 
 from annotator.core.agreement import attributes, kappa, relations, spans
 from annotator.core.agreement.model import (
+    DIGITS,
     NO_DOCUMENTS,
     POOLED,
     AgreementInput,
@@ -23,6 +24,7 @@ from annotator.core.agreement.model import (
     DocumentIn,
     Ratio,
     Unit,
+    gc_paused,
     pairs_of,
 )
 from annotator.core.agreement.positions import document_offsets, index_positions, marked
@@ -63,6 +65,11 @@ def compute(
     data: AgreementInput, unit: Unit = "token", progress: Progress | None = None
 ) -> dict[str, Any]:
     """The agreement report of ``data`` (see the module's docstring)."""
+    with gc_paused():
+        return _compute(data, unit, progress)
+
+
+def _compute(data: AgreementInput, unit: Unit, progress: Progress | None) -> dict[str, Any]:
     names = list(data.annotators)
     labels = list(data.labels)
     used, left_out = documents_used(data)
@@ -154,8 +161,10 @@ def compute(
     advance()
     everyone = [prepared[name] for name in names]
     for label in labels:
-        for attribute in data.attributes.get(label, ()):
-            alpha = attributes.attribute_alpha(everyone, label, attribute, n)
+        wanted = data.attributes.get(label, ())
+        units = attributes.matched_units(everyone, label) if wanted else []
+        for attribute in wanted:
+            alpha = attributes.attribute_alpha(units, label, attribute, n)
             report["attributes"].append(alpha.as_dict())
     if data.mention_label is not None and data.mention_label in labels:
         for a, b in pairs:
@@ -202,7 +211,8 @@ def _relations(
     types = list(data.relation_types)
     if not types:
         return []
-    keys = {name: relations.relation_keys(used, p, types) for name, p in prepared.items()}
+    numbers: dict[relations.RelationKey, int] = {}
+    keys = {name: relations.relation_keys(used, p, types, numbers) for name, p in prepared.items()}
     rows = []
     for a, b in pairs:
         pooled = Ratio()
@@ -216,6 +226,11 @@ def _relations(
             figures = ratio.as_dict(a, b, what)
             rows.append({"a": a, "b": b, "type": type_, **figures})
     return rows
+
+
+def _f1(r: Ratio) -> float | None:
+    total = r.a_count + r.b_count
+    return round(2 * r.matched / total, DIGITS) if total else None
 
 
 def _per_document(
@@ -239,20 +254,26 @@ def _per_document(
                     all_e.add(e)
                     all_o.add(o)
                     all_c.add(c)
-                k = c.kappa(a, b, "annotation" if label == POOLED else label)
+                total = c.total
+                value = None
+                if total:  # κ as in Confusion.kappa, without its reasons (see the pairs)
+                    po = (c.n11 + c.n00) / total
+                    pa, pb = (c.n11 + c.n10) / total, (c.n11 + c.n01) / total
+                    pe = pa * pb + (1 - pa) * (1 - pb)
+                    value = None if pe >= 1.0 - 1e-12 else round((po - pe) / (1 - pe), DIGITS)
                 row: dict[str, Any] = {
                     "document": doc.id,
                     "title": doc.title,
                     "a": a,
                     "b": b,
                     "label": label,
-                    "exact_f1": e.as_dict(a, b, label)["f1"],
-                    "overlap_f1": o.as_dict(a, b, label)["f1"],
+                    "exact_f1": _f1(e),
+                    "overlap_f1": _f1(o),
                     "matched": e.matched,
                     "a_count": e.a_count,
                     "b_count": e.b_count,
-                    "kappa": k.as_dict()["value"],
-                    "positions": k.positions,
+                    "kappa": value,
+                    "positions": total,
                 }
                 rows.append(row)
     return rows

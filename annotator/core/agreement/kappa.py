@@ -78,10 +78,8 @@ def confusions(a: np.ndarray, b: np.ndarray, first: np.ndarray) -> list[Confusio
     only_b = per_document(b, first) - both
     sizes = first[1:] - first[:-1]
     neither = sizes - both - only_a - only_b
-    return [
-        Confusion(int(w), int(x), int(y), int(z))
-        for w, x, y, z in zip(both, only_a, only_b, neither, strict=True)
-    ]
+    columns = (both.tolist(), only_a.tolist(), only_b.tolist(), neither.tolist())
+    return [Confusion(w, x, y, z) for w, x, y, z in zip(*columns, strict=True)]
 
 
 @dataclass(slots=True)

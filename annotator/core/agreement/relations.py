@@ -22,24 +22,29 @@ RelationKey = tuple[str, Key, Key]
 
 
 def relation_keys(
-    documents: Sequence[DocumentIn], prepared: Prepared, types: Sequence[str]
-) -> list[dict[str, set[RelationKey]]]:
-    """Per document and type: the annotator's relations as (type, source key, target key)."""
+    documents: Sequence[DocumentIn],
+    prepared: Prepared,
+    types: Sequence[str],
+    numbers: dict[RelationKey, int],
+) -> list[dict[str, set[int]]]:
+    """Per document and type: the annotator's relations, each (type, source key, target key)
+    numbered through ``numbers`` (shared by all annotators: equal numbers, equal keys)."""
     wanted = set(types)
     out = []
     for d, doc in enumerate(documents):
         layer = doc.layers.get(prepared.name)
         keys = prepared.keys[d]
-        by_type: dict[str, set[RelationKey]] = {t: set() for t in types}
+        by_type: dict[str, set[int]] = {t: set() for t in types}
         for rel in layer.relations if layer is not None else ():
             if rel.type in wanted and rel.source in keys and rel.target in keys:
-                by_type[rel.type].add((rel.type, keys[rel.source], keys[rel.target]))
+                key = (rel.type, keys[rel.source], keys[rel.target])
+                by_type[rel.type].add(numbers.setdefault(key, len(numbers)))
         out.append(by_type)
     return out
 
 
 def relation_counts(
-    a: list[dict[str, set[RelationKey]]], b: list[dict[str, set[RelationKey]]], type_: str
+    a: list[dict[str, set[int]]], b: list[dict[str, set[int]]], type_: str
 ) -> list[Ratio]:
     return [
         Ratio(len(ra[type_] & rb[type_]), len(ra[type_]), len(rb[type_]))

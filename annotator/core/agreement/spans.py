@@ -53,7 +53,7 @@ def prepare(
         for span in layer.spans if layer is not None else ():
             if span.label not in wanted:
                 continue
-            frags = tuple(sorted(span.fragments))
+            frags = span.fragments if len(span.fragments) == 1 else tuple(sorted(span.fragments))
             keys[span.id] = (span.label, frags)
             kept = by_label[span.label]
             if frags in kept:
@@ -95,22 +95,26 @@ class SpanArrays:
 
     @classmethod
     def of(cls, prepared: Prepared, label: str, offsets: Sequence[int]) -> SpanArrays:
-        rows = []
-        flat: list[int] = []
+        docs: list[int] = []
+        fragments: list[Frags] = []
         for d, by_label in enumerate(prepared.spans):
-            base = offsets[d]
-            for frags in by_label[label]:
-                rows.append((frags[0][0] + base, frags[-1][1] + base, d, frags))
-                for s, e in frags:
-                    flat += (s + base, e + base)
-        rows.sort(key=lambda r: (r[0], r[1]))
-        pieces = np.array(flat, dtype=np.int64).reshape(-1, 2)
+            mine = by_label[label]
+            fragments += mine
+            docs += [d] * len(mine)
+        doc = np.array(docs, dtype=np.int64)
+        base = np.asarray(offsets, dtype=np.int64)[doc]
+        start = np.array([f[0][0] for f in fragments], dtype=np.int64) + base
+        end = np.array([f[-1][1] for f in fragments], dtype=np.int64) + base
+        counts = np.array([len(f) for f in fragments], dtype=np.int64)
+        flat = np.array([x for f in fragments for piece in f for x in piece], dtype=np.int64)
+        pieces = flat.reshape(-1, 2) + np.repeat(base, counts)[:, None]
+        order = np.lexsort((end, start))
         return cls(
-            np.array([r[2] for r in rows], dtype=np.int64),
-            np.array([r[0] for r in rows], dtype=np.int64),
-            np.array([r[1] for r in rows], dtype=np.int64),
-            np.array([len(r[3]) > 1 for r in rows], dtype=bool),
-            [r[3] for r in rows],
+            doc[order],
+            start[order],
+            end[order],
+            counts[order] > 1,
+            [fragments[i] for i in order.tolist()],
             pieces[:, 0],
             pieces[:, 1],
         )
@@ -143,27 +147,21 @@ def overlap_edges(a: SpanArrays, b: SpanArrays) -> tuple[np.ndarray, np.ndarray]
 
 
 def overlap_counts(a: SpanArrays, b: SpanArrays, documents: int) -> list[Ratio]:
-    """Per document: the size of a maximum one-to-one matching of overlapping annotations."""
+    """Per document: the size of a maximum one-to-one matching of overlapping annotations.
+
+    Documents share no edge, so one maximum matching of the whole graph is a maximum
+    matching of each document's part: one call to the matcher, then count per document."""
     ai, bi = overlap_edges(a, b)
-    edge_doc = a.doc[ai]
-    matched = np.bincount(edge_doc, minlength=documents)
-    # Where no annotation overlaps two others, every edge is a matched pair. Elsewhere the
-    # document's graph goes to the matcher.
-    busy_a = np.bincount(ai, minlength=len(a.start)) > 1
-    busy_b = np.bincount(bi, minlength=len(b.start)) > 1
-    tangled = np.unique(edge_doc[busy_a[ai] | busy_b[bi]])
-    for d in tangled.tolist():
-        mine = edge_doc == d
-        rows, row_ids = np.unique(ai[mine], return_inverse=True)
-        cols, col_ids = np.unique(bi[mine], return_inverse=True)
+    matched = np.zeros(documents, dtype=np.int64)
+    if len(ai):
         graph = csr_matrix(
-            (np.ones(len(row_ids), dtype=np.int8), (row_ids, col_ids)),
-            shape=(len(rows), len(cols)),
+            (np.ones(len(ai), dtype=np.int8), (ai, bi)), shape=(len(a.start), len(b.start))
         )
         pairs = maximum_bipartite_matching(graph, perm_type="column")
-        matched[d] = int(np.count_nonzero(pairs >= 0))
+        matched = np.bincount(a.doc[pairs >= 0], minlength=documents)
     a_count = np.bincount(a.doc, minlength=documents)
     b_count = np.bincount(b.doc, minlength=documents)
     return [
-        Ratio(int(m), int(x), int(y)) for m, x, y in zip(matched, a_count, b_count, strict=True)
+        Ratio(m, x, y)
+        for m, x, y in zip(matched.tolist(), a_count.tolist(), b_count.tolist(), strict=True)
     ]
