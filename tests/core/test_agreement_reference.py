@@ -18,6 +18,8 @@ import networkx as nx
 import numpy as np
 import pytest
 from agreement_data import pair
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from nltk.metrics.agreement import AnnotationTask
 from sklearn.metrics import cohen_kappa_score
 from statsmodels.stats.inter_rater import aggregate_raters, fleiss_kappa
@@ -184,3 +186,16 @@ def test_span_f1_matches_a_naive_count_and_networkx_matching(seed: int) -> None:
             assert ours["overlap"]["b_count"] == count_b
             total = count_a + count_b
             assert ours["overlap"]["f1"] == pytest.approx(2 * overlap / total, abs=1e-4)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_token_positions_are_the_matches_of_the_pattern(text: str) -> None:
+    # positions come from a table of code point classes, not from running the pattern;
+    # they must be exactly its matches, on any text (marks, digits, emoji, lone symbols)
+    from annotator.core.agreement.positions import TOKEN, token_bounds
+
+    starts, ends = token_bounds(text)
+    assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == [
+        m.span() for m in TOKEN.finditer(text)
+    ]
