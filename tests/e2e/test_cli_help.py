@@ -34,6 +34,18 @@ COMMANDS = {
     "recover": ["PROJECT", "-o", "--output", "must not exist"],
     "demo": ["PATH", "--force"],
     "actors": ["export", "import"],
+    "agreement": [
+        "PROJECT",
+        "--annotators",
+        "--labels",
+        "--documents",
+        "--unit",
+        "--format",
+        "-o",
+        "--output",
+        "marked done",
+        "undefined",
+    ],
 }
 
 
