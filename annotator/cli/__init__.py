@@ -6,6 +6,7 @@ commands.
 
 from annotator.cli import (
     actors_commands,
+    agreement_commands,
     codebook_commands,
     gold_commands,
     project_commands,
@@ -15,6 +16,7 @@ from annotator.cli.base import main
 
 __all__ = [
     "actors_commands",
+    "agreement_commands",
     "codebook_commands",
     "gold_commands",
     "main",

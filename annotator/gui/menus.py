@@ -100,6 +100,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     from annotator.gui.codebook import add_project_menu  # the codebook: guidelines, schema
 
     add_project_menu(window, bar)
+    review = bar.addMenu("&Review")
+    add(review, "agreement_report", "&Agreement report…", lambda: agreement_report(window))
 
     view = bar.addMenu("&View")
     add(view, "zoom_in", "Zoom &in", lambda: window.zoom(1))
@@ -344,6 +346,12 @@ def export_actors(window: MainWindow) -> None:
         warn(window, "Export failed", str(exc))
         return
     window.show_message(f"Exported {ACTORS.of(count)} to {name}.", 8000)
+
+
+def agreement_report(window: MainWindow) -> None:
+    from annotator.gui.agreement_report import open_agreement_report
+
+    open_agreement_report(window)
 
 
 def preferences(window: MainWindow) -> None:

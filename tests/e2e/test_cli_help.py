@@ -49,6 +49,18 @@ COMMANDS = {
     "guidelines": ["PROJECT", "--set", "--export"],
     "distribute": ["PROJECT", "--annotators", "--overlap", "--seed", "--blind", "--force", "-o"],
     "merge": ["OUT", "INPUTS", "--on-conflict", "--json", "Inputs are only read"],
+    "agreement": [
+        "PROJECT",
+        "--annotators",
+        "--labels",
+        "--documents",
+        "--unit",
+        "--format",
+        "-o",
+        "--output",
+        "marked done",
+        "undefined",
+    ],
 }
 
 
