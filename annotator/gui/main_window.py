@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         from annotator.gui.menus import build_menus
         from annotator.gui.review_mode import ReviewMode
 
-        self.review = ReviewMode(self)  # View → Review mode (docs/review.md)
+        self.review = ReviewMode(self)  # Review → Review mode (docs/review.md)
         self.actions_by_name = build_menus(self)
         self._check_own_keys()
 

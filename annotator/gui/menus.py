@@ -100,7 +100,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     from annotator.gui.codebook import add_project_menu  # the codebook: guidelines, schema
 
     add_project_menu(window, bar)
-    review = bar.addMenu("&Review")
+    review = bar.addMenu("&Review")  # compare layers, adjudicate gold, measure agreement
+    add_review_menu(window, review, actions)
+    review.addSeparator()
     add(review, "agreement_report", "&Agreement report…", lambda: agreement_report(window))
 
     view = bar.addMenu("&View")
@@ -115,8 +117,6 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     layers = view.addMenu("Other &layers (read-only)")
     layers.setObjectName("layers-menu")
     layers.aboutToShow.connect(lambda: fill_layers(window, layers))
-    view.addSeparator()
-    add_review_menu(window, view, actions)
 
     help_menu = bar.addMenu("&Help")
     add(help_menu, "shortcuts", "&Keyboard shortcuts", lambda: shortcut_sheet(window))

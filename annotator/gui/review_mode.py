@@ -1,6 +1,6 @@
 """Review mode: compare annotators' layers on the open document and adjudicate into gold.
 
-Entering it (View → Review mode, Ctrl+Shift+R) makes the reader show and edit the **gold**
+Entering it (Review → Review mode, Ctrl+Shift+R) makes the reader show and edit the **gold**
 layer: gold's annotations are the normal highlights, and every tagging key, relabelling,
 moving an edge or deleting edits gold. Under each line the lanes (gui/review_lanes.py) show
 the units' states and each compared annotator's version. The review pane lists the units;
@@ -343,7 +343,7 @@ class ReviewMode(QObject):
 
 
 def add_review_menu(window: MainWindow, menu: QMenu, actions: dict[str, QAction]) -> None:
-    """View → Review mode, and the two strategies (the window's ``review`` does the work)."""
+    """Review → Review mode, and the two strategies (the window's ``review`` does the work)."""
     keys = current_keys(window.settings.shortcuts)
     review = QAction("&Review mode (compare layers, adjudicate gold)", window)
     review.setObjectName("review_mode")

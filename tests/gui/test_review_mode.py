@@ -196,8 +196,8 @@ def test_accept_agreed_from_the_menu_is_one_undo_step(
 
     monkeypatch.setattr(workers, "SHOW_AFTER_MS", 0)
     window = open_talks(make_window, team)
-    (view_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&View"]
-    (entry,) = [a for a in view_menu.actions() if a.objectName() == "review_accept_agreed"]
+    (review_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&Review"]
+    (entry,) = [a for a in review_menu.actions() if a.objectName() == "review_accept_agreed"]
     seen: list[str] = []
 
     def choose_corpus(dialog: StrategyDialog) -> None:

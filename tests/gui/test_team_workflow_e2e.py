@@ -191,8 +191,8 @@ def test_distribute_annotate_merge_measure_adjudicate_export(
     assert seen == {"Quote", "Actor"}
 
     # the rest: what both agreed on ("told"), from the menu, previewed, one step
-    (view_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&View"]
-    (entry,) = [a for a in view_menu.actions() if a.objectName() == "review_accept_agreed"]
+    (review_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&Review"]
+    (entry,) = [a for a in review_menu.actions() if a.objectName() == "review_accept_agreed"]
 
     said: list[str] = []
 
