@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -37,7 +36,15 @@ class ExportDialog(QDialog):
     """Format, output file and "only my annotations". The file comes from a save dialog (which
     asks before overwriting) or from :meth:`set_output` in scripts and tests."""
 
-    def __init__(self, parent: QWidget | None = None, suggested: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        suggested: Path | None = None,
+        layers: list[str] | None = None,
+        chosen: str | None = None,
+    ) -> None:
+        """``layers``: the names of the annotators (Gold too) whose layer can be exported
+        alone; ``chosen``: the one offered first (None: every layer)."""
         super().__init__(parent)
         self.setWindowTitle("Export the project")
         self.resize(560, 0)
@@ -59,9 +66,15 @@ class ExportDialog(QDialog):
         self.out_edit.setPlaceholderText("Choose where to write the export")
         self.choose_button = QPushButton("&Choose…")
         self.choose_button.setObjectName("choose-output")
-        self.only_mine = QCheckBox("&Only my annotations")
-        self.only_mine.setObjectName("only-mine")
-        self.only_mine.setToolTip("Leave out other annotators' annotations, relations and status")
+        self.layer_box = QComboBox()  # whose annotations: everyone's, or one layer (gold too)
+        self.layer_box.setObjectName("export-layer")
+        self.layer_box.addItem("Every annotator's (all layers)", None)
+        for name in layers or []:
+            self.layer_box.addItem(name, name)  # a QComboBox item is plain text
+        self.layer_box.setCurrentIndex(max(self.layer_box.findData(chosen), 0))
+        self.layer_box.setToolTip(
+            "One layer: only that annotator's (or gold's) annotations, relations and statuses"
+        )
 
         row = QHBoxLayout()
         row.addWidget(self.out_edit, 1)
@@ -71,7 +84,7 @@ class ExportDialog(QDialog):
         file_label = QLabel("&File:")  # a row of a layout gets no buddy by itself: "&" showed
         file_label.setBuddy(self.choose_button)
         form.addRow(file_label, row)
-        form.addRow("", self.only_mine)
+        form.addRow("&Annotations:", self.layer_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -122,17 +135,22 @@ class ExportDialog(QDialog):
     def format(self) -> str:
         return str(self.format_box.currentData())
 
-    def choice(self) -> tuple[str, Path, bool] | None:
+    def choice(self) -> tuple[str, Path, str | None] | None:
         if self._out is None:
             return None
-        return self.format(), self._out, self.only_mine.isChecked()
+        layer = self.layer_box.currentData()
+        return self.format(), self._out, layer if isinstance(layer, str) else None
 
 
 def choose_export(
-    parent: QWidget | None, suggested: Path | None = None
-) -> tuple[str, Path, bool] | None:
-    """Ask what to export: (format, output file, only my annotations), or None if cancelled."""
-    dialog = ExportDialog(parent, suggested)
+    parent: QWidget | None,
+    suggested: Path | None = None,
+    layers: list[str] | None = None,
+    chosen: str | None = None,
+) -> tuple[str, Path, str | None] | None:
+    """Ask what to export: (format, output file, the annotator whose layer alone, or None for
+    every layer), or None if cancelled."""
+    dialog = ExportDialog(parent, suggested, layers, chosen)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.choice()

@@ -18,6 +18,7 @@ from annotator.gui.review_mode import add_review_menu
 from annotator.gui.shortcuts import EDGE_MOVES, by_action, current_keys
 from annotator.gui.theme import apply_theme
 from annotator.io.formats import ACTORS, FORMATS
+from annotator.store.annotators import GOLD_NAME
 from annotator.store.listing import Listing
 
 if TYPE_CHECKING:
@@ -281,11 +282,15 @@ def export_project(window: MainWindow) -> None:
     project = window.session.project
     if project is None:
         return
-    choice = choose_export(window, project.path.with_suffix(".json"))
+    layers = [person.name for person in project.annotators.all()]
+    if GOLD_NAME not in layers:
+        layers.append(GOLD_NAME)  # gold can be exported before anything is accepted into it
+    # in review mode, gold is what is being made
+    chosen = GOLD_NAME if window.review.active else None
+    choice = choose_export(window, project.path.with_suffix(".json"), layers, chosen)
     if choice is None:
         return
-    fmt, out, only_mine = choice
-    who = window.session.annotator_name if only_mine else None
+    fmt, out, who = choice
     try:
         count = run_export(window, project.path, fmt, out, who)
     except AnnotatorError as exc:

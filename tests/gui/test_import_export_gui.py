@@ -268,7 +268,7 @@ def test_export_for_an_unknown_annotator_raises_and_writes_nothing(
 
 
 def test_export_dialog_choice(qtbot, tmp_path: Path) -> None:
-    dialog = ExportDialog()
+    dialog = ExportDialog(None, None, ["Ana", "<b>Ben</b>", "Gold"])
     qtbot.addWidget(dialog)
     dialog.show()
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
@@ -276,13 +276,19 @@ def test_export_dialog_choice(qtbot, tmp_path: Path) -> None:
     assert not ok.isEnabled() and dialog.choice() is None
 
     dialog.set_output(tmp_path / "study.json")
-    click_checkbox(qtbot, dialog.findChild(QCheckBox, "only-mine"))
+    layers = dialog.findChild(QComboBox, "export-layer")
+    assert [layers.itemText(i) for i in range(layers.count())] == [
+        "Every annotator's (all layers)", "Ana", "<b>Ben</b>", "Gold",
+    ]  # fmt: skip
+    assert dialog.choice() == ("native", tmp_path / "study.json", None)
+    layers.setFocus()
+    qtbot.keyClick(layers, Qt.Key.Key_End)  # gold's layer alone
     formats = dialog.findChild(QComboBox, "export-format")
     formats.setFocus()
     qtbot.keyClick(formats, Qt.Key.Key_Down)
     assert ok.isEnabled()
     # the file's extension follows the format
-    assert dialog.choice() == ("jsonl", tmp_path / "study.jsonl", True)
+    assert dialog.choice() == ("jsonl", tmp_path / "study.jsonl", "Gold")
 
 
 def test_worker_errors_and_results_come_back_to_the_gui_thread(qtbot) -> None:
