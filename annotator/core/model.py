@@ -125,3 +125,10 @@ class DocumentInput:
     metadata: dict[str, Any] = field(default_factory=dict)
     origin: str = ""  # where it was read from, e.g. "articles/a.txt" or "feed.jsonl:12"
     id: str | None = None  # kept when re-importing an export; a new UUID otherwise
+
+    @classmethod
+    def copy_of(cls, doc: Document, origin: str) -> DocumentInput:
+        """A stored document to store again elsewhere, under the same id (distribute, merge)."""
+        return cls(
+            doc.text, doc.title, doc.source, doc.url, doc.published, doc.metadata, origin, doc.id
+        )

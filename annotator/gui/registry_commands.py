@@ -40,17 +40,7 @@ class AddEntity(RegistryCommand):
         if self.entity is None:
             self.entity = self.registry.add(self.name, **self.fields).value
         else:
-            e = self.entity
-            self.registry.add(
-                e.name,
-                type=e.type,
-                aliases=e.aliases,
-                wikidata=e.wikidata,
-                note=e.note,
-                id=e.id,
-                created=e.created,
-                modified=e.modified,
-            )
+            self.registry.add_copy(self.entity)
 
     def revert(self) -> None:
         assert self.entity is not None

@@ -182,6 +182,19 @@ class Registry:
             changes.entity("added", entity.id)
         return Written(entity, changes)
 
+    def add_copy(self, entity: Entity) -> Written[Entity]:
+        """Add an entity of another project as it is: same id, names, dates."""
+        return self.add(
+            entity.name,
+            type=entity.type,
+            aliases=entity.aliases,
+            wikidata=entity.wikidata,
+            note=entity.note,
+            id=entity.id,
+            created=entity.created,
+            modified=entity.modified,
+        )
+
     def update(
         self,
         entity_id: str,

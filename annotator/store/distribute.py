@@ -142,16 +142,7 @@ def _write_file(
             p.set_guidelines(lead.guidelines)
             p.annotators.ensure(name, owner_id)
             for e in lead.registry.all():
-                p.registry.add(
-                    e.name,
-                    type=e.type,
-                    aliases=e.aliases,
-                    wikidata=e.wikidata,
-                    note=e.note,
-                    id=e.id,
-                    created=e.created,
-                    modified=e.modified,
-                )
+                p.registry.add_copy(e)
 
             def items() -> Iterator[DocumentInput]:
                 for doc in doc_sql.iter_documents(lead.db):
@@ -160,16 +151,7 @@ def _write_file(
                     done[0] += 1
                     if progress is not None and progress(done[0], total):
                         raise Cancelled()
-                    yield DocumentInput(
-                        text=doc.text,
-                        title=doc.title,
-                        source=doc.source,
-                        url=doc.url,
-                        published=doc.published,
-                        metadata=doc.metadata,
-                        origin=f"{lead.path.name}: {doc.id}",
-                        id=doc.id,
-                    )
+                    yield DocumentInput.copy_of(doc, f"{lead.path.name}: {doc.id}")
 
             p.documents.add_many(items())
             team.add_assignments(p.db, [(d, owner_id, d in shared) for d in mine])

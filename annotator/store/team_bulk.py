@@ -210,16 +210,7 @@ def _insert_documents(
     def items() -> Any:
         for doc in doc_sql.iter_documents(src):
             if doc.id in wanted:
-                yield DocumentInput(
-                    text=doc.text,
-                    title=doc.title,
-                    source=doc.source,
-                    url=doc.url,
-                    published=doc.published,
-                    metadata=doc.metadata,
-                    origin=f"document {doc.id}",
-                    id=doc.id,
-                )
+                yield DocumentInput.copy_of(doc, f"document {doc.id}")
 
     for local in doc_sql.insert_documents(out.db, items(), report):
         out.recording.documents.add(local)
