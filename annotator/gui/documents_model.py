@@ -155,6 +155,15 @@ class DocumentsModel(QAbstractTableModel):
         for i, doc in enumerate(rows):
             self._rows[doc.id] = number * PAGE + i
 
+    def listed_ids(self) -> list[str]:
+        """The ids of every document the list shows now (its filter, or its search results)."""
+        if self._found is not None:
+            return [row.id for row, _snippet in self._found]
+        project = self.session.project
+        if project is None or not self.total:
+            return []
+        return [row.id for row in project.documents.page(self.listing(), 0, self.total)]
+
     def doc_id(self, row: int) -> str | None:
         found = self.row_at(row)
         return found.id if found else None

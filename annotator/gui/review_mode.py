@@ -313,11 +313,20 @@ class ReviewMode(QObject):
         if len(self.compared) < 2:
             warn(self.window, "Nothing to compare", "Choose at least two annotators to compare.")
             return
-        dialog = StrategyDialog(self.window, name, len(self.compared), session.document.title)
+        listed = self.window.documents.model.listed_ids()
+        dialog = StrategyDialog(
+            self.window, name, len(self.compared), session.document.title, len(listed)
+        )
         if not dialog.exec():
             return
         strategy = dialog.strategy()
-        documents = None if dialog.corpus.isChecked() else [session.document.id]
+        documents = (
+            None
+            if dialog.corpus.isChecked()
+            else listed
+            if dialog.listed.isChecked()
+            else [session.document.id]
+        )
         try:
             report = compute_preview(self.window, project.path, strategy, documents, self.compared)
         except AnnotatorError as exc:

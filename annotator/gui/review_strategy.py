@@ -26,9 +26,12 @@ from annotator.store.gold import GoldReport, Strategy
 
 
 class StrategyDialog(QDialog):
-    """Scope (this document, all documents) and, for the majority, "at least N of n"."""
+    """Scope (this document, the documents listed, all documents) and, for the majority,
+    "at least N of n"."""
 
-    def __init__(self, parent: QWidget | None, name: str, compared: int, title: str) -> None:
+    def __init__(
+        self, parent: QWidget | None, name: str, compared: int, title: str, listed: int = 0
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("strategy-dialog")
         self.setWindowTitle(
@@ -48,15 +51,18 @@ class StrategyDialog(QDialog):
         form = QFormLayout()
         self.this_document = QRadioButton(mnemonic_safe(f"This document ({title})"))
         self.this_document.setObjectName("strategy-this-document")
+        # a selection: what the documents list shows with its status filter or search
+        self.listed = QRadioButton(f"The documents in the list ({listed}: its filter or search)")
+        self.listed.setObjectName("strategy-listed")
+        self.listed.setEnabled(listed > 0)
         self.corpus = QRadioButton("All documents")
         self.corpus.setObjectName("strategy-corpus")
         self.this_document.setChecked(True)
         scope = QButtonGroup(self)
-        scope.addButton(self.this_document)
-        scope.addButton(self.corpus)
         box = QVBoxLayout()
-        box.addWidget(self.this_document)
-        box.addWidget(self.corpus)
+        for button in (self.this_document, self.listed, self.corpus):
+            scope.addButton(button)
+            box.addWidget(button)
         form.addRow("Scope:", box)
         self.at_least = QSpinBox()
         self.at_least.setObjectName("strategy-min")

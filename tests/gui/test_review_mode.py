@@ -256,3 +256,39 @@ def test_the_tooltip_over_a_unit_names_each_lane(make_window: Any, team: Path, q
     window.review.leave()
     assert window.review.lanes.paint not in window.reader.overlays
     assert window.reader.extra_room == 0
+
+
+def test_accept_agreed_on_the_documents_the_list_shows(
+    make_window: Any, team: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A selection of documents: the list's search finds "Quiet" only; accepting what all
+    agree on in the listed documents leaves "Talks" alone."""
+    import annotator.gui.workers as workers
+
+    monkeypatch.setattr(workers, "SHOW_AFTER_MS", 0)
+    window = open_talks(make_window, team)
+    dock = window.documents
+    qtbot.keyClicks(dock.search, "Moscow")
+    qtbot.keyClick(dock.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dock.model.total == 1, timeout=5000)
+    (review_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&Review"]
+    (entry,) = [a for a in review_menu.actions() if a.objectName() == "review_accept_agreed"]
+    seen: list[str] = []
+
+    def choose_listed(dialog: StrategyDialog) -> None:
+        seen.append(dialog.listed.text())
+        dialog.listed.click()
+        dialog.findChild(QPushButton, "strategy-preview").click()
+
+    def accept(box: QMessageBox) -> None:
+        seen.append(box.text())
+        (button,) = [b for b in box.buttons() if b.text() == "Accept"]
+        button.click()
+
+    first = when_modal(choose_listed, StrategyDialog)
+    second = when_modal(accept, QMessageBox)
+    entry.trigger()
+    qtbot.waitUntil(lambda: first.done and second.done, timeout=10000)
+    assert seen[0].startswith("The documents in the list (1")
+    assert "would accept 1 unit(s) in 1 document(s): Actor 1" in seen[1]
+    assert gold(team) == [("Actor", *at("Moscow", OTHER), "adjudication")]
