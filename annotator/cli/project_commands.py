@@ -182,9 +182,11 @@ def export(project: Path, fmt: str, output: Path, annotator_name: str | None) ->
         say_warnings(p.warnings)
         for warning in role_warnings(p.schema, fmt):
             click.echo(f"Warning: {warning}", err=True)
+        notes: list[str] = []
         with progress_bar("Exporting") as bar:
-            count = export_project(p, fmt, output, layer_named(p, annotator_name), bar)
+            count = export_project(p, fmt, output, layer_named(p, annotator_name), bar, notes)
         click.echo(FORMATS[fmt].exported(count, output))
+        say_warnings(notes)  # what the format could not carry
 
 
 @main.command()

@@ -162,6 +162,7 @@ def run_export(
     fmt: str,
     out: Path,
     annotator_name: str | None = None,
+    notes: list[str] | None = None,
 ) -> int | None:
     """Write the export in a worker thread: how many items (of what the format's ``counts``
     says) were written, or None if cancelled.
@@ -174,7 +175,8 @@ def run_export(
     def work(progress: ProgressCallback) -> int:
         project = Project.open(project_path, readonly=True)
         try:
-            return export_project(project, fmt, out, layer_named(project, annotator_name), progress)
+            layer = layer_named(project, annotator_name)
+            return export_project(project, fmt, out, layer, progress, notes)
         finally:
             project.close()
 

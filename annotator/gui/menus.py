@@ -291,13 +291,15 @@ def export_project(window: MainWindow) -> None:
     if choice is None:
         return
     fmt, out, who = choice
+    notes: list[str] = []  # what the format could not carry
     try:
-        count = run_export(window, project.path, fmt, out, who)
+        count = run_export(window, project.path, fmt, out, who, notes)
     except AnnotatorError as exc:
         warn(window, "Export failed", str(exc))
         return
     if count is not None:
-        warnings = "".join(f" Warning: {w}." for w in role_warnings(project.schema, fmt))
+        said = [*role_warnings(project.schema, fmt), *notes]
+        warnings = "".join(f" Warning: {w}." for w in said)
         window.show_message(FORMATS[fmt].exported(count, out) + warnings, 8000)
 
 

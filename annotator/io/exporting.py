@@ -50,12 +50,17 @@ def export_project(
     out: Path,
     layer: Layer | None = None,
     progress: ProgressCallback | None = None,
+    notes: list[str] | None = None,
 ) -> int:
     """Write ``layer`` (None: every layer) of ``project`` to ``out`` (and the files beside it,
     see ``Format.files``).
 
-    Returns how many items were written, of what the format's ``counts`` says. Every writer is
-    called here and nowhere else.
+    Returns how many items were written, of what the format's ``counts`` says; what the format
+    could not carry is added to ``notes``. Every writer is called here and nowhere else.
     """
     writer = export_format(fmt).load_writer()
-    return writer(project.datasets(layer), out, progress)
+    datasets = project.datasets(layer)
+    count = writer(datasets, out, progress)
+    if notes is not None:
+        notes.extend(datasets.notes)
+    return count

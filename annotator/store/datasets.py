@@ -276,6 +276,9 @@ class Datasets:
         self._roles = roles  # which labels and relations are quotes, demands, speakers...
         self.annotator_id = annotator_id  # None: every layer
         self._header = header
+        #: What a writer could not carry in its format (dropped or changed), one line each,
+        #: said after the export (e.g. "3 discontinuous spans split into their fragments").
+        self.notes: list[str] = []
 
     def quote_rows(self) -> Iterator[QuoteRow]:
         """Every quote with its document and speaker, in document order (streamed)."""
