@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.reports import ProgressCallback
-from annotator.gui.plain import message_box
+from annotator.gui.plain import message_box, plain_tooltip
 from annotator.gui.workers import run_with_progress
 from annotator.io.team_inputs import open_inputs
 from annotator.store.team_merge import SameName, TeamMergeReport, merge_team
@@ -108,7 +108,7 @@ class MergeDialog(QDialog):
         for path in paths:
             if path not in present:
                 item = QListWidgetItem(str(path))
-                item.setToolTip(str(path))
+                item.setToolTip(plain_tooltip(str(path)))
                 self.inputs.addItem(item)
                 present.add(path)
 
