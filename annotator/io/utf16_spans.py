@@ -1,0 +1,87 @@
+"""What the UTF-16 span formats (doccano, Label Studio) share: layers of a document, and
+annotations as UTF-16 spans, one per fragment.
+
+doccano and Label Studio count offsets as JavaScript does, in UTF-16 code units (an emoji
+outside the BMP takes two), and neither has discontinuous spans: an annotation of several
+fragments is written as one span per fragment, and the writer says how many it split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.offsets import Utf16Map
+
+
+@dataclass(frozen=True)
+class Span16:
+    """One fragment of an annotation in UTF-16 code units, with its exact text."""
+
+    annotation: str  # the annotation's id
+    part: int  # 0 for the first fragment
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Losses:
+    """What a writer could not carry, counted over the whole export."""
+
+    split: int = 0  # discontinuous annotations
+    spans: int = 0  # the spans they became
+    attributes: int = 0  # annotations whose attributes were left out
+    links: int = 0  # annotations whose registry link was left out
+    lines: list[str] = field(default_factory=list)
+
+    def notes(self) -> list[str]:
+        said = list(self.lines)
+        if self.split:
+            said.append(
+                f"{self.split} discontinuous annotation{'s' if self.split != 1 else ''} "
+                f"split into {self.spans} spans (relations attach to the first)"
+            )
+        if self.attributes:
+            said.append(f"attributes of {self.attributes} annotations left out")
+        if self.links:
+            said.append(f"registry links of {self.links} annotations left out")
+        return said
+
+
+def layers(doc: dict[str, Any]) -> Iterator[tuple[str | None, list[Any], list[Any]]]:
+    """``(annotator id, annotations, relations)`` of each annotator who annotated ``doc``, in
+    order of first appearance; one ``(None, [], [])`` if nobody did."""
+    order: dict[str, tuple[list[Any], list[Any]]] = {}
+    for ann in doc["annotations"]:
+        order.setdefault(ann["annotator"], ([], []))[0].append(ann)
+    for rel in doc["relations"]:
+        order.setdefault(rel["annotator"], ([], []))[1].append(rel)
+    if not order:
+        yield None, [], []
+    for who, (anns, rels) in order.items():
+        yield who, anns, rels
+
+
+def spans16(text: str, annotations: list[dict[str, Any]], losses: Losses) -> list[Span16]:
+    """Every fragment of ``annotations`` as a UTF-16 span; counts the splits in ``losses``."""
+    utf16 = Utf16Map(text)
+    out: list[Span16] = []
+    for ann in annotations:
+        fragments = ann["fragments"]
+        if len(fragments) > 1:
+            losses.split += 1
+            losses.spans += len(fragments)
+        for part, frag in enumerate(fragments):
+            start, end = frag["start"], frag["end"]
+            if text[start:end] != frag["text"]:  # the store checks this; never export a shift
+                raise ValueError(f"annotation {ann['id']}: fragment text does not match")
+            out.append(
+                Span16(
+                    ann["id"], part, ann["label"], utf16.to_utf16(start), utf16.to_utf16(end),
+                    frag["text"],
+                )
+            )
+    return out
