@@ -80,7 +80,11 @@ def spans16(text: str, annotations: list[dict[str, Any]], losses: Losses) -> lis
                 raise ValueError(f"annotation {ann['id']}: fragment text does not match")
             out.append(
                 Span16(
-                    ann["id"], part, ann["label"], utf16.to_utf16(start), utf16.to_utf16(end),
+                    ann["id"],
+                    part,
+                    ann["label"],
+                    utf16.to_utf16(start),
+                    utf16.to_utf16(end),
                     frag["text"],
                 )
             )

@@ -61,7 +61,9 @@ def test_every_entity_covers_the_stored_text_and_relations_point_at_entities(bui
         assert line["document_id"] == DOC_ID and line["title"] == "Fire 🚒"
         ids = {e["id"] for e in line["entities"]}
         for e in line["entities"]:
-            exported.add((e["label"], utf16_slice(line["text"], e["start_offset"], e["end_offset"])))
+            exported.add(
+                (e["label"], utf16_slice(line["text"], e["start_offset"], e["end_offset"]))
+            )
         for r in line["relations"]:
             assert {r["from_id"], r["to_id"]} <= ids
     assert exported == stored
@@ -86,8 +88,9 @@ def test_one_layer_gives_one_line_per_document(built, tmp_path):
     write_doccano(built.datasets(built.gold), out)
     (line,) = lines(out)
     assert line["annotator"] == "Gold"
-    assert [utf16_slice(line["text"], e["start_offset"], e["end_offset"])
-            for e in line["entities"]] == ["firemen"]
+    assert [
+        utf16_slice(line["text"], e["start_offset"], e["end_offset"]) for e in line["entities"]
+    ] == ["firemen"]
 
 
 def test_crlf_in_the_source_is_counted_on_the_stored_lf_text(project: Project, tmp_path):

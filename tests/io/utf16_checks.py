@@ -15,7 +15,19 @@ def utf16_slice(text: str, start: int, end: int) -> str:
 
 # Emoji with skin tone and ZWJ, a flag, CJK Extension B, combining marks, Latin, spaces, LF.
 PIECES = [
-    "👨🏻‍🚒", "🇺🇦", "𠀋", "𪜀", "q\u0307", "e\u0301\u0323", "a", "Z", "ß", " ", "\n", "—", "字",
+    "👨🏻‍🚒",
+    "🇺🇦",
+    "𠀋",
+    "𪜀",
+    "q\u0307",
+    "e\u0301\u0323",
+    "a",
+    "Z",
+    "ß",
+    " ",
+    "\n",
+    "—",
+    "字",
 ]
 
 

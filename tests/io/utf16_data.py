@@ -41,18 +41,28 @@ def build(path: Path) -> None:
         ana, gold = p.layer(), p.gold
         ana.add_annotation(DOC_ID, "Actor", [at("firetrucks")], id="a-truck")
         ana.add_annotation(
-            DOC_ID, "Actor", [at("Jos\u00e9 Karamoq\u0307")], id="a-karamov", entity=karamov.id,
+            DOC_ID,
+            "Actor",
+            [at("Jos\u00e9 Karamoq\u0307")],
+            id="a-karamov",
+            entity=karamov.id,
             attributes={"type": "person"},
         )
         ana.add_annotation(
-            DOC_ID, "Quote", [at("We shall 𠀋 not,"), at("leave.")], id="a-quote",
+            DOC_ID,
+            "Quote",
+            [at("We shall 𠀋 not,"), at("leave.")],
+            id="a-quote",
             attributes={"form": "direct"},
         )
         ana.add_relation("speaker", "a-quote", "a-karamov")
         ana.add_annotation(DOC_ID, "Actor", [at("Karamov")], id="a-k2")
         ana.add_annotation(DOC_ID, "Actor", [at("Velmar")], id="a-velmar")
         ana.add_annotation(
-            DOC_ID, "Demand", [at("withdraw")], id="a-demand",
+            DOC_ID,
+            "Demand",
+            [at("withdraw")],
+            id="a-demand",
             attributes={"issue": "border talks", "position": "for"},
         )
         ana.add_relation("claimant", "a-demand", "a-k2")
