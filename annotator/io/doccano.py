@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.reports import Cancelled, ProgressCallback
+from annotator.io.flat_spans import Losses, flat_spans, layers
 from annotator.io.native import atomic_output
-from annotator.io.utf16_spans import Losses, layers, spans16
 from annotator.store.datasets import Datasets
 
 #: Document fields written beside doccano's own (kept by doccano as metadata).
@@ -45,7 +45,7 @@ def doccano_lines(
     for who, anns, rels in layers(doc):
         entities = []
         first_entity: dict[str, int] = {}  # annotation id -> id of its first fragment's entity
-        for span in spans16(doc["text"], anns, losses):
+        for span in flat_spans(doc["text"], anns, losses, utf16=True):
             entities.append(
                 {
                     "id": next_id,

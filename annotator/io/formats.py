@@ -226,7 +226,7 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "label-studio",
-            "Label Studio JSON tasks with span, attribute and relation results, and the "
+            "Label Studio JSON tasks (span, attribute and relation results) and the "
             "labelling config in NAME-config.xml beside it",
             (".json",),
             writer="annotator.io.label_studio:write_label_studio",

@@ -2,12 +2,16 @@
 
 ``OUT`` is a JSON array of tasks ``{"id", "data": {"text", "title", ...}, "annotations": [...]}``
 with one annotation per annotator who annotated the document. An annotation's ``result`` holds
-a ``labels`` region per fragment (``value``: ``start``, ``end`` in UTF-16 code units as Label
-Studio's browser front end counts them, label-studio#1347; ``text`` the exact covered text;
-``labels``), a ``choices`` result per attribute on the same region, and ``relation`` results
-between regions. ``data.annotators`` names whose each annotation is (in order); gold is marked
-``ground_truth``. ``OUT-config.xml`` beside it is the labelling config generated from the
-schema: ``Labels`` for the labels, per-region ``Choices`` for the attributes, ``Relations``.
+a ``labels`` region per fragment (``value``: ``start``, ``end``, ``text`` the exact covered
+text, ``labels``), a ``choices`` result per attribute on the same region, and ``relation``
+results between regions. ``data.annotators`` names whose each annotation is (in order); gold is
+marked ``ground_truth``. ``OUT-config.xml`` beside it is the labelling config generated from
+the schema: ``Labels`` for the labels, per-region ``Choices`` for the attributes, ``Relations``.
+
+Offsets are code points, as Label Studio's ``<Text>`` counts them since label-studio#1559 /
+label-studio-frontend#308 (its own test ``web/libs/editor/tests/integration/e2e/ner/emoji.cy.ts``
+"Should calculate offsets by code points in text"); the UTF-16 offsets of label-studio#1347
+were the bug that fixed. See docs/adr/0015-offsets-of-the-flat-span-formats.md.
 
 What it cannot carry: discontinuous spans (one region per fragment; relations attach to the
 first) and registry links (left out, counted).
@@ -22,8 +26,8 @@ from typing import Any
 
 from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.core.schema import Schema, parse_schema
+from annotator.io.flat_spans import Losses, flat_spans, layers
 from annotator.io.native import atomic_output
-from annotator.io.utf16_spans import Losses, layers, spans16
 from annotator.store.annotators import GOLD_ID
 from annotator.store.datasets import Datasets
 
@@ -98,7 +102,7 @@ def task(
             break
         by_id = {a["id"]: a for a in anns}
         result: list[dict[str, Any]] = []
-        for span in spans16(doc["text"], anns, losses):
+        for span in flat_spans(doc["text"], anns, losses, utf16=False):
             region = span.annotation if span.part == 0 else f"{span.annotation}:{span.part}"
             where = {"start": span.start, "end": span.end, "text": span.text}
             result.append(

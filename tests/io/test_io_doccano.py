@@ -15,7 +15,7 @@ from annotator import Project
 from annotator.core.reports import Cancelled
 from annotator.io.doccano import doccano_lines, write_doccano
 from annotator.io.exporting import export_project
-from annotator.io.utf16_spans import Losses
+from annotator.io.flat_spans import Losses
 
 
 def lines(out: Path) -> list[dict[str, Any]]:

@@ -1,5 +1,6 @@
 """Label Studio JSON export, validated by label-studio-sdk's LabelInterface against the
-generated labelling config, with UTF-16 offsets and exact region text."""
+generated labelling config, with code-point offsets (as Label Studio counts) and exact region
+text."""
 
 from __future__ import annotations
 
@@ -11,16 +12,16 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from label_studio_sdk.label_interface import LabelInterface
-from utf16_checks import native_documents, utf16_slice
+from utf16_checks import native_documents
 from utf16_data import DOC_ID, FIRETRUCKS, GOLDEN, build
 
 from annotator import Project
 from annotator.core.reports import Cancelled
 from annotator.core.schema import default_schema
 from annotator.io.exporting import export_project
+from annotator.io.flat_spans import Losses
 from annotator.io.formats import FORMATS
 from annotator.io.label_studio import config_path, labelling_config, task, write_label_studio
-from annotator.io.utf16_spans import Losses
 
 
 @pytest.fixture
@@ -71,14 +72,14 @@ def test_regions_cover_the_stored_text_in_utf16(built, tmp_path):
         ids = {r["id"] for r in regions(annotation)}
         for r in regions(annotation):
             v = r["value"]
-            assert utf16_slice(text, v["start"], v["end"]) == v["text"]  # value.text exact
+            assert text[v["start"] : v["end"]] == v["text"]  # value.text exact, code points
             exported.add((v["labels"][0], v["text"]))
         for rel in (r for r in annotation["result"] if r["type"] == "relation"):
             assert {rel["from_id"], rel["to_id"]} <= ids
     assert exported == stored
     ana = only["annotations"][1]["result"]
     truck = next(r for r in ana if r["type"] == "labels" and r["value"]["text"] == "firetrucks")
-    assert (truck["value"]["start"], truck["value"]["end"]) == (22, 32)
+    assert (truck["value"]["start"], truck["value"]["end"]) == (19, 29)  # not doccano's 22
     choices = {(r["from_name"], r["value"]["choices"][0]) for r in ana if r["type"] == "choices"}
     assert choices == {
         ("Actor.type", "person"),
@@ -140,7 +141,7 @@ def test_any_document_gives_valid_tasks_with_exact_region_text(doc: dict[str, An
         for r in annotation["result"]:
             if r["type"] == "labels":
                 v = r["value"]
-                assert utf16_slice(doc["text"], v["start"], v["end"]) == v["text"]
+                assert doc["text"][v["start"] : v["end"]] == v["text"]
                 exported.append((v["labels"][0], v["text"]))
     expected = [(a["label"], f["text"]) for a in doc["annotations"] for f in a["fragments"]]
     assert sorted(exported) == sorted(expected)

@@ -1,9 +1,10 @@
-"""What the UTF-16 span formats (doccano, Label Studio) share: layers of a document, and
-annotations as UTF-16 spans, one per fragment.
+"""What the flat span formats (doccano, Label Studio) share: layers of a document, and
+annotations as spans, one per fragment.
 
-doccano and Label Studio count offsets as JavaScript does, in UTF-16 code units (an emoji
-outside the BMP takes two), and neither has discontinuous spans: an annotation of several
-fragments is written as one span per fragment, and the writer says how many it split.
+Neither format has discontinuous spans: an annotation of several fragments is written as one
+span per fragment, and the writer says how many it split. doccano counts offsets as JavaScript
+does, in UTF-16 code units (an emoji outside the BMP takes two); Label Studio counts code points
+(see docs/adr/ on the offsets of the interchange formats).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from annotator.core.offsets import Utf16Map
 
 
 @dataclass(frozen=True)
-class Span16:
-    """One fragment of an annotation in UTF-16 code units, with its exact text."""
+class FlatSpan:
+    """One fragment of an annotation (offsets in the format's units), with its exact text."""
 
     annotation: str  # the annotation's id
     part: int  # 0 for the first fragment
@@ -65,10 +66,13 @@ def layers(doc: dict[str, Any]) -> Iterator[tuple[str | None, list[Any], list[An
         yield who, anns, rels
 
 
-def spans16(text: str, annotations: list[dict[str, Any]], losses: Losses) -> list[Span16]:
-    """Every fragment of ``annotations`` as a UTF-16 span; counts the splits in ``losses``."""
-    utf16 = Utf16Map(text)
-    out: list[Span16] = []
+def flat_spans(
+    text: str, annotations: list[dict[str, Any]], losses: Losses, *, utf16: bool
+) -> list[FlatSpan]:
+    """Every fragment of ``annotations`` as a span, in UTF-16 code units (``utf16``) or code
+    points; counts the splits in ``losses``."""
+    units = Utf16Map(text).to_utf16 if utf16 else int
+    out: list[FlatSpan] = []
     for ann in annotations:
         fragments = ann["fragments"]
         if len(fragments) > 1:
@@ -79,12 +83,12 @@ def spans16(text: str, annotations: list[dict[str, Any]], losses: Losses) -> lis
             if text[start:end] != frag["text"]:  # the store checks this; never export a shift
                 raise ValueError(f"annotation {ann['id']}: fragment text does not match")
             out.append(
-                Span16(
+                FlatSpan(
                     ann["id"],
                     part,
                     ann["label"],
-                    utf16.to_utf16(start),
-                    utf16.to_utf16(end),
+                    units(start),
+                    units(end),
                     frag["text"],
                 )
             )
