@@ -46,10 +46,14 @@ class Losses:
                 f"split into {self.spans} spans (relations attach to the first)"
             )
         if self.attributes:
-            said.append(f"attributes of {self.attributes} annotations left out")
+            said.append(f"attributes of {_annotations(self.attributes)} left out")
         if self.links:
-            said.append(f"registry links of {self.links} annotations left out")
+            said.append(f"registry links of {_annotations(self.links)} left out")
         return said
+
+
+def _annotations(count: int) -> str:
+    return f"{count} annotation{'' if count == 1 else 's'}"
 
 
 def layers(doc: dict[str, Any]) -> Iterator[tuple[str | None, list[Any], list[Any]]]:
@@ -63,6 +67,10 @@ def layers(doc: dict[str, Any]) -> Iterator[tuple[str | None, list[Any], list[An
     if not order:
         yield None, [], []
     for who, (anns, rels) in order.items():
+        # relations in the order of their ends (the store orders them by creation time, which
+        # ties within a millisecond), so the same project always gives the same file
+        place = {a["id"]: i for i, a in enumerate(anns)}
+        rels.sort(key=lambda r: (place.get(r["source"], -1), place.get(r["target"], -1), r["type"]))
         yield who, anns, rels
 
 

@@ -78,7 +78,7 @@ def test_every_entity_covers_the_stored_text_and_relations_point_at_entities(bui
         data.notes
     )
     assert "attributes of 3 annotations left out" in data.notes
-    assert "registry links of 1 annotations left out" in data.notes
+    assert "registry links of 1 annotation left out" in data.notes
     all_ids = [x["id"] for line in got for x in line["entities"] + line["relations"]]
     assert len(all_ids) == len(set(all_ids))
 
