@@ -218,6 +218,20 @@ FORMATS: dict[str, Format] = {
             extra_files="annotator.io.graphml:other_files",
             roles_read=((CLAIM,), (CLAIMANT, ADDRESSEE)),
         ),
+        Format(
+            "doccano",
+            "doccano JSONL (relation project): entities and relations, UTF-16 offsets",
+            (".jsonl",),
+            writer="annotator.io.doccano:write_doccano",
+        ),
+        Format(
+            "label-studio",
+            "Label Studio JSON tasks (span, attribute and relation results) and the "
+            "labelling config in NAME-config.xml beside it",
+            (".json",),
+            writer="annotator.io.label_studio:write_label_studio",
+            extra_files="annotator.io.label_studio:other_files",
+        ),
     )
 }
 

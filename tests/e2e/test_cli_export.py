@@ -164,6 +164,8 @@ DEMO_COUNTS = {
     "demands-csv": ("Demand", "demands"),
     "actors-csv": ("actors", "actors"),
     "network-graphml": ("Demand", "demands"),
+    "doccano": ("documents", "documents"),
+    "label-studio": ("documents", "documents"),
 }
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_bipartite_matching
 
@@ -152,7 +154,8 @@ def overlap_counts(a: SpanArrays, b: SpanArrays, documents: int) -> list[Ratio]:
     Documents share no edge, so one maximum matching of the whole graph is a maximum
     matching of each document's part: one call to the matcher, then count per document."""
     ai, bi = overlap_edges(a, b)
-    matched = np.zeros(documents, dtype=np.int64)
+    # typed loosely: numpy 2.2 and 2.4 give bincount different shape types
+    matched: npt.NDArray[np.signedinteger[Any]] = np.zeros(documents, dtype=np.int64)
     if len(ai):
         graph = csr_matrix(
             (np.ones(len(ai), dtype=np.int8), (ai, bi)), shape=(len(a.start), len(b.start))
