@@ -53,6 +53,7 @@ DOCUMENTS = Unit("document", "documents")
 QUOTES = Unit("quote", "quotes")
 DEMANDS = Unit("demand", "demands")
 ACTORS = Unit("actor", "actors")
+CASES = Unit("CAS", "CASes")
 
 
 @cache
@@ -217,6 +218,19 @@ FORMATS: dict[str, Format] = {
             counts=DEMANDS,
             extra_files="annotator.io.graphml:other_files",
             roles_read=((CLAIM,), (CLAIMANT, ADDRESSEE)),
+        ),
+        Format(
+            "web-annotation",
+            "W3C Web Annotation (JSON-LD), one AnnotationCollection per document",
+            (".jsonld",),
+            writer="annotator.io.web_annotation:write_web_annotation",
+        ),
+        Format(
+            "cas-json",
+            "INCEpTION / UIMA CAS JSON, a zip with one CAS per document and annotator",
+            (".zip",),
+            writer="annotator.io.cas_json:write_cas_json",
+            counts=CASES,
         ),
     )
 }
