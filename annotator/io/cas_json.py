@@ -81,7 +81,9 @@ class TypeSystem:
         for label in schema.labels:
             used = set(RESERVED)
             for attr in label.attributes:
-                self.features[label.name, attr.name] = _unique({}, java_name(attr.name, False), used)
+                self.features[label.name, attr.name] = _unique(
+                    {}, java_name(attr.name, False), used
+                )
 
     def json(self) -> dict[str, Any]:
         types: dict[str, Any] = {

@@ -97,7 +97,9 @@ class Writer:
         if entity:
             bodies.append({"purpose": "identifying", "source": iri(entity)})
             if entity in self.wikidata:
-                bodies.append({"purpose": "identifying", "source": WIKIDATA + self.wikidata[entity]})
+                bodies.append(
+                    {"purpose": "identifying", "source": WIKIDATA + self.wikidata[entity]}
+                )
         label = self.schema.label(ann["label"])
         for name, value in ann["attributes"].items():
             spec = label.attribute(name) if label else None
