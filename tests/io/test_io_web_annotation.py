@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from claims_data import annotations_of, build, relations_of
-from interchange_checks import OA, annotations_of as expanded_annotations, expand
-from interchange_checks import read_collections
+from interchange_checks import OA, expand, read_collections
+from interchange_checks import annotations_of as expanded_annotations
 
 from annotator import Project
 from annotator.core.reports import Cancelled
@@ -98,7 +98,7 @@ def test_registry_and_attributes_become_bodies(small, tmp_path: Path) -> None:
 
 
 def test_one_layer(small, tmp_path: Path) -> None:
-    p, ids = small
+    p, _ = small
     out = tmp_path / "ben.jsonld"
     write_web_annotation(p.datasets(layer_named(p, "Ben")), out)
     items = by_id(read_collections(out))
