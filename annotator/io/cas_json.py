@@ -1,6 +1,7 @@
 """INCEpTION / UIMA CAS JSON (0.4.0): a .zip with one CAS per document and annotator.
 
-Each ``<document id>/<annotator id>.json`` in the zip is a UIMA CAS in the JSON format that
+Each ``<document id>/<annotator id>.json`` in the zip (``INITIAL_CAS.json`` for a document
+nobody annotated, when every layer is exported) is a UIMA CAS in the JSON format that
 INCEpTION imports ("UIMA CAS JSON") and dkpro-cassis reads, with its type system included:
 
 - the sofa string is the stored text (LF, NFC), ``begin``/``end`` in UTF-16 code units as
@@ -40,6 +41,9 @@ STRING = "uima.cas.String"
 METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
 WIKIDATA = "http://www.wikidata.org/entity/"
 ENTITY_FEATURE = "entity"
+#: The name of the one CAS of a document nobody annotated (INCEpTION's name for a document's
+#: CAS before anyone annotates it), so that every document reaches INCEpTION.
+INITIAL = "INITIAL_CAS"
 #: Feature names UIMA or INCEpTION use themselves.
 RESERVED = frozenset({"begin", "end", "sofa", "Governor", "Dependent", ENTITY_FEATURE})
 _NOT_NAME = re.compile(r"\W+")
@@ -213,12 +217,13 @@ class CasBuilder:
 
 
 def _annotators(doc: dict[str, Any], layer: str | None) -> list[str]:
-    """Whose CASes a document gets: the layer's, or everyone who annotated or marked it."""
+    """Whose CASes a document gets: the layer's, or everyone who annotated or marked it (or,
+    if nobody did, one empty :data:`INITIAL` CAS)."""
     if layer is not None:
         return [layer]
     seen = {a["annotator"] for a in doc["annotations"]} | set(doc.get("status") or {})
     seen |= {r["annotator"] for r in doc["relations"]}
-    return sorted(seen)
+    return sorted(seen) or [INITIAL]
 
 
 def write_cas_json(data: Datasets, out: Path, progress: ProgressCallback | None = None) -> int:

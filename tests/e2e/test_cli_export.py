@@ -164,6 +164,8 @@ DEMO_COUNTS = {
     "demands-csv": ("Demand", "demands"),
     "actors-csv": ("actors", "actors"),
     "network-graphml": ("Demand", "demands"),
+    "web-annotation": ("documents", "documents"),
+    "cas-json": ("documents", "CASes"),  # one annotator: one CAS per document
 }
 
 
