@@ -9,9 +9,8 @@ relations, one annotator, opened read-only, all layers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 from common import (
