@@ -58,7 +58,8 @@ def java_name(name: str, capital: bool) -> str:
     return first + cleaned[1:]
 
 
-def _unique(names: dict[str, str], wanted: str, taken: set[str]) -> str:
+def _unique(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted2``, ``wanted3``... if taken; the name is then taken."""
     name, n = wanted, 2
     while name in taken:
         name, n = f"{wanted}{n}", n + 1
@@ -74,20 +75,14 @@ class TypeSystem:
         taken: set[str] = {"DocumentMetaData"}
         self.types: dict[str, str] = {}  # label or ("rel:" + relation) -> type name
         for label in schema.labels:
-            self.types[label.name] = PREFIX + _unique(
-                self.types, java_name(label.name, True), taken
-            )
+            self.types[label.name] = PREFIX + _unique(java_name(label.name, True), taken)
         for rel in schema.relations:
-            self.types["rel:" + rel.name] = PREFIX + _unique(
-                self.types, java_name(rel.name, True), taken
-            )
+            self.types["rel:" + rel.name] = PREFIX + _unique(java_name(rel.name, True), taken)
         self.features: dict[tuple[str, str], str] = {}
         for label in schema.labels:
             used = set(RESERVED)
             for attr in label.attributes:
-                self.features[label.name, attr.name] = _unique(
-                    {}, java_name(attr.name, False), used
-                )
+                self.features[label.name, attr.name] = _unique(java_name(attr.name, False), used)
 
     def json(self) -> dict[str, Any]:
         types: dict[str, Any] = {
