@@ -53,6 +53,7 @@ DOCUMENTS = Unit("document", "documents")
 QUOTES = Unit("quote", "quotes")
 DEMANDS = Unit("demand", "demands")
 ACTORS = Unit("actor", "actors")
+CASES = Unit("CAS", "CASes")
 
 
 @cache
@@ -231,6 +232,19 @@ FORMATS: dict[str, Format] = {
             (".json",),
             writer="annotator.io.label_studio:write_label_studio",
             extra_files="annotator.io.label_studio:other_files",
+        ),
+        Format(
+            "web-annotation",
+            "W3C Web Annotation (JSON-LD), one AnnotationCollection per document",
+            (".jsonld",),
+            writer="annotator.io.web_annotation:write_web_annotation",
+        ),
+        Format(
+            "cas-json",
+            "INCEpTION / UIMA CAS JSON, a zip with one CAS per document and annotator",
+            (".zip",),
+            writer="annotator.io.cas_json:write_cas_json",
+            counts=CASES,
         ),
     )
 }

@@ -166,6 +166,8 @@ DEMO_COUNTS = {
     "network-graphml": ("Demand", "demands"),
     "doccano": ("documents", "documents"),
     "label-studio": ("documents", "documents"),
+    "web-annotation": ("documents", "documents"),
+    "cas-json": ("documents", "CASes"),  # one annotator: one CAS per document
 }
 
 

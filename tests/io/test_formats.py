@@ -51,6 +51,7 @@ def test_choices_come_from_readers_and_writers() -> None:
     # the CLI default and the dialog's first entry
     assert EXPORT_CHOICES[0] == "native"
     assert {"quotes-csv", "demands-csv", "actors-csv", "network-graphml"} <= set(EXPORT_CHOICES)
+    assert {"web-annotation", "cas-json"} <= set(EXPORT_CHOICES)
     assert "quotes-csv" not in IMPORT_CHOICES and "txt" not in EXPORT_CHOICES
 
 
