@@ -33,12 +33,14 @@ from annotator.io.brat_conf import BratNames, annotation_conf, visual_conf
 from annotator.io.native import EXPORT_MODE
 from annotator.store.datasets import Datasets
 
-_LINE_BREAK = regex.compile(r"\n+")
-_WHITESPACE = regex.compile(r"\s+")
-_NOT_SPACE = regex.compile(r"[^\S ]")
+#: What ends a line for brat, which reads .ann files line by line as ``str.splitlines`` does.
+_LINE_BREAK = regex.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_NOT_ONE_LINE = regex.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
-def brat_fragments(text: str, fragments: list[dict[str, Any]]) -> tuple[list[tuple[int, int]], bool]:
+def brat_fragments(
+    text: str, fragments: list[dict[str, Any]]
+) -> tuple[list[tuple[int, int]], bool]:
     """The ``(start, end)`` pieces brat gets for an annotation's fragments: sorted, overlapping
     ones merged, each split at line breaks (a ``.ann`` line cannot hold one), empty ones left
     out. The flag says whether anything was changed."""
@@ -129,20 +131,23 @@ def document_ann(
             one = _one_line(ann["note"])
             notes.count["note"] += one != ann["note"]
             lines.append(f"{next_id('#')}\tAnnotatorNotes {tid}\t{one}")
-    r_count = 0
+    arcs: list[tuple[int, int, str]] = []  # in text order, so that files compare
     for rel in relations:
         source, target = t_ids.get(rel["source"]), t_ids.get(rel["target"])
         if source is None or target is None:
             notes.count["relation"] += 1
             continue
-        r_count += 1
-        lines.append(f"R{r_count}\t{names.relation(rel['type'])} Arg1:{source} Arg2:{target}\t")
+        arcs.append((int(source[1:]), int(target[1:]), names.relation(rel["type"])))
+    for n, (source_n, target_n, type_) in enumerate(sorted(arcs), start=1):
+        lines.append(f"R{n}\t{type_} Arg1:T{source_n} Arg2:T{target_n}\t")
     return "".join(line + "\n" for line in lines)
 
 
 def _one_line(value: str) -> str:
-    """``value`` on one line: runs of white space with a line break or tab become one space."""
-    return _WHITESPACE.sub(" ", value).strip() if _NOT_SPACE.search(value) else value
+    """``value`` on one line: line breaks and tabs become spaces (one space for a run)."""
+    if not _NOT_ONE_LINE.search(value):
+        return value
+    return regex.sub(r" +", " ", _NOT_ONE_LINE.sub(" ", value)).strip()
 
 
 def _folders(datasets: Datasets, header: dict[str, Any]) -> dict[str, str]:

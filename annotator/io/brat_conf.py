@@ -117,7 +117,11 @@ def visual_conf(schema: Schema, names: BratNames) -> str:
         lines.append(f"{names.label(spec.name)} | {_display(spec.name)}")
     for rel in schema.relations:
         lines.append(f"{names.relation(rel.name)} | {_display(rel.name)}")
-    lines += ["", "[drawing]", "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken"]
+    lines += [
+        "",
+        "[drawing]",
+        "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken",
+    ]
     lines.append("ARC_DEFAULT\tcolor:black, arrowHead:triangle-5")
     for spec in schema.labels:
         lines.append(f"{names.label(spec.name)}\tbgColor:{spec.color}")
