@@ -195,17 +195,17 @@ def _entries(
     datasets.notes.extend(names.notes() + notes.lines())
 
 
-def write_brat(datasets: Datasets, out: Path, progress: ProgressCallback | None = None) -> int:
+def write_brat(data: Datasets, out: Path, progress: ProgressCallback | None = None) -> int:
     """The documents as brat standoff files in the zip ``out``; returns how many documents."""
     if not out.parent.is_dir():
         raise OutputError(f"{out.parent}: no such folder")
-    schema = parse_schema(datasets.header()["schema"])
+    schema = parse_schema(data.header()["schema"])
     partial = out.with_name(f".{out.name}.partial")
     documents: set[str] = set()
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, EXPORT_MODE)
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, content in _entries(datasets, schema, progress):
+            for name, content in _entries(data, schema, progress):
                 info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o600 << 16

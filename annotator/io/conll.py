@@ -68,7 +68,7 @@ def document_lines(text: str, annotations: list[dict[str, Any]]) -> tuple[list[s
     dropped = 0
     for ann in sorted((a for a in annotations if a["fragments"]), key=order):
         runs = [covered(f["start"], f["end"]) for f in sorted(ann["fragments"], key=_start)]
-        runs = [r for r in runs if len(r)]
+        runs = _merged([r for r in runs if len(r)])
         if not runs:
             continue
         if any(tags[i] != "O" for r in runs for i in r):
@@ -93,6 +93,17 @@ def document_lines(text: str, annotations: list[dict[str, Any]]) -> tuple[list[s
     return lines, dropped
 
 
+def _merged(runs: list[range]) -> list[range]:
+    """Token runs of one annotation, those sharing a token (two fragments in one word) made one."""
+    out: list[range] = []
+    for run in runs:
+        if out and run.start < out[-1].stop:
+            out[-1] = range(out[-1].start, max(out[-1].stop, run.stop))
+        else:
+            out.append(run)
+    return out
+
+
 def _start(fragment: dict[str, Any]) -> int:
     return int(fragment["start"])
 
@@ -107,10 +118,10 @@ def _documents(
             raise Cancelled()
 
 
-def write_conll(datasets: Datasets, out: Path, progress: ProgressCallback | None = None) -> int:
+def write_conll(data: Datasets, out: Path, progress: ProgressCallback | None = None) -> int:
     """One layer's documents as IOB2 token lines in ``out``; returns how many documents."""
-    people = datasets.header()["annotators"]
-    if datasets.annotator_id is None and len(people) > 1:
+    people = data.header()["annotators"]
+    if data.annotator_id is None and len(people) > 1:
         names = ", ".join(p["name"] for p in people)
         raise ValidationError(
             "CoNLL BIO holds one annotator's tags: choose whose with --annotator "
@@ -120,7 +131,7 @@ def write_conll(datasets: Datasets, out: Path, progress: ProgressCallback | None
     dropped = 0
     labels: Counter[str] = Counter()
     with atomic_output(out) as fh:
-        for text, annotations in _documents(datasets, progress):
+        for text, annotations in _documents(data, progress):
             lines, lost = document_lines(text, annotations)
             dropped += lost
             labels.update(a["label"] for a in annotations)
@@ -129,13 +140,13 @@ def write_conll(datasets: Datasets, out: Path, progress: ProgressCallback | None
                 fh.write("\n".join(lines) + "\n\n")
             count += 1
     if dropped:
-        datasets.notes.append(
+        data.notes.append(
             f"{dropped} overlapping annotation{'s' if dropped != 1 else ''} dropped "
             "(BIO tags one annotation per token; the outermost was kept)"
         )
     renamed = sorted(x for x in labels if tag_name(x) != x)
     if renamed:
-        datasets.notes.append(
+        data.notes.append(
             "labels with spaces were written with _: "
             + ", ".join(f"{x!r} as {tag_name(x)!r}" for x in renamed)
         )
