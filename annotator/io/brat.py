@@ -10,7 +10,8 @@ when the entity has a Wikidata id, one to ``Wikidata:Q…``; a note becomes an
 are generated from the schema (brat looks for them in the folder and its parents).
 
 brat has one layer per ``.ann`` file: an export of every layer writes one folder per
-annotator. What brat cannot carry is said in ``Datasets.notes``: names with spaces or brat's
+annotator, each with every document (an empty ``.ann`` where they annotated nothing), so that
+each folder is a whole brat collection. What brat cannot carry is said in ``Datasets.notes``: names with spaces or brat's
 separators (mapped to ``_``), fragments across a line break (split at it, as brat does), notes
 on several lines (joined), relations whose ends are in another layer (left out).
 """
@@ -161,7 +162,7 @@ def _folders(datasets: Datasets, header: dict[str, Any]) -> dict[str, str]:
         while name in folders.values():
             name = f"{base}-{person['id'][:8]}"
         folders[person["id"]] = name + "/"
-    return folders
+    return folders or {"": ""}  # nobody has annotated yet: the texts alone
 
 
 def _entries(
@@ -178,8 +179,6 @@ def _entries(
         for person, folder in folders.items():
             anns = [a for a in doc["annotations"] if a["annotator"] == person]
             rels = [r for r in doc["relations"] if r["annotator"] == person]
-            if folder and not anns and not rels:
-                continue
             names.note_values(anns)
             yield f"{folder}{doc['id']}.txt", doc["text"]
             yield f"{folder}{doc['id']}.ann", document_ann(doc, anns, rels, names, entities, notes)
@@ -189,8 +188,8 @@ def _entries(
     yield "visual.conf", visual_conf(schema, names)
     if datasets.annotator_id is None:
         datasets.notes.append(
-            "brat holds one annotator per file: each annotator's documents are in a folder of "
-            "their own"
+            "brat holds one annotator per file: each annotator has a folder of their own, "
+            "with every document"
         )
     datasets.notes.extend(names.notes() + notes.lines())
 

@@ -66,7 +66,7 @@ def test_every_layer_is_a_folder_read_back_by_pybrat(small, tmp_path: Path) -> N
     assert {"annotation.conf", "visual.conf"} <= set(names)
     assert any("a folder of their own" in n for n in notes)
     assert any("'troop withdrawal' as 'troop_withdrawal'" in n for n in notes)
-    for person, docs in (("Ana", {ids["d1"], ids["d2"]}), ("Ben", {ids["d2"]})):
+    for person, docs in (("Ana", {ids["d1"], ids["d2"]}), ("Ben", {ids["d1"], ids["d2"]})):
         folder = tmp_path / "x" / person
         examples = BratParser(error="raise").parse(folder)
         assert {e.id for e in examples} == docs
