@@ -11,9 +11,10 @@ are generated from the schema (brat looks for them in the folder and its parents
 
 brat has one layer per ``.ann`` file: an export of every layer writes one folder per
 annotator, each with every document (an empty ``.ann`` where they annotated nothing), so that
-each folder is a whole brat collection. What brat cannot carry is said in ``Datasets.notes``: names with spaces or brat's
-separators (mapped to ``_``), fragments across a line break (split at it, as brat does), notes
-on several lines (joined), relations whose ends are in another layer (left out).
+each folder is a whole brat collection. What brat cannot carry is said in
+``Datasets.notes``: names with spaces or brat's separators (mapped to ``_``), fragments across
+a line break (split at it, as brat does), notes on several lines (joined), relations whose
+ends are in another layer (left out).
 """
 
 from __future__ import annotations
