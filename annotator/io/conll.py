@@ -30,7 +30,6 @@ from typing import Any
 
 import regex
 
-from annotator.core.agreement.positions import TOKEN
 from annotator.core.errors import ValidationError
 from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.io.native import atomic_output
@@ -41,6 +40,9 @@ SENTENCE_END = frozenset(".!?…")
 #: Closing quotes and brackets right after a sentence end belong to that sentence.
 CLOSERS = frozenset("\"')]}»”’")
 _SPACE = regex.compile(r"\s+")
+#: The agreement's token positions (annotator/core/agreement/positions.py), compiled here so
+#: that an export does not import numpy.
+TOKEN = regex.compile(r"\w+|[^\w\s]")
 
 
 def tag_name(label: str) -> str:
