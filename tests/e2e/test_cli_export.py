@@ -164,6 +164,8 @@ DEMO_COUNTS = {
     "demands-csv": ("Demand", "demands"),
     "actors-csv": ("actors", "actors"),
     "network-graphml": ("Demand", "demands"),
+    "brat": ("documents", "documents"),
+    "conll": ("documents", "documents"),
 }
 
 
