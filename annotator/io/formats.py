@@ -246,6 +246,19 @@ FORMATS: dict[str, Format] = {
             writer="annotator.io.cas_json:write_cas_json",
             counts=CASES,
         ),
+        Format(
+            "brat",
+            "brat standoff: a zip of .txt and .ann per document, with annotation.conf and "
+            "visual.conf from the schema",
+            (".zip",),
+            writer="annotator.io.brat:write_brat",
+        ),
+        Format(
+            "conll",
+            "CoNLL 2003-style BIO (IOB2): one token and its tag per line, for sequence labelling",
+            (".conll",),
+            writer="annotator.io.conll:write_conll",
+        ),
     )
 }
 

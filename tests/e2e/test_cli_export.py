@@ -168,6 +168,8 @@ DEMO_COUNTS = {
     "label-studio": ("documents", "documents"),
     "web-annotation": ("documents", "documents"),
     "cas-json": ("documents", "CASes"),  # one annotator: one CAS per document
+    "brat": ("documents", "documents"),
+    "conll": ("documents", "documents"),
 }
 
 
