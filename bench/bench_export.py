@@ -66,9 +66,16 @@ def annotate(layer: Layer, doc_id: str, text: str, rng: random.Random, entities:
     words = word_spans(text)
     last = len(words) - 1
 
+    taken: set[tuple[int, int]] = set()  # the layer refuses the same span twice (per label;
+    # kept across labels here, which costs nothing)
+
     def span(length: int) -> tuple[int, int]:
-        first = rng.randrange(0, last - length)
-        return words[first][0], words[first + length - 1][1]
+        while True:
+            first = rng.randrange(0, last - length)
+            found = words[first][0], words[first + length - 1][1]
+            if found not in taken:
+                taken.add(found)
+                return found
 
     actors = [
         layer.add_annotation(
@@ -86,11 +93,15 @@ def annotate(layer: Layer, doc_id: str, text: str, rng: random.Random, entities:
     relations = 0
     for i in range(PER_DOCUMENT["Quote"]):
         if i % 4 == 0:  # a discontinuous quote: two fragments around "she said"
-            first = rng.randrange(0, last - 20)
-            fragments = [
-                (words[first][0], words[first + 6][1]),
-                (words[first + 10][0], words[first + 18][1]),
-            ]
+            while True:
+                first = rng.randrange(0, last - 20)
+                fragments = [
+                    (words[first][0], words[first + 6][1]),
+                    (words[first + 10][0], words[first + 18][1]),
+                ]
+                if fragments[0] not in taken:
+                    taken.add(fragments[0])
+                    break
         else:
             fragments = [span(rng.randint(5, 15))]
         quote = layer.add_annotation(
