@@ -67,6 +67,18 @@ class ForeignRelation:
     where: str = ""
 
 
+@dataclass(frozen=True)
+class ForeignProblem:
+    """Something a reader found it cannot bring in (a span whose offsets split a character,
+    a result type the format reader does not know): reported by the import route with the
+    others, counted by reason."""
+
+    reason: str
+    where: str
+    #: What is left out: a span (False) or a relation (True), for the counts.
+    relation: bool = False
+
+
 @dataclass
 class ForeignDocument:
     """One document of a file and what is annotated in it."""
@@ -84,6 +96,8 @@ class ForeignDocument:
     id: str | None = None
     spans: list[ForeignSpan] = field(default_factory=list)
     relations: list[ForeignRelation] = field(default_factory=list)
+    #: What the reader left out of this document, and why.
+    problems: list[ForeignProblem] = field(default_factory=list)
 
 
 def parse_label_map(items: list[str] | tuple[str, ...]) -> dict[str, str]:

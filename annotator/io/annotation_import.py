@@ -117,6 +117,12 @@ class AnnotationImport:
     # -- one document ---------------------------------------------------------------------
 
     def add(self, doc: ForeignDocument) -> None:
+        for problem in doc.problems:
+            self.problems.add(problem.reason, problem.where)
+            if problem.relation:
+                self.report.relations_skipped += 1
+            else:
+                self.report.spans_skipped += 1
         text = doc.text
         if text is None and doc.id is not None:
             text = _project_text(self.project, doc.id)
