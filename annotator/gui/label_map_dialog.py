@@ -137,6 +137,7 @@ class LabelMapDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setToolTip(plain_tooltip(name))
             how_many = QLabel(unit.of(count))
+            how_many.setTextFormat(Qt.TextFormat.PlainText)
             how_many.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             how_many.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             choice = QComboBox()
