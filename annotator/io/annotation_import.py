@@ -41,7 +41,7 @@ from annotator.core.foreign import (
 from annotator.core.model import new_id, now
 from annotator.core.reports import ImportReport
 from annotator.core.schema import Schema
-from annotator.core.text import normalise_text
+from annotator.core.text import normalise_text, text_sha256
 from annotator.core.validation import check_attributes
 from annotator.store import merge
 from annotator.store.annotators import GOLD_ID, is_reserved
@@ -113,6 +113,7 @@ class AnnotationImport:
         self.problems = Problems()
         self._annotators: dict[str, str] = {}  # name as in the file -> local annotator id
         self._actors = _ActorIndex(project)
+        self._seen: set[str] = set()  # texts (sha256) of the documents this import met
 
     # -- one document ---------------------------------------------------------------------
 
@@ -160,6 +161,8 @@ class AnnotationImport:
             "relations": relations,
             "status": {},
         }
+        sha = text_sha256(stored)
+        known = len(self.report.duplicates)
         merge.merge_documents(
             self.project,
             [(doc.where, native)],
@@ -167,6 +170,11 @@ class AnnotationImport:
             self.report,
             on_conflict="new-id",
         )
+        if len(self.report.duplicates) > known:  # the text was there: it was annotated
+            del self.report.duplicates[known:]
+            if sha not in self._seen:
+                self.report.matched += 1
+        self._seen.add(sha)
 
     def finish(self) -> None:
         self.report.warnings.extend(self.problems.warnings())

@@ -174,13 +174,18 @@ def contents(p: Project) -> dict[str, Contents]:
 
 
 def round_trip(
-    original: Project, fmt: str, out: Path, annotator: str | None = None
+    original: Project,
+    fmt: str,
+    out: Path,
+    annotator: str | None = None,
+    import_format: str | None = None,
 ) -> tuple[dict[str, Contents], dict[str, Contents], list[str]]:
-    """``original`` exported in ``fmt`` (one layer, or all) and imported into a new project
-    beside ``out``: (original contents, imported contents, the import's warnings)."""
+    """``original`` exported in ``fmt`` (one layer, or all) and imported (as ``import_format``,
+    by default ``fmt``) into a new project beside ``out``: (original contents, imported
+    contents, the import's warnings)."""
     export_project(original, fmt, out, layer_named(original, annotator))
     target = out.with_name(out.stem + "-imported.annotator")
     with Project.create(target, annotator="Importer") as imported:
         imported.set_schema(original.schema)
-        report = import_paths(imported, [out], fmt)
+        report = import_paths(imported, [out], import_format or fmt)
         return contents(original), contents(imported), report.warnings

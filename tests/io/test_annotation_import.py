@@ -120,8 +120,9 @@ def test_a_document_already_in_the_project_receives_the_annotations(project: Pro
     project.documents.add("Ana said\nno.", title="Kept")
     # the same text with a CRLF line end, as the other tool saved it
     doc = ForeignDocument("Ana said\r\nno.", "f", title="Other", spans=[_span("1", "Actor", 0, 3)])
-    report = _run(project, [doc])
-    assert report.added == 0 and len(list(project.documents.all())) == 1
+    report = _run(project, [doc, doc])
+    assert report.added == 0 and report.matched == 1 and report.duplicates == []
+    assert len(list(project.documents.all())) == 1
     assert next(iter(project.documents.all())).title == "Kept"
     assert _stored(project) == [("Actor", "Ana")]
 
