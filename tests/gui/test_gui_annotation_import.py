@@ -204,8 +204,10 @@ def test_an_unknown_label_mapped_to_actor_is_stored_and_shown(qtbot, window, tmp
         ("🚒 Minister", "Quote", "the talks would resume on Monday"),
     ]
     assert stored_relations(path) == ["speaker"]
-    assert seen["summary"].startswith("1 document(s) added; 1 already in the project")
-    assert "3 annotation(s); 1 relation(s)" in seen["summary"]
+    assert seen["summary"] == (
+        "1 document(s) added; 1 already in the project (same text) annotated; "
+        "3 annotation(s); 1 relation(s)."
+    )
     assert seen["warnings"] == ""
     # the window: the open article shows its new annotations, the list the new document
     session = window.session
@@ -248,7 +250,9 @@ def test_leave_out_stores_nothing_of_that_label_and_the_summary_says_so(
         f"• 1 not imported, relation type 'said_by' is not in the project's schema "
         f"(--map said_by=TYPE): {sample}:1: relations[0]",
     ]
-    assert "Already in the project (same text), not added again:" in seen["details"]
+    assert seen["summary"].startswith(
+        "1 document(s) added; 1 already in the project (same text) annotated; 1 annotation(s)"
+    )
 
 
 def test_cancel_in_the_mapping_dialog_stores_nothing(qtbot, window, tmp_path) -> None:
