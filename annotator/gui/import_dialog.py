@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -311,23 +312,46 @@ def run_import(
     return run_with_progress(parent, "Importing", work, f"Importing {what}…")
 
 
-def import_report_box(parent: QWidget | None, report: ImportReport) -> QMessageBox:
-    """The message box :func:`show_import_report` shows (plain text; titles may contain "<")."""
+def common_folder(paths: Iterable[Path]) -> Path | None:
+    """The folder all the chosen files and folders are in (None: only the root is)."""
+    folders = [str(p if p.is_dir() else p.parent) for p in paths]
+    if not folders:
+        return None
+    common = Path(os.path.commonpath(folders))
+    return common if len(common.parts) > 1 else None
+
+
+def import_report_box(
+    parent: QWidget | None, report: ImportReport, folder: Path | None = None
+) -> QMessageBox:
+    """The message box :func:`show_import_report` shows (plain text; titles may contain "<").
+
+    ``folder``: where the imported files are; places in it are named from there on (the
+    box says so once), so that a warning's five places fit on a few lines.
+    """
+    prefix = f"{folder}{os.sep}" if folder is not None else None
+
+    def short(text: str) -> str:
+        return text.replace(prefix, "") if prefix else text
+
     box = QMessageBox(parent)
     box.setWindowTitle("Import finished")
     box.setIcon(QMessageBox.Icon.Warning if report.warnings else QMessageBox.Icon.Information)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(report.summary() + ".")
-    warnings = report.warnings[:SHOWN_WARNINGS]
+    warnings = [short(w) for w in report.warnings[:SHOWN_WARNINGS]]
     more = len(report.warnings) - len(warnings)
+    shortened = prefix is not None and any(prefix in w for w in report.warnings)
     if warnings:
         box.setInformativeText(
-            "\n".join(f"• {w}" for w in warnings) + (f"\n… and {more} more" if more > 0 else "")
+            (f"In {folder}:\n" if shortened else "")
+            + "\n".join(f"• {w}" for w in warnings)
+            + (f"\n… and {more} more" if more > 0 else "")
         )
-    details = list(report.warnings)
+    details = [short(w) for w in report.warnings]
     if report.duplicates:
         details.append("Already in the project (same text), not added again:")
-        details += [f"  {origin}" for origin in report.duplicates]
+        details += [f"  {short(origin)}" for origin in report.duplicates]
     if more > 0 or report.duplicates:
         box.setDetailedText("\n".join(details))
     for label in box.findChildren(QLabel):
@@ -337,8 +361,10 @@ def import_report_box(parent: QWidget | None, report: ImportReport) -> QMessageB
     return box
 
 
-def show_import_report(parent: QWidget | None, report: ImportReport) -> None:
-    import_report_box(parent, report).exec()
+def show_import_report(
+    parent: QWidget | None, report: ImportReport, folder: Path | None = None
+) -> None:
+    import_report_box(parent, report, folder).exec()
 
 
 def import_files(window: MainWindow) -> None:
@@ -371,8 +397,8 @@ def import_files(window: MainWindow) -> None:
         window.show_message("Import cancelled; nothing was imported.", 6000)
         return
     window.session.corpus_changed()
-    show_import_report(window, report)
-    if window.session.document is None:
+    show_import_report(window, report, common_folder(paths))
+    if window.session.project is project and window.session.document is None:
         first = next(iter(project.documents.page(Listing(None), 0, 1)), None)
         if first is not None:
             window.open_document(first.id)

@@ -244,11 +244,13 @@ def test_leave_out_stores_nothing_of_that_label_and_the_summary_says_so(
     assert stored(path) == [("🚒 Minister", "Quote", "the talks would resume on Monday")]
     assert stored_relations(path) == []
     assert "2 span(s) and 1 relation(s) not imported" in seen["summary"]
+    # places are named from the files' folder on, said once
     assert seen["warnings"].splitlines() == [
-        f"• 2 not imported, label 'PER' is not in the project's schema (--map PER=LABEL): "
-        f"{sample}:1: entities[0], {sample}:2: entities[0]",
-        f"• 1 not imported, relation type 'said_by' is not in the project's schema "
-        f"(--map said_by=TYPE): {sample}:1: relations[0]",
+        f"In {tmp_path}:",
+        "• 2 not imported, label 'PER' is not in the project's schema (--map PER=LABEL): "
+        "doccano.jsonl:1: entities[0], doccano.jsonl:2: entities[0]",
+        "• 1 not imported, relation type 'said_by' is not in the project's schema "
+        "(--map said_by=TYPE): doccano.jsonl:1: relations[0]",
     ]
     assert seen["summary"].startswith(
         "1 document(s) added; 1 already in the project (same text) annotated; 1 annotation(s)"
@@ -382,3 +384,31 @@ def test_the_import_dialog_describes_the_chosen_format(qtbot) -> None:
     assert description.text() == FORMATS["csv"].description + "."
     assert dialog.encoding.isEnabled() and dialog.text_field.isEnabled()
     assert dialog.windowTitle() == "Import articles and annotations"
+
+
+def test_the_report_names_places_from_the_files_folder(tmp_path) -> None:
+    from annotator.core.reports import ImportReport
+    from annotator.gui.import_dialog import common_folder, import_report_box
+
+    (tmp_path / "in" / "brat").mkdir(parents=True)
+    a, b = tmp_path / "in" / "a.jsonl", tmp_path / "in" / "brat"
+    a.write_text("{}", encoding="utf-8")
+    assert common_folder([a, b]) == tmp_path / "in"
+    where = f"{tmp_path / 'in' / 'a.jsonl'}"
+    report = ImportReport(
+        added=1,
+        duplicates=[f"{where}:3"],
+        warnings=[f"{i} not imported, reason {i}: {where}:{i}" for i in range(1, 8)],
+    )
+    box = import_report_box(None, report, tmp_path / "in")
+    assert box.informativeText().splitlines()[:2] == [
+        f"In {tmp_path / 'in'}:",
+        "• 1 not imported, reason 1: a.jsonl:1",
+    ]
+    assert "… and 2 more" in box.informativeText()  # five shown, the rest under Details
+    assert box.detailedText().splitlines()[-3:] == [
+        "7 not imported, reason 7: a.jsonl:7",
+        "Already in the project (same text), not added again:",
+        "  a.jsonl:3",
+    ]
+    assert f"{where}:1" in import_report_box(None, report).informativeText()  # no folder: whole
