@@ -386,7 +386,7 @@ def test_the_import_dialog_describes_the_chosen_format(qtbot) -> None:
     assert dialog.windowTitle() == "Import articles and annotations"
 
 
-def test_the_report_names_places_from_the_files_folder(tmp_path) -> None:
+def test_the_report_names_places_from_the_files_folder(qtbot, tmp_path) -> None:
     from annotator.core.reports import ImportReport
     from annotator.gui.import_dialog import common_folder, import_report_box
 
