@@ -38,6 +38,9 @@ from annotator.store.project import Project
 LEAVE_OUT = "Leave out (report)"
 #: A name longer than this (in pixels) is elided in its row; the tooltip has all of it.
 NAME_WIDTH = 260
+#: Rows offered per section (the most used names); a file with thousands of names is garbage
+#: more often than a tag set, and the rest are left out and reported.
+MAX_ROWS = 200
 SPANS = Unit("span", "spans")
 RELATIONS = Unit("relation", "relations")
 
@@ -130,7 +133,8 @@ class LabelMapDialog(QDialog):
             title.setContentsMargins(0, 10, 0, 0)
         grid.addWidget(title, row, 0, 1, 3)
         metrics = QFontMetrics(self.font())
-        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        for name, count in ranked[:MAX_ROWS]:
             row += 1
             shown = metrics.elidedText(shown_name(name), Qt.TextElideMode.ElideMiddle, NAME_WIDTH)
             label = QLabel(shown)
@@ -150,6 +154,15 @@ class LabelMapDialog(QDialog):
             grid.addWidget(how_many, row, 1)
             grid.addWidget(choice, row, 2)
             self.boxes[(kind, name)] = choice
+        if len(ranked) > MAX_ROWS:
+            rest = ranked[MAX_ROWS:]
+            more = QLabel(
+                f"… and {len(rest)} more names ({unit.of(sum(c for _, c in rest))}): left out "
+                "and reported (the command line's --map maps any)"
+            )
+            more.setTextFormat(Qt.TextFormat.PlainText)
+            more.setWordWrap(True)
+            grid.addWidget(more, row + 1, 0, 1, 3)
 
     def label_map(self) -> dict[str, str]:
         """Each name mapped to what its row chose; names left out are not in it."""

@@ -412,3 +412,23 @@ def test_the_report_names_places_from_the_files_folder(qtbot, tmp_path) -> None:
         "  a.jsonl:3",
     ]
     assert f"{where}:1" in import_report_box(None, report).informativeText()  # no folder: whole
+
+
+def test_thousands_of_names_offer_the_most_used_and_leave_out_the_rest(qtbot) -> None:
+    from collections import Counter
+
+    from annotator.core.schema import default_schema
+    from annotator.gui.label_map_dialog import MAX_ROWS
+    from annotator.io.import_scan import UnknownNames
+
+    names = Counter({f"L{i:04}": 1 for i in range(3000)})
+    names["PER"] = 50
+    dialog = LabelMapDialog(None, UnknownNames(names, Counter(), 1), default_schema())
+    qtbot.addWidget(dialog)
+    assert len(dialog.boxes) == MAX_ROWS
+    assert ("label", "PER") in dialog.boxes  # the most used first
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    rest = 3001 - MAX_ROWS
+    assert f"… and {rest} more names ({rest} spans): left out and reported" in " ".join(texts)
+    dialog.choose("label", "PER", "Actor")
+    assert dialog.label_map() == {"PER": "Actor"}
