@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from annotator.core.model import Annotation, DocumentInput, now
+from annotator.core.model import ORIGINS, DocumentInput, now
 from annotator.core.reports import ImportReport
+from annotator.core.schema import LabelSpec
 from annotator.core.text import normalise_text, text_sha256
 from annotator.core.validation import (
     build_fragments,
@@ -38,18 +39,20 @@ from annotator.core.validation import (
     require_label,
 )
 from annotator.store import documents as doc_sql
-from annotator.store.rows import INSERT_ANNOTATION, annotation_params
+from annotator.store.rows import INSERT_ANNOTATION, dumps, fragments_json
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
 
 #: A batch is written when it holds this many documents, annotations or text characters.
-BATCH_DOCUMENTS = 500
-BATCH_ANNOTATIONS = 20_000
+BATCH_DOCUMENTS = 2000
+BATCH_ANNOTATIONS = 50_000
 BATCH_CHARS = 8_000_000
 #: The layer key of annotations without an annotator while the session's annotator has no
 #: row yet (then no incoming annotator can be them).
 _MINE = "\0mine"
+
+_ORIGINS = frozenset(ORIGINS)
 
 _INSERT_RELATION = (
     "INSERT INTO relations (id, type, source, target, annotator, created) VALUES (?,?,?,?,?,?)"
@@ -74,17 +77,17 @@ class _Plan:
 
     where: str
     doc: dict[str, Any]
-    item: DocumentInput
+    row: tuple[Any, ...]  # the documents row (store/documents.py, prepare)
     sha: str
-    annotations: list[Annotation] = field(default_factory=list)
+    annotations: list[list[Any]] = field(default_factory=list)  # rows (store/rows.py)
     relations: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # id, type,
     # source, target, created
     statuses: dict[str, str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
-        assert self.item.id is not None
-        return self.item.id
+        doc_id: str = self.row[0]
+        return doc_id
 
 
 def _text_id(value: Any) -> str:
@@ -122,6 +125,10 @@ class BulkMerge:
         self._shas: set[str] = set()
         self._doc_ids: set[str] = set()
         self._item_ids: set[str] = set()  # annotation and relation ids
+        # what the checks found for the labels, attribute sets and relations seen so far
+        self._labels: dict[str, LabelSpec] = {}
+        self._attribute_json: dict[tuple[Any, ...], str] = {}
+        self._relation_fits: set[tuple[str, str, str, int]] = set()
 
     # -- reading and checking -----------------------------------------------------------------
 
@@ -139,10 +146,10 @@ class BulkMerge:
         self._plans.append(plan)
         self._shas.add(plan.sha)
         self._doc_ids.add(plan.id)
-        self._item_ids.update(a.id for a in plan.annotations)
+        self._item_ids.update(a[0] for a in plan.annotations)
         self._item_ids.update(r[0] for r in plan.relations)
         self._annotations += len(plan.annotations)
-        self._chars += len(plan.item.text)
+        self._chars += len(plan.row[6])
         if (
             len(self._plans) >= BATCH_DOCUMENTS
             or self._annotations >= BATCH_ANNOTATIONS
@@ -176,23 +183,24 @@ class BulkMerge:
             id=doc_id,
         )
         scratch = ImportReport()
-        doc_sql.prepare(item, scratch)  # what writing it would refuse, refused now
-        if scratch.warnings:
+        row = doc_sql.prepare(item, scratch)  # what writing it would refuse, refused now
+        if scratch.warnings or row[0] != doc_id or row[7] != sha:
             return None  # e.g. markup removed from the title: said by the careful path
-        plan = _Plan(where, doc, item, sha)
+        plan = _Plan(where, doc, row, sha)
         mine = self._project.layer().annotator_id or _MINE
         stamp = now()
-        spans: set[tuple[str, str, tuple[tuple[int, int], ...]]] = set()
-        by_id: dict[str, Annotation] = {}
+        shapes: set[tuple[Any, ...]] = set()
+        by_id: dict[str, list[Any]] = {}
+        taken = self._item_ids
         for a in doc["annotations"]:
-            ann = self._annotation(a, text, doc_id, mine, stamp)
-            if ann.id in by_id or ann.id in self._item_ids:
+            ann, spans = self._annotation(a, text, doc_id, mine, stamp)
+            if ann[0] in by_id or ann[0] in taken:
                 return None
-            shape = (ann.annotator or "", ann.label, tuple((f.start, f.end) for f in ann.fragments))
-            if shape in spans:
+            shape = (ann[8], ann[2], spans)
+            if shape in shapes:
                 return None  # a twin: one is kept, and its relations follow (careful path)
-            spans.add(shape)
-            by_id[ann.id] = ann
+            shapes.add(shape)
+            by_id[ann[0]] = ann
             plan.annotations.append(ann)
         self._relations(doc["relations"], by_id, plan)
         for person, state in doc.get("status", {}).items():
@@ -201,41 +209,64 @@ class BulkMerge:
             check_state(state)
             plan.statuses[self._who(person, mine)] = state
         for ann in plan.annotations:
-            if ann.annotator == _MINE:
-                ann.annotator = None  # the session's annotator, who has no row yet
+            if ann[8] == _MINE:
+                ann[8] = None  # the session's annotator, who has no row yet
         return plan
+
+    def _label(self, label: Any) -> LabelSpec:
+        spec = self._labels.get(label) if isinstance(label, str) else None
+        if spec is None:
+            spec = self._labels[label] = require_label(self._schema, label)
+        return spec
+
+    def _attributes(self, spec: LabelSpec, attributes: dict[str, Any]) -> str:
+        """The attributes as stored (checked, JSON), worked out once for each distinct set."""
+        key = (spec.name, tuple(attributes.items()))
+        try:
+            stored = self._attribute_json.get(key)
+        except TypeError:  # an unhashable value: checked (and refused) without the memo
+            return dumps(check_attributes(spec, attributes))
+        if stored is None:
+            stored = self._attribute_json[key] = dumps(check_attributes(spec, attributes))
+        return stored
 
     def _annotation(
         self, a: dict[str, Any], text: str, doc_id: str, mine: str, stamp: str
-    ) -> Annotation:
-        """One annotation, checked as ``Layer.add_annotation`` checks it."""
+    ) -> tuple[list[Any], tuple[tuple[int, int], ...]]:
+        """One annotation's row (its annotator the layer's key) and its spans, checked as
+        ``Layer.add_annotation`` checks it."""
         fragments = a["fragments"]
         check_fragment_list(fragments)
         attributes = a["attributes"]
         if attributes is not None and not isinstance(attributes, dict):
             raise _Unusual()
-        spec = require_label(self._schema, a["label"])
+        spec = self._label(a["label"])
         entity = _optional_text(a["entity"])
         check_entity_allowed(spec, entity)
         origin = a["origin"]
-        check_origin(origin)
+        if origin not in _ORIGINS:
+            check_origin(origin)
+        built = build_fragments(text, fragments)
         created = a["created"] or stamp
-        return Annotation(
-            id=_text_id(a["id"]),
-            document=doc_id,
-            label=a["label"],
-            fragments=build_fragments(text, fragments),
-            attributes=check_attributes(spec, attributes or {}),
-            entity=entity,
-            annotator=self._who(a["annotator"], mine),
-            origin=origin,
-            note=_optional_text(a["note"]),
-            created=_optional_text(created) or stamp,
-            modified=_optional_text(a["modified"] or created) or stamp,
-        )
+        row = [
+            _text_id(a["id"]),
+            doc_id,
+            a["label"],
+            built[0].start,
+            built[-1].end,
+            fragments_json(built),
+            self._attributes(spec, attributes or {}),
+            entity,
+            self._who(a["annotator"], mine),
+            origin,
+            _optional_text(a["note"]),
+            _optional_text(created) or stamp,
+            _optional_text(a["modified"] or created) or stamp,
+        ]
+        return row, tuple((f.start, f.end) for f in built)
 
     def _relations(
-        self, relations: Iterable[dict[str, Any]], by_id: dict[str, Annotation], plan: _Plan
+        self, relations: Iterable[dict[str, Any]], by_id: dict[str, list[Any]], plan: _Plan
     ) -> None:
         """The relations, checked as ``Layer.add_relation`` checks them; both ends must be
         annotations of this document in one layer."""
@@ -247,17 +278,20 @@ class BulkMerge:
             source, target = by_id.get(r["source"]), by_id.get(r["target"])
             if source is None or target is None or source is target:
                 raise _Unusual()
-            if source.annotator != target.annotator or rel_id in seen or rel_id in self._item_ids:
+            if source[8] != target[8] or rel_id in seen or rel_id in self._item_ids:
                 raise _Unusual()
-            existing = of_type.get((source.id, kind), 0)
-            check_relation(self._schema, kind, source.label, target.label, True, existing)
-            if (source.id, target.id, kind) in links:
+            existing = of_type.get((source[0], kind), 0)
+            fits = (kind, source[2], target[2], existing)
+            if fits not in self._relation_fits:
+                check_relation(self._schema, kind, source[2], target[2], True, existing)
+                self._relation_fits.add(fits)
+            if (source[0], target[0], kind) in links:
                 raise _Unusual()  # "this relation already exists"
             seen.add(rel_id)
-            links.add((source.id, target.id, kind))
-            of_type[(source.id, kind)] = existing + 1
+            links.add((source[0], target[0], kind))
+            of_type[(source[0], kind)] = existing + 1
             created = _optional_text(r["created"]) or now()
-            plan.relations.append((rel_id, kind, source.id, target.id, created))
+            plan.relations.append((rel_id, kind, source[0], target[0], created))
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -285,21 +319,21 @@ class BulkMerge:
         db = self._db
         shas = _present(db, "SELECT sha256 FROM documents WHERE sha256 IN", [p.sha for p in plans])
         doc_ids = _present(db, "SELECT id FROM documents WHERE id IN", [p.id for p in plans])
-        annotations = (a.id for p in plans for a in p.annotations)
+        annotations = (a[0] for p in plans for a in p.annotations)
         ann_ids = _present(db, "SELECT id FROM annotations WHERE id IN", annotations)
         rel_ids = _present(
             db, "SELECT id FROM relations WHERE id IN", (r[0] for p in plans for r in p.relations)
         )
-        wanted = {a.entity for p in plans for a in p.annotations if a.entity is not None}
+        wanted = {a[7] for p in plans for a in p.annotations if a[7] is not None}
         entities = _present(db, "SELECT id FROM entities WHERE id IN", wanted)
 
         def taken(plan: _Plan) -> bool:
             return (
                 plan.sha in shas
                 or plan.id in doc_ids
-                or any(a.id in ann_ids for a in plan.annotations)
+                or any(a[0] in ann_ids for a in plan.annotations)
                 or any(r[0] in rel_ids for r in plan.relations)
-                or any(a.entity is not None and a.entity not in entities for a in plan.annotations)
+                or any(a[7] is not None and a[7] not in entities for a in plan.annotations)
             )
 
         return taken
@@ -309,7 +343,9 @@ class BulkMerge:
             return
         project, db = self._project, self._db
         changes = project.recording
-        added = doc_sql.insert_documents(db, [p.item for p in plans], self._report)
+        added = doc_sql.insert_prepared(
+            db, [p.row for p in plans], [p.where for p in plans], self._report
+        )
         assert added == [p.id for p in plans], "a planned document was not new after all"
         for doc_id in added:
             changes.documents.add(doc_id)
@@ -320,13 +356,13 @@ class BulkMerge:
         layer_of: dict[str, str] = {}
         for plan in plans:
             for ann in plan.annotations:
-                if ann.annotator is None:  # the session's annotator: their row made now
-                    ann.annotator = project.layer().writer_id()
-                rows.append(annotation_params(ann))
-                entity_of[ann.id] = ann.entity
-                layer_of[ann.id] = ann.annotator
-                changes.annotation("added", ann.id, ann.document, ann.annotator)
-            changes.counts_of(ann.entity for ann in plan.annotations)
+                if ann[8] is None:  # the session's annotator: their row is made now
+                    ann[8] = project.layer().writer_id()
+                rows.append(tuple(ann))
+                entity_of[ann[0]] = ann[7]
+                layer_of[ann[0]] = ann[8]
+                changes.annotation("added", ann[0], plan.id, ann[8])
+            changes.counts_of(ann[7] for ann in plan.annotations)
             # a relation is in the layer of the annotations it links
             for rel_id, kind, source, target, created in plan.relations:
                 layer = layer_of[source]
@@ -337,6 +373,8 @@ class BulkMerge:
             for who, state in plan.statuses.items():
                 statuses.append((plan.id, who, state, stamp))
                 changes.status(plan.id, who)
+        rows.sort()  # by id: the primary key's index is then written in order
+        relations.sort()
         db.conn.executemany(INSERT_ANNOTATION, rows)
         db.conn.executemany(_INSERT_RELATION, relations)
         db.conn.executemany(_SET_STATUS, statuses)

@@ -65,7 +65,10 @@ def merged(
         for f in dataclasses.fields(written.changes)
         if f.compare
     }
-    return _replaced(tables, names), _replaced(record, names), _replaced(written.value, names)
+    tables = _replaced(tables, names)
+    for index in (1, 2, 3, 4, 5):  # ordered by ids, some of which were just renamed
+        tables[index].sort(key=repr)
+    return tables, _replaced(record, names), _replaced(written.value, names)
 
 
 def rows(path: Path, query: str) -> list[tuple]:
