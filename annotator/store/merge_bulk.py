@@ -45,8 +45,8 @@ if TYPE_CHECKING:
     from annotator.store.project import Project
 
 #: A batch is written when it holds this many documents, annotations or text characters.
-BATCH_DOCUMENTS = 2000
-BATCH_ANNOTATIONS = 50_000
+BATCH_DOCUMENTS = 500
+BATCH_ANNOTATIONS = 20_000
 BATCH_CHARS = 8_000_000
 #: The layer key of annotations without an annotator while the session's annotator has no
 #: row yet (then no incoming annotator can be them).
