@@ -44,7 +44,7 @@ from annotator.core.schema import Schema
 from annotator.core.text import normalise_text, text_sha256
 from annotator.core.validation import check_attributes
 from annotator.store import merge
-from annotator.store.annotators import GOLD_ID, is_reserved
+from annotator.store.annotators import is_reserved
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -239,7 +239,7 @@ class AnnotationImport:
             return None
         if name not in self._annotators:
             if is_reserved(name):
-                self._annotators[name] = GOLD_ID
+                self._annotators[name] = self.project.gold.writer_id()  # its row, if new
             else:
                 self._annotators[name] = self.project.annotators.ensure(name.strip()).id
         return self._annotators[name]
