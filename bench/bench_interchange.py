@@ -36,6 +36,7 @@ FORMATS = {
     "cas-json": "out-cas.zip",
     "brat": "out-brat.zip",
     "conll": "out.conll",
+    "spacy": "out.spacy",
 }
 TARGET = 3.0  # × the jsonl export
 
