@@ -11,8 +11,9 @@ What a ``Doc`` of the export holds (docs/formats.md has an example):
   its ``id_`` is the annotation's id (a discontinuous annotation is one span per fragment, all
   with the same id), its ``kb_id_`` the linked entity's Wikidata id, else its registry id;
 - ``doc.ents`` are the mentions (labels linked to the registry: Actor), those that do not
-  overlap another, taken by where they start, the longer first (the rest stay in the span
-  group, counted in the user data);
+  overlap another, taken by where they start, the longer first, and that neither start nor
+  end with white space (spaCy's entity recogniser refuses those); the rest stay in the span
+  group, counted in the user data (``ents_left_out``);
 - ``doc.user_data["annotator"]`` (:data:`USER_DATA_KEY`) is what spans cannot hold: the format
   (:data:`FORMAT`), the document (id, title, source, url, published, metadata), the
   annotator's name, attributes, registry links and notes by annotation id, and the relations as
@@ -72,6 +73,7 @@ class _Counts:
     split: int = 0  # discontinuous annotations
     spans: int = 0  # the spans they became
     left_out: int = 0  # mentions left out of doc.ents (they overlap another)
+    spaced: int = 0  # mentions left out of doc.ents (they start or end with white space)
     retokenised: int = 0  # Docs whose tokens were split at annotation edges
 
     def notes(self) -> list[str]:
@@ -85,6 +87,12 @@ class _Counts:
             said.append(
                 f"{self.left_out} overlapping mention{'s' if self.left_out != 1 else ''} left "
                 f'out of doc.ents (they are in doc.spans["{SPANS_KEY}"])'
+            )
+        if self.spaced:
+            said.append(
+                f"{self.spaced} mention{'s' if self.spaced != 1 else ''} starting or ending "
+                f"with white space left out of doc.ents (spaCy's entity recogniser refuses "
+                f'them; they are in doc.spans["{SPANS_KEY}"])'
             )
         if self.retokenised:
             said.append(
@@ -145,6 +153,7 @@ class DocBinWriter:
         self._doc = Doc
         self._span = Span
         self._hashes: set[int] = set()  # of the words and entity strings the tokens hold
+        self._named: list[str] = []  # the span ids, labels and kb ids the span groups hold
         self.counts = _Counts()
 
     def add(
@@ -164,15 +173,19 @@ class DocBinWriter:
             # words cut here must too: never export a shift
             if doc.text != text:
                 raise AssertionError("the spaCy Doc's text differs from the document's")
-        strings = self.docbin.strings
+        named = self._named
         packed: list[bytes] = []
         mentions: dict[str, list[tuple[int, int, str, str]]] = {}
+        spaced: set[str] = set()  # mentions starting or ending with white space
         for (ann, start, end), span in zip(fragments, spans, strict=True):
             if span is None or span.start_char != start or span.end_char != end:
                 raise AssertionError(f"annotation {ann['id']}: a span does not align")
             label: str = ann["label"]
             kb_id = kb_ids.get(ann.get("entity") or "", "")
-            strings.update((label, ann["id"], kb_id) if kb_id else (label, ann["id"]))
+            named.append(ann["id"])
+            named.append(label)
+            if kb_id:
+                named.append(kb_id)
             packed.append(
                 struct.pack(
                     ">QQQllll",
@@ -187,13 +200,19 @@ class DocBinWriter:
             )
             if label in self.mention_labels:
                 mentions.setdefault(ann["id"], []).append((span.start, span.end, label, kb_id))
+                if text[start:end] != text[start:end].strip():
+                    spaced.add(ann["id"])
         for ann in annotations:
             if len(ann["fragments"]) > 1:
                 self.counts.split += 1
                 self.counts.spans += len(ann["fragments"])
         group = self.packer.pack({"name": SPANS_KEY, "attrs": {}, "spans": packed})
+        for ann_id in spaced:  # spaCy's entity recogniser refuses them
+            del mentions[ann_id]
         left_out = self._set_ents(doc, list(mentions.values()))
         self.counts.left_out += left_out
+        self.counts.spaced += len(spaced)
+        left_out += len(spaced)
         return doc, self.packer.pack({group: [SPANS_KEY]}), left_out
 
     def store(self, doc: Doc, span_groups: bytes, user_data: dict[str, Any]) -> None:
@@ -214,6 +233,7 @@ class DocBinWriter:
     def to_bytes(self) -> bytes:
         self._hashes.discard(0)
         self.docbin.strings.update(self.vocab.strings[h] for h in self._hashes)
+        self.docbin.strings.update(self._named)
         content: bytes = self.docbin.to_bytes()
         return content
 
