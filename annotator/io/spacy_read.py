@@ -8,9 +8,9 @@
   and are not read.
 - Any other Doc brings its text and, as annotations of whoever imports (no annotator), every
   span of every group in ``doc.spans`` and every entity of ``doc.ents`` (an entity with the
-  label and offsets of a span already read is the same annotation), with its label; a
-  ``kb_id_`` that is a Wikidata id (``Q42``) links the span to that actor. Its user data is
-  not read.
+  label and offsets of a span already read is the same annotation, and its kb id links it),
+  with its label; a ``kb_id_`` that is a Wikidata id (``Q42``) links the span to the actor of
+  that Wikidata id, any other to the actor of that registry id. Its user data is not read.
 
 Offsets are spaCy's character offsets, code points on ``doc.text``; the covered text each
 span states is its tokens' text, checked by the import route.
@@ -147,16 +147,20 @@ def _document(doc: Doc, where: str) -> ForeignDocument:
 
 def _theirs(doc: Doc, where: str) -> ForeignDocument:
     found = ForeignDocument(doc.text, where)
-    seen: set[tuple[str, int, int]] = set()
+    seen: dict[tuple[str, int, int], ForeignSpan] = {}
     for key, group in doc.spans.items():
         for i, span in enumerate(group):
             place = f"doc.spans[{key!r}][{i}]"
-            found.spans.append(_foreign_span(span, f"{key}[{i}]", f"{where}, {place}"))
-            seen.add((span.label_, span.start_char, span.end_char))
+            foreign = _foreign_span(span, f"{key}[{i}]", f"{where}, {place}")
+            found.spans.append(foreign)
+            seen.setdefault((span.label_, span.start_char, span.end_char), foreign)
     for i, ent in enumerate(doc.ents):
-        if (ent.label_, ent.start_char, ent.end_char) in seen:
-            continue
-        found.spans.append(_foreign_span(ent, f"ents[{i}]", f"{where}, doc.ents[{i}]"))
+        entity = _foreign_span(ent, f"ents[{i}]", f"{where}, doc.ents[{i}]")
+        same = seen.get((ent.label_, ent.start_char, ent.end_char))
+        if same is None:
+            found.spans.append(entity)
+        elif same.actor is None:  # the entity's kb id links the span it repeats
+            same.actor = entity.actor
     return found
 
 
