@@ -103,6 +103,8 @@ def read_spacy(path: Path, context: ImportContext) -> Iterator[tuple[ForeignDocu
 def _check_unpacked(path: Path, content: bytes) -> None:
     """Refuse what is not zlib data, is cut short, or unpacks to too much (without keeping
     what it unpacks to)."""
+    if not content:
+        raise InputError(f"{path}: an empty file, not a spaCy DocBin")
     unpacker = zlib.decompressobj()
     total = 0
     pending = content
