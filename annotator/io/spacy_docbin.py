@@ -25,6 +25,7 @@ written or read.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import os
@@ -58,7 +59,8 @@ MISSING = 'spaCy is not installed; install the extra: pip install "annotator[spa
 
 
 def import_spacy() -> Any:
-    """The ``spacy`` module, or the message that it is missing (as the caller's error)."""
+    """The ``spacy`` module, or None when the extra is not installed (the caller says
+    :data:`MISSING` as its own kind of error)."""
     try:
         import spacy
     except ImportError:
@@ -114,12 +116,13 @@ def token_bounds(
     """
     bounds: list[int] = []
     spaces: list[bool] = []
+    cuts = sorted(edges)
     last = 0
     for start, end, space in tokens:
         bounds.append(start)
         spaces.append(False)
-        for cut in sorted(e for e in edges if start < e < end):
-            bounds.append(cut)
+        for i in range(bisect.bisect_right(cuts, start), bisect.bisect_left(cuts, end)):
+            bounds.append(cuts[i])
             spaces.append(False)
         if space and (end in starts or end + 1 in ends):
             bounds.append(end)  # the space is a word: a fragment starts on it or ends after it
