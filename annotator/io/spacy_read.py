@@ -109,14 +109,17 @@ def _check_unpacked(path: Path, content: bytes) -> None:
     total = 0
     pending = content
     try:
-        while pending and not unpacker.eof:
-            total += len(unpacker.decompress(pending, _CHUNK))
+        while not unpacker.eof:
+            produced = len(unpacker.decompress(pending, _CHUNK))
+            total += produced
             if total > MAX_UNPACKED_BYTES:
                 raise InputError(
                     f"{path}: unpacks to more than {MAX_UNPACKED_BYTES:,} bytes, more than a "
                     "DocBin may have here"
                 )
             pending = unpacker.unconsumed_tail
+            if not produced and not pending:  # the input ended before the data did
+                break
     except zlib.error:
         raise InputError(
             f"{path}: not a spaCy DocBin (a .spacy file is zlib-compressed msgpack)"

@@ -183,3 +183,10 @@ def test_user_data_of_another_tool_is_ignored(project, tmp_path) -> None:
     assert report.added == 1 and report.warnings == []
     (doc,) = list(project.documents.all())
     assert (doc.title, doc.metadata) == ("", {})
+
+
+def test_a_docbin_unpacking_to_many_chunks_is_read(project, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(spacy_read, "_CHUNK", 64)  # the size check unpacks 64 bytes at a time
+    path = tmp_path / "long.spacy"
+    path.write_bytes(docbin_bytes(ours(), text="Karamov said no. " * 2000))
+    assert import_paths(project, [path]).added == 1
