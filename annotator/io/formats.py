@@ -54,6 +54,7 @@ QUOTES = Unit("quote", "quotes")
 DEMANDS = Unit("demand", "demands")
 ACTORS = Unit("actor", "actors")
 CASES = Unit("CAS", "CASes")
+SPACY_DOCS = Unit("spaCy Doc", "spaCy Docs")
 
 
 @cache
@@ -270,6 +271,16 @@ FORMATS: dict[str, Format] = {
             "CoNLL 2003-style BIO (IOB2): one token and its tag per line, for sequence labelling",
             (".conll",),
             writer="annotator.io.conll:write_conll",
+        ),
+        Format(
+            "spacy",
+            "spaCy DocBin: one Doc per document and annotator, every span in "
+            'doc.spans["annotator"], mentions in doc.ents (needs the extra annotator[spacy])',
+            (".spacy",),
+            reader="annotator.io.spacy_read:read_spacy",
+            writer="annotator.io.spacy_docbin:write_spacy",
+            counts=SPACY_DOCS,
+            annotations=True,
         ),
     )
 }

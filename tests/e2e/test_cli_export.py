@@ -170,6 +170,7 @@ DEMO_COUNTS = {
     "cas-json": ("documents", "CASes"),  # one annotator: one CAS per document
     "brat": ("documents", "documents"),
     "conll": ("documents", "documents"),
+    "spacy": ("documents", "spaCy Docs"),  # one annotator: one Doc per document
 }
 
 
