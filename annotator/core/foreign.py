@@ -67,6 +67,18 @@ class ForeignRelation:
     where: str = ""
 
 
+@dataclass(frozen=True)
+class Unread:
+    """Something a reader met in a file but could not bring in (a result type the project has
+    no place for, a prediction, a relation without a type): counted in the import's warnings
+    with the route's own reasons ("3 not imported, REASON: places")."""
+
+    reason: str
+    where: str
+    #: What it counts as in the report: a ``"span"``, a ``"relation"`` or ``"other"``.
+    kind: str = "other"
+
+
 @dataclass
 class ForeignDocument:
     """One document of a file and what is annotated in it."""
@@ -84,6 +96,11 @@ class ForeignDocument:
     id: str | None = None
     spans: list[ForeignSpan] = field(default_factory=list)
     relations: list[ForeignRelation] = field(default_factory=list)
+    #: What the reader could not bring in (see :class:`Unread`).
+    unread: list[Unread] = field(default_factory=list)
+    #: What the reader did that the user should know, as ``(remark, where)``, counted in the
+    #: warnings ("2 spans read with UTF-16 offsets ...: places").
+    remarks: list[tuple[str, str]] = field(default_factory=list)
 
 
 def parse_label_map(items: list[str] | tuple[str, ...]) -> dict[str, str]:

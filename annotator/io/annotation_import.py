@@ -73,6 +73,8 @@ class Problems:
 
     counts: Counter[str] = field(default_factory=Counter)
     places: dict[str, list[str]] = field(default_factory=dict)
+    #: What each warning says before the reason.
+    lead: str = "not imported, "
 
     def add(self, reason: str, where: str) -> None:
         self.counts[reason] += 1
@@ -88,7 +90,7 @@ class Problems:
             at = (
                 (": " + ", ".join(places) + (f" and {more} more" if more else "")) if places else ""
             )
-            said.append(f"{count} not imported, {reason}{at}")
+            said.append(f"{count} {self.lead}{reason}{at}")
         return said
 
 
@@ -111,12 +113,14 @@ class AnnotationImport:
         self.label_map = label_map
         self.report = report
         self.problems = Problems()
+        self.remarks = Problems(lead="")
         self._annotators: dict[str, str] = {}  # name as in the file -> local annotator id
         self._actors = _ActorIndex(project)
 
     # -- one document ---------------------------------------------------------------------
 
     def add(self, doc: ForeignDocument) -> None:
+        self._count_unread(doc)
         text = doc.text
         if text is None and doc.id is not None:
             text = _project_text(self.project, doc.id)
@@ -164,6 +168,17 @@ class AnnotationImport:
 
     def finish(self) -> None:
         self.report.warnings.extend(self.problems.warnings())
+        self.report.warnings.extend(self.remarks.warnings())
+
+    def _count_unread(self, doc: ForeignDocument) -> None:
+        for item in doc.unread:
+            self.problems.add(item.reason, item.where)
+            if item.kind == "span":
+                self.report.spans_skipped += 1
+            elif item.kind == "relation":
+                self.report.relations_skipped += 1
+        for remark, where in doc.remarks:
+            self.remarks.add(remark, where)
 
     # -- its parts ------------------------------------------------------------------------
 
