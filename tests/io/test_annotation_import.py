@@ -13,6 +13,7 @@ from annotator.core.foreign import (
     ForeignRelation,
     ForeignSpan,
     OffsetMap,
+    Unread,
     parse_label_map,
 )
 from annotator.core.reports import ImportReport
@@ -212,3 +213,26 @@ def test_label_maps_are_parsed_with_clear_errors() -> None:
         parse_label_map(["PER"])
     with pytest.raises(ValidationError, match="given twice"):
         parse_label_map(["PER=Actor", "PER=Quote"])
+
+
+def test_what_a_reader_could_not_read_is_counted_with_the_rest(project: Project) -> None:
+    doc = ForeignDocument(
+        "Ana said no.",
+        "f",
+        spans=[_span("1", "Actor", 0, 3)],
+        unread=[
+            Unread("a prediction", "f: task 1"),
+            Unread("a rectangle", "f: task 1, result 2", "span"),
+            Unread("a relation without a label", "f: task 1, result 3", "relation"),
+        ],
+        remarks=[("span(s) read in UTF-16 units", "f: task 1, region a")] * 2,
+    )
+    report = _run(project, [doc])
+    assert report.annotations == 1
+    assert (report.spans_skipped, report.relations_skipped) == (1, 1)
+    assert "1 not imported, a prediction: f: task 1" in report.warnings
+    assert "1 not imported, a relation without a label: f: task 1, result 3" in report.warnings
+    assert (
+        "2 span(s) read in UTF-16 units: f: task 1, region a, f: task 1, region a"
+        in report.warnings
+    )
