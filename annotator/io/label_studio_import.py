@@ -80,16 +80,17 @@ def read_label_studio(path: Path, context: ImportContext) -> Iterator[tuple[Fore
     """Each task of ``path`` as a foreign document, with the bytes read so far."""
     source = TextFile(path)
     text = JsonText(source)
+    ends = _relation_ends(context.schema)
     first = text.peek()
     if first == "[":
         for index, item in enumerate(text.items(str(path))):
             yield (
-                _TaskReader(item, index, path, context.schema).document(),
+                _TaskReader(item, index, path, ends).document(),
                 source.position(text.left()),
             )
     elif first == "{":
         item = text.value(str(path))
-        yield _TaskReader(item, 0, path, context.schema).document(), source.position(text.left())
+        yield _TaskReader(item, 0, path, ends).document(), source.position(text.left())
     elif first in VALUE_STARTS:
         raise InputError(f"{path}: expected Label Studio tasks (a JSON array of task objects)")
     else:
@@ -113,14 +114,14 @@ class _Region:
 class _TaskReader:
     """One task: checked for its shape as it is read (an InputError names the task)."""
 
-    def __init__(self, task: Any, index: int, path: Path, schema: Schema) -> None:
+    def __init__(self, task: Any, index: int, path: Path, ends: dict[str, tuple[str, str]]) -> None:
         self.path = path
-        self.schema = schema
+        self.ends = ends
         if not isinstance(task, dict):
             raise InputError(f"{path}: item [{index}] is not a Label Studio task (an object)")
         self.task = task
         tid = task.get("id")
-        label = f"task {tid}" if _is_int(tid) or isinstance(tid, str) else f"task [{index}]"
+        label = f"task {_cut(tid)}" if _is_int(tid) or isinstance(tid, str) else f"task [{index}]"
         self.place = f"{path.name}: {label}"
         self.error_place = f"{path}: {label}"
         self._utf16: Utf16Map | None = None
@@ -144,7 +145,9 @@ class _TaskReader:
             self._annotation(doc, annotation, index, len(annotations), data)
         for kind, what in (("predictions", "a prediction"), ("drafts", "a draft")):
             for index, item in enumerate(self._list(self.task.get(kind), kind)):
-                name = item.get("id", f"[{index}]") if isinstance(item, dict) else f"[{index}]"
+                name = (
+                    _cut(item.get("id", f"[{index}]")) if isinstance(item, dict) else f"[{index}]"
+                )
                 reason = f"{what} (only submitted annotations are imported)"
                 doc.unread.append(Unread(reason, f"{self.place}, {what[2:]} {name}"))
         return doc
@@ -201,7 +204,7 @@ class _TaskReader:
         if not isinstance(annotation, dict):
             raise self.fail(f"annotation [{index}] is not an object")
         aid = annotation.get("id")
-        rel = f"annotation {aid if _is_int(aid) or isinstance(aid, str) else f'[{index}]'}"
+        rel = f"annotation {_cut(aid) if _is_int(aid) or isinstance(aid, str) else f'[{index}]'}"
         place = f"{self.place}, {rel}"
         if annotation.get("was_cancelled") is True:
             doc.unread.append(Unread("a cancelled (skipped) annotation", place))
@@ -230,7 +233,7 @@ class _TaskReader:
             if kind == "labels":
                 continue
             rid = _id(result.get("id"))
-            at = f"{rel}, result {rid if rid is not None else f'[{number}]'}"
+            at = f"{rel}, result {_cut(rid) if rid is not None else f'[{number}]'}"
             where = f"{self.place}, {at}"
             if kind == "relation":
                 self._relation(doc, result, regions, aliases, who, at)
@@ -259,7 +262,7 @@ class _TaskReader:
             if result.get("type") != "labels":
                 continue
             rid = _id(result.get("id")) or f"[{number}]"
-            at = f"{rel}, region {rid}"
+            at = f"{rel}, region {_cut(rid)}"
             where = f"{self.place}, {at}"
             value = result.get("value")
             if not isinstance(value, dict):
@@ -362,8 +365,7 @@ class _TaskReader:
             return
         source, target = aliases.get(source, source), aliases.get(target, target)
         for kind in dict.fromkeys(labels):
-            spec = self.schema.relation(kind)
-            ends = (spec.source, spec.target) if spec is not None else (None, None)
+            ends = self.ends.get(kind, (None, None))
             doc.relations.append(
                 ForeignRelation(
                     kind,
@@ -373,6 +375,17 @@ class _TaskReader:
                     where=where,
                 )
             )
+
+
+def _relation_ends(schema: Schema) -> dict[str, tuple[str, str]]:
+    """The labels each relation type of the schema goes from and to."""
+    return {spec.name: (spec.source, spec.target) for spec in schema.relations}
+
+
+def _cut(value: Any) -> str:
+    """An id for a place in a message, cut short."""
+    said = str(value)
+    return said if len(said) <= 40 else said[:37] + "..."
 
 
 def _shown(value: Any) -> str:

@@ -497,3 +497,17 @@ def test_tasks_are_read_one_at_a_time(project: Project, tmp_path) -> None:
     assert positions == sorted(positions)
     with pytest.raises(InputError, match=r"item \[40\] is not a Label Studio task"):
         next(read)
+
+
+def test_the_text_is_found_without_data_text(project: Project, tmp_path) -> None:
+    def task(data: dict[str, Any], to_name: str) -> dict[str, Any]:
+        result = {**region("a", "Velmar", "Actor"), "to_name": to_name}
+        # "completions": what Label Studio before 1.0 called annotations
+        return {"data": data, "completions": [{"result": [result]}]}
+
+    named = task({"dialogue": TEXT, "speaker": "Ana"}, "dialogue")  # the Text tag's field
+    only = task({"article": TEXT.replace("Ofori", "Obi"), "views": 3}, "text")  # the one text
+    report = import_paths(project, [write(tmp_path, [named, only])])
+    assert report.added == 2 and report.annotations == 2
+    docs = sorted(project.documents.all(), key=lambda d: d.text)
+    assert [d.metadata for d in docs] == [{"views": 3}, {"speaker": "Ana"}]
