@@ -29,6 +29,7 @@ code points but is in UTF-16 units is read in those units, and the import says h
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.foreign import ForeignDocument, ForeignRelation, ForeignSpan, Unread
-from annotator.core.json_values import nesting_problem
+from annotator.core.json_values import lone_surrogate_at, nesting_problem
 from annotator.core.offsets import Utf16Map
 from annotator.core.schema import Schema
 from annotator.io.annotation_import import ImportContext
@@ -132,6 +133,12 @@ class _TaskReader:
     # -- the document --------------------------------------------------------------------
 
     def document(self) -> ForeignDocument:
+        broken = _lone_surrogate(self.task)  # which no text stored may hold
+        if broken is not None:
+            raise self.fail(
+                f"{broken!r} holds a lone UTF-16 surrogate (such as \\ud83d, half of an emoji), "
+                "which is not valid Unicode text"
+            )
         data = self.task.get("data")
         if not isinstance(data, dict):
             raise self.fail("no 'data' object (a Label Studio task has its text in data.text)")
@@ -380,6 +387,16 @@ class _TaskReader:
 def _relation_ends(schema: Schema) -> dict[str, tuple[str, str]]:
     """The labels each relation type of the schema goes from and to."""
     return {spec.name: (spec.source, spec.target) for spec in schema.relations}
+
+
+def _lone_surrogate(task: dict[str, Any]) -> str | None:
+    """Where ``task`` holds a lone surrogate, else None (the encoder tells at C speed whether
+    any string does; only then is the task walked to find which)."""
+    try:
+        json.dumps(task, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return lone_surrogate_at(task)
+    return None
 
 
 def _cut(value: Any) -> str:

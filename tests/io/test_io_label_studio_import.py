@@ -441,6 +441,14 @@ BAD: list[tuple[str, Callable[[], Any], str]] = [
         "task 5: the field 'data.x' nests lists or objects more than 100 levels deep",
     ),
     (
+        "surrogate",
+        lambda: (
+            '[{"id": 5, "data": {"text": "A."}, "annotations": [{"completed_by": '
+            '{"email": "a\\ud800"}, "result": []}]}]'
+        ),
+        "task 5: 'annotations/0/completed_by/email' holds a lone UTF-16 surrogate",
+    ),
+    (
         "relation",
         lambda: [_task(annotations=[{"result": [{"type": "relation", "labels": ["speaker"]}]}])],
         "task 5: annotation [0], result [0]: a relation needs from_id and to_id",
