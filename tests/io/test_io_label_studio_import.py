@@ -7,6 +7,7 @@ several labels, UTF-16 offsets of old versions), an existing document receiving 
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import sqlite3
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from label_studio_sdk.label_interface import LabelInterface
 
 from annotator import Project
 from annotator.core.errors import InputError
@@ -189,6 +191,35 @@ def label_studio_export() -> list[dict[str, Any]]:
         },
         {"id": 8, "annotations": [], "predictions": [], "data": {"text": "Nobody spoke."}},
     ]
+
+
+#: The labelling config of the Label Studio project the sample above would come from.
+CONFIG = """<View>
+  <Labels name="label" toName="text">
+    <Label value="Actor"/><Label value="Quote"/><Label value="Demand"/><Label value="Cue"/>
+  </Labels>
+  <Text name="text" value="$text"/>
+  <Relations><Relation value="speaker"/><Relation value="claimant"/></Relations>
+  <Choices name="form" toName="text" perRegion="true">
+    <Choice value="direct"/><Choice value="indirect"/>
+  </Choices>
+  <Choices name="Actor.type" toName="text" perRegion="true"><Choice value="person"/></Choices>
+  <Choices name="genre" toName="text"><Choice value="news"/></Choices>
+  <TextArea name="note" toName="text" perRegion="true"/>
+  <HyperTextLabels name="html_labels" toName="html"><Label value="Actor"/></HyperTextLabels>
+  <HyperText name="html" value="$html"/>
+</View>"""
+
+
+def test_the_sample_is_in_label_studios_own_shape() -> None:
+    """label-studio-sdk's LabelInterface accepts every annotation of the sample under the
+    config above, and refuses one with a label or a choice the config lacks."""
+    interface = LabelInterface(CONFIG)
+    annotations = label_studio_export()[0]["annotations"]
+    assert all(interface.validate_annotation(a) for a in annotations)
+    wrong = copy.deepcopy(annotations[0])
+    wrong["result"][2]["value"]["choices"] = ["shouted"]
+    assert not interface.validate_annotation(wrong)
 
 
 def write(folder: Path, content: Any, name: str = "tasks.json") -> Path:
