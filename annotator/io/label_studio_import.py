@@ -469,11 +469,11 @@ def _annotator(
     if annotation.get("ground_truth") is True:
         return GOLD_NAME
     names = data.get("annotators")
-    if isinstance(names, list) and len(names) == count:
+    by = annotation.get("completed_by")
+    if isinstance(names, list) and index < len(names) and (len(names) == count or by is None):
         name = names[index]
         if isinstance(name, str) and name.strip():
             return name
-    by = annotation.get("completed_by")
     if isinstance(by, dict):
         for key in ("email", "username"):
             if isinstance(by.get(key), str) and by[key].strip():

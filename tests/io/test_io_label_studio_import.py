@@ -550,3 +550,20 @@ def test_the_text_is_found_without_data_text(project: Project, tmp_path) -> None
     assert report.added == 2 and report.annotations == 2
     docs = sorted(project.documents.all(), key=lambda d: d.text)
     assert [d.metadata for d in docs] == [{"views": 3}, {"speaker": "Ana"}]
+
+
+def test_our_export_annotated_further_in_label_studio(project: Project, tmp_path) -> None:
+    """Our task file, taken to Label Studio, gets a third annotation there: ours keep their
+    annotators (data.annotators), Label Studio's has its completed_by."""
+    golden = Path(__file__).parent / "golden" / "label-studio" / "claims.json"
+    (task,) = json.loads(golden.read_text(encoding="utf-8"))
+    text = task["data"]["text"]
+    more = annotation(99, [region("c1", "Velmar", "Actor", text=text)])
+    more["completed_by"] = {"id": 5, "email": "cem@example.org"}
+    task["annotations"].append(more)
+    report = import_paths(project, [write(tmp_path, [task])])
+    assert report.added == 1 and report.annotations == 8
+    doc = project.documents.get("doc-1")
+    assert layer_of(project, "cem@example.org", doc.id) == [("Actor", "Velmar", {}, None)]
+    assert [a.text for a in project.gold.annotations(doc.id)] == ["firemen"]
+    assert len(layer_of(project, "Ana", doc.id)) == 6 + 3  # six spans, three relations
