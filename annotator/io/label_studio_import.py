@@ -57,14 +57,17 @@ UTF16_REMARK = (
     "(label-studio#1347): read in those units, where their text is"
 )
 _OUR_PART = re.compile(r"(.+):([1-9][0-9]{0,5})")
-_TASK_START = re.compile(rb'\A\s*\[?\s*\{\s*(?:"id"\s*:\s*[^,{}]{1,40},\s*)?"data"\s*:\s*\{')
+_TASK_START = re.compile(
+    rb'\A\s*\[?\s*\{\s*(?:"id"\s*:\s*[^,{}]{1,40},\s*)?'
+    rb'(?:"data"\s*:\s*\{|"(?:annotations|predictions|completions)"\s*:\s*\[\s*[{\]])'
+)
 _ANNOTATIONS_KEY = re.compile(rb'"(?:annotations|predictions|completions)"\s*:\s*\[')
 
 
 def is_label_studio(path: Path) -> bool:
     """Whether ``path`` looks like Label Studio tasks: a task object (or an array whose first
     item is one) with ``data`` and ``annotations`` or ``predictions`` near the start, or with
-    ``data`` as its first field (``id`` before it allowed)."""
+    ``data``, ``annotations`` or ``predictions`` as its first field (``id`` before it)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(SNIFF_BYTES)

@@ -567,3 +567,11 @@ def test_our_export_annotated_further_in_label_studio(project: Project, tmp_path
     assert layer_of(project, "cem@example.org", doc.id) == [("Actor", "Velmar", {}, None)]
     assert [a.text for a in project.gold.annotations(doc.id)] == ["firemen"]
     assert len(layer_of(project, "Ana", doc.id)) == 6 + 3  # six spans, three relations
+
+
+def test_a_task_whose_annotations_fill_the_start_of_the_file_is_recognised(tmp_path) -> None:
+    results = [region(f"r{n}", "Velmar", "Actor") for n in range(1_000)]  # about 150 KB
+    task = {"id": 1, "annotations": [{"id": 1, "result": results}], "data": {"text": TEXT}}
+    path = write(tmp_path, [task])
+    assert path.read_bytes().index(b'"data"') > 64 * 1024
+    assert detect(path) == "label-studio"
