@@ -68,15 +68,15 @@ class ForeignRelation:
 
 
 @dataclass(frozen=True)
-class Unread:
-    """Something a reader met in a file but could not bring in (a result type the project has
-    no place for, a prediction, a relation without a type): counted in the import's warnings
-    with the route's own reasons ("3 not imported, REASON: places")."""
+class ForeignProblem:
+    """Something a reader found it cannot bring in (a span whose offsets split a character,
+    a result type the format reader does not know): reported by the import route with the
+    others, counted by reason."""
 
     reason: str
     where: str
-    #: What it counts as in the report: a ``"span"``, a ``"relation"`` or ``"other"``.
-    kind: str = "other"
+    #: What is left out: a span (False) or a relation (True), for the counts.
+    relation: bool = False
 
 
 @dataclass
@@ -96,10 +96,10 @@ class ForeignDocument:
     id: str | None = None
     spans: list[ForeignSpan] = field(default_factory=list)
     relations: list[ForeignRelation] = field(default_factory=list)
-    #: What the reader could not bring in (see :class:`Unread`).
-    unread: list[Unread] = field(default_factory=list)
+    #: What the reader left out of this document, and why.
+    problems: list[ForeignProblem] = field(default_factory=list)
     #: What the reader did that the user should know, as ``(remark, where)``, counted in the
-    #: warnings ("2 spans read with UTF-16 offsets ...: places").
+    #: warnings ("2 span(s) read with UTF-16 offsets ...: places").
     remarks: list[tuple[str, str]] = field(default_factory=list)
 
 

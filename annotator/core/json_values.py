@@ -30,14 +30,17 @@ def _children(value: Any) -> list[tuple[str, Any]]:
 
 def too_deep(value: Any, limit: int = MAX_NESTING) -> bool:
     """True when lists and objects in ``value`` nest more than ``limit`` levels deep."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    if not isinstance(value, dict | list | tuple):
+        return False
+    stack: list[tuple[Any, int]] = [(value, 1)]  # containers only: most values are scalars
+    containers = (dict, list, tuple)
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict | list | tuple):
-            if depth > limit:
-                return True
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
+        if depth > limit:
+            return True
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, containers):
+                stack.append((child, depth + 1))
     return False
 
 

@@ -21,6 +21,9 @@ class ImportReport:
     relations: int = 0
     entities: int = 0
     annotations_skipped: int = 0
+    #: Documents of an annotation format whose text the project had: they received the
+    #: annotations (not counted in ``duplicates``).
+    matched: int = 0
     #: Spans and relations of an annotation format that could not be imported (see warnings).
     spans_skipped: int = 0
     relations_skipped: int = 0
@@ -32,6 +35,8 @@ class ImportReport:
         parts = [f"{self.added} document(s) added"]
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} already in the project (same text), skipped")
+        if self.matched:
+            parts.append(f"{self.matched} already in the project (same text) annotated")
         if self.annotations or self.annotations_skipped:
             parts.append(f"{self.annotations} annotation(s)")
         if self.annotations_skipped:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,22 +23,63 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.reports import ImportReport, ProgressCallback
+from annotator.gui.label_map_dialog import choose_label_map, find_unknown_names
+from annotator.gui.plain import warn
 from annotator.gui.workers import run_with_progress
 from annotator.io.common import ReadOptions
 from annotator.io.formats import FORMATS, IMPORT_CHOICES, IMPORT_EXTENSIONS, NATIVE
 from annotator.io.importing import import_paths
+from annotator.store.listing import Listing
 from annotator.store.project import Project
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
 
 #: Formats whose records name their fields (the text and title field boxes apply to them).
 FIELD_FORMATS = ("auto", *(name for name, f in FORMATS.items() if f.named_fields))
 ENCODINGS = ("utf-8", "utf-16", "windows-1252", "iso-8859-1", "windows-1251", "iso-8859-2")
 #: Warnings listed in the report box itself; the rest go under "Show Details".
 SHOWN_WARNINGS = 5
+#: The width of the report's text: wide enough for a warning's places on few lines.
+REPORT_WIDTH = 560
+#: Said under the format box for ``auto`` and after the description of annotation formats.
+AUTO_TEXT = "Detect from each file's extension (and, where formats share one, its content)"
+ANNOTATIONS_TEXT = (
+    "Brings annotations: they are checked against the project's schema, and labels it "
+    "does not have can be mapped before the import."
+)
+FOLDER_TIPS = (
+    "Every file with a known extension, in subfolders too",
+    "A folder this format reads as one input (and with Detect, any other folder: every file "
+    "with a known extension in it)",
+)
+
+
+class ElidedComboBox(QComboBox):
+    """A combo box whose closed box ends a text too long for it with "…" instead of cutting
+    it off (the open list shows every item whole)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def _file_filter() -> str:
@@ -56,7 +100,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import articles")
+        self.setWindowTitle("Import articles and annotations")
         self.resize(640, 480)
 
         self.path_list = QListWidget()
@@ -74,13 +118,21 @@ class ImportDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
 
-        self.format_box = QComboBox()
+        self.format_box = ElidedComboBox()
         self.format_box.setObjectName("import-format")
         for name in IMPORT_CHOICES:
-            text = (
-                "Detect from each file's extension" if name == "auto" else FORMATS[name].description
-            )
-            self.format_box.addItem(f"{name} — {text}", name)
+            text = "detect from each file" if name == "auto" else FORMATS[name].description
+            self.format_box.addItem(f"{name} — {text}", name)  # items are plain text
+        # long descriptions would make the dialog as wide as the longest: the popup shows them
+        self.format_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.format_box.setMinimumContentsLength(40)
+        self.description = QLabel()
+        self.description.setObjectName("format-description")
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.description.setWordWrap(True)
+        self.description.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.text_field = QLineEdit()
         self.text_field.setObjectName("text-field")
         self.text_field.setPlaceholderText(ReadOptions.text_field)
@@ -102,7 +154,13 @@ class ImportDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        form.addRow("F&ormat:", self.format_box)
+        chosen_format = QVBoxLayout()  # the box, and what the chosen format is under it
+        chosen_format.setSpacing(2)
+        chosen_format.addWidget(self.format_box)
+        chosen_format.addWidget(self.description)
+        format_label = QLabel("F&ormat:")
+        format_label.setBuddy(self.format_box)
+        form.addRow(format_label, chosen_format)
         form.addRow("&Text field (JSON, CSV):", self.text_field)
         form.addRow("T&itle field (JSON, CSV):", self.title_field)
         form.addRow("&Encoding:", self.encoding)
@@ -114,7 +172,12 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Files and folders to import (all in one go, or nothing):"))
+        layout.addWidget(
+            QLabel(
+                "Files and folders to import: articles, or annotations from another tool "
+                "(all in one go, or nothing):"
+            )
+        )
         layout.addWidget(self.path_list, 1)
         layout.addLayout(row)
         layout.addLayout(form)
@@ -168,9 +231,20 @@ class ImportDialog(QDialog):
             self.path_list.count() > 0
         )
         self.remove_button.setEnabled(bool(self.path_list.selectedItems()))
-        fields = self.format() in FIELD_FORMATS
+        name = self.format()
+        fields = name in FIELD_FORMATS
         self.text_field.setEnabled(fields)
         self.title_field.setEnabled(fields)
+        chosen = FORMATS.get(name)
+        # the annotation readers read UTF-8, as their tools write it
+        self.encoding.setEnabled(chosen is None or not chosen.annotations)
+        if chosen is None:
+            self.description.setText(AUTO_TEXT)
+        elif chosen.annotations:
+            self.description.setText(f"{chosen.description}. {ANNOTATIONS_TEXT}")
+        else:
+            self.description.setText(f"{chosen.description}.")
+        self.add_folder_button.setToolTip(FOLDER_TIPS[chosen is None or chosen.folders])
 
     def accept(self) -> None:
         if not self.paths():
@@ -215,6 +289,7 @@ def run_import(
     paths: Iterable[Path | str],
     fmt: str = "auto",
     options: ReadOptions | None = None,
+    label_map: dict[str, str] | None = None,
 ) -> ImportReport | None:
     """Import in a worker thread with a progress dialog: the report, or None if cancelled.
 
@@ -229,7 +304,7 @@ def run_import(
             project_path, annotator=annotator, backup=False, shared_in_process=True
         )
         try:
-            return import_paths(project, chosen, fmt, options, progress)
+            return import_paths(project, chosen, fmt, options, progress, label_map=label_map)
         finally:
             project.close()
 
@@ -237,27 +312,93 @@ def run_import(
     return run_with_progress(parent, "Importing", work, f"Importing {what}…")
 
 
-def import_report_box(parent: QWidget | None, report: ImportReport) -> QMessageBox:
-    """The message box :func:`show_import_report` shows (plain text; titles may contain "<")."""
+def common_folder(paths: Iterable[Path]) -> Path | None:
+    """The folder all the chosen files and folders are in (None: only the root is)."""
+    folders = [str(p if p.is_dir() else p.parent) for p in paths]
+    if not folders:
+        return None
+    common = Path(os.path.commonpath(folders))
+    return common if len(common.parts) > 1 else None
+
+
+def import_report_box(
+    parent: QWidget | None, report: ImportReport, folder: Path | None = None
+) -> QMessageBox:
+    """The message box :func:`show_import_report` shows (plain text; titles may contain "<").
+
+    ``folder``: where the imported files are; places in it are named from there on (the
+    box says so once), so that a warning's five places fit on a few lines.
+    """
+    prefix = f"{folder}{os.sep}" if folder is not None else None
+
+    def short(text: str) -> str:
+        return text.replace(prefix, "") if prefix else text
+
     box = QMessageBox(parent)
     box.setWindowTitle("Import finished")
     box.setIcon(QMessageBox.Icon.Warning if report.warnings else QMessageBox.Icon.Information)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(report.summary() + ".")
-    warnings = report.warnings[:SHOWN_WARNINGS]
+    warnings = [short(w) for w in report.warnings[:SHOWN_WARNINGS]]
     more = len(report.warnings) - len(warnings)
+    shortened = prefix is not None and any(prefix in w for w in report.warnings)
     if warnings:
         box.setInformativeText(
-            "\n".join(f"• {w}" for w in warnings) + (f"\n… and {more} more" if more > 0 else "")
+            (f"In {folder}:\n" if shortened else "")
+            + "\n".join(f"• {w}" for w in warnings)
+            + (f"\n… and {more} more" if more > 0 else "")
         )
-    details = list(report.warnings)
+    details = [short(w) for w in report.warnings]
     if report.duplicates:
-        details.append("Already in the project (same text), skipped:")
-        details += [f"  {origin}" for origin in report.duplicates]
+        details.append("Already in the project (same text), not added again:")
+        details += [f"  {short(origin)}" for origin in report.duplicates]
     if more > 0 or report.duplicates:
         box.setDetailedText("\n".join(details))
+    for label in box.findChildren(QLabel):
+        if label.objectName() in ("qt_msgbox_label", "qt_msgbox_informativelabel"):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # file names and labels from files
+            label.setMinimumWidth(REPORT_WIDTH)  # places are long: wrap them less
     return box
 
 
-def show_import_report(parent: QWidget | None, report: ImportReport) -> None:
-    import_report_box(parent, report).exec()
+def show_import_report(
+    parent: QWidget | None, report: ImportReport, folder: Path | None = None
+) -> None:
+    import_report_box(parent, report, folder).exec()
+
+
+def import_files(window: MainWindow) -> None:
+    """File → Import…: choose the files, map the labels the schema lacks, import, report."""
+    project = window.session.project
+    if project is None:
+        return
+    dialog = ImportDialog(window)
+    if not dialog.exec():
+        return
+    paths, fmt, who = dialog.paths(), dialog.format(), window.session.annotator_name
+    label_map: dict[str, str] = {}
+    try:
+        if fmt == "auto" or FORMATS[fmt].annotations:
+            unknown = find_unknown_names(window, project.path, who, paths, fmt)
+            if unknown is None:
+                window.show_message("Import cancelled; nothing was imported.", 6000)
+                return
+            if unknown:
+                chosen = choose_label_map(window, unknown, project.schema)
+                if chosen is None:
+                    window.show_message("Import cancelled; nothing was imported.", 6000)
+                    return
+                label_map = chosen
+        report = run_import(window, project.path, who, paths, fmt, dialog.options(), label_map)
+    except AnnotatorError as exc:
+        warn(window, "Nothing was imported", str(exc))
+        return
+    if report is None:
+        window.show_message("Import cancelled; nothing was imported.", 6000)
+        return
+    window.session.corpus_changed()
+    show_import_report(window, report, common_folder(paths))
+    if window.session.project is project and window.session.document is None:
+        first = next(iter(project.documents.page(Listing(None), 0, 1)), None)
+        if first is not None:
+            window.open_document(first.id)

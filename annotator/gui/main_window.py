@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
             self.open_document(first)
         else:
             self.heading.setText("This project has no documents yet")
-            self.byline.setText("File → Import articles… (Ctrl+I)")
+            self.byline.setText("File → Import… (Ctrl+I)")
             self.reader.set_text("")
 
     def open_document(self, doc_id: str) -> None:

@@ -19,7 +19,6 @@ from annotator.gui.shortcuts import EDGE_MOVES, by_action, current_keys
 from annotator.gui.theme import apply_theme
 from annotator.io.formats import ACTORS, FORMATS
 from annotator.store.annotators import GOLD_NAME
-from annotator.store.listing import Listing
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -69,7 +68,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     recent = file_menu.addMenu("Open &recent")
     recent.aboutToShow.connect(lambda: fill_recent(window, recent))
     file_menu.addSeparator()
-    add(file_menu, "import", "&Import articles…", lambda: import_articles(window))
+    add(file_menu, "import", "&Import…", lambda: import_files(window))
     add(file_menu, "export", "&Export…", lambda: export_project(window))
     add(file_menu, "import_actors", "Import actor &list…", lambda: import_actors(window))
     add(file_menu, "export_actors", "Export actor l&ist…", lambda: export_actors(window))
@@ -243,36 +242,10 @@ def open_project(window: MainWindow) -> None:
         window.open_project(Path(name))
 
 
-def import_articles(window: MainWindow) -> None:
-    from annotator.gui.import_dialog import ImportDialog, run_import, show_import_report
+def import_files(window: MainWindow) -> None:
+    from annotator.gui.import_dialog import import_files as run_dialogs
 
-    project = window.session.project
-    if project is None:
-        return
-    dialog = ImportDialog(window)
-    if not dialog.exec():
-        return
-    try:
-        report = run_import(
-            window,
-            project.path,
-            window.session.annotator_name,  # a distributed file's owner, else the preference
-            dialog.paths(),
-            dialog.format(),
-            dialog.options(),
-        )
-    except AnnotatorError as exc:
-        warn(window, "Nothing was imported", str(exc))
-        return
-    if report is None:
-        window.show_message("Import cancelled; nothing was imported.", 6000)
-        return
-    window.session.corpus_changed()
-    show_import_report(window, report)
-    if window.session.document is None:
-        first = next(iter(project.documents.page(Listing(None), 0, 1)), None)
-        if first is not None:
-            window.open_document(first.id)
+    run_dialogs(window)
 
 
 def export_project(window: MainWindow) -> None:

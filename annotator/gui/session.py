@@ -239,8 +239,16 @@ class Session(QObject):
 
     def corpus_changed(self) -> None:
         """Documents were added by another connection (an import in the background): the
-        lists that show the corpus read it again."""
+        lists that show the corpus read it again; so does the open document's annotations (an
+        import of annotations may have added some to it)."""
         self.corpusChanged.emit()
+        if self.document is not None and self.loading is None:
+            self._load_all(self.document.id)
+            self._load_others()
+            if self.selected is not None and self.selected not in self.annotations:
+                self.selected = None
+            self.documentLoaded.emit()
+            self.layersShown.emit()
 
     def undo(self) -> None:
         self._replay(undo=True)

@@ -82,7 +82,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("zoom_out", ("Ctrl+-",), "Smaller text", "window"),
     Shortcut("open_project", ("Ctrl+O",), "Open a project", "window"),
     Shortcut("new_project", ("Ctrl+N",), "New project", "window"),
-    Shortcut("import", ("Ctrl+I",), "Import articles", "window"),
+    Shortcut("import", ("Ctrl+I",), "Import articles or annotations", "window"),
     Shortcut("export", ("Ctrl+E",), "Export the project", "window"),
     Shortcut("search_corpus", ("Ctrl+Shift+F",), "Search all documents", "window"),
     Shortcut("preferences", ("Ctrl+,",), "Preferences", "window"),

@@ -41,10 +41,10 @@ from annotator.core.foreign import (
 from annotator.core.model import new_id, now
 from annotator.core.reports import ImportReport
 from annotator.core.schema import Schema
-from annotator.core.text import normalise_text
+from annotator.core.text import normalise_text, text_sha256
 from annotator.core.validation import check_attributes
 from annotator.store import merge
-from annotator.store.annotators import GOLD_ID, is_reserved
+from annotator.store.annotators import is_reserved
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -116,11 +116,19 @@ class AnnotationImport:
         self.remarks = Problems(lead="")
         self._annotators: dict[str, str] = {}  # name as in the file -> local annotator id
         self._actors = _ActorIndex(project)
+        self._seen: set[str] = set()  # texts (sha256) of the documents this import met
 
     # -- one document ---------------------------------------------------------------------
 
     def add(self, doc: ForeignDocument) -> None:
-        self._count_unread(doc)
+        for problem in doc.problems:
+            self.problems.add(problem.reason, problem.where)
+            if problem.relation:
+                self.report.relations_skipped += 1
+            else:
+                self.report.spans_skipped += 1
+        for remark, where in doc.remarks:
+            self.remarks.add(remark, where)
         text = doc.text
         if text is None and doc.id is not None:
             text = _project_text(self.project, doc.id)
@@ -158,6 +166,8 @@ class AnnotationImport:
             "relations": relations,
             "status": {},
         }
+        sha = text_sha256(stored)
+        known = len(self.report.duplicates)
         merge.merge_documents(
             self.project,
             [(doc.where, native)],
@@ -165,20 +175,15 @@ class AnnotationImport:
             self.report,
             on_conflict="new-id",
         )
+        if len(self.report.duplicates) > known:  # the text was there: it was annotated
+            del self.report.duplicates[known:]
+            if sha not in self._seen:
+                self.report.matched += 1
+        self._seen.add(sha)
 
     def finish(self) -> None:
         self.report.warnings.extend(self.problems.warnings())
         self.report.warnings.extend(self.remarks.warnings())
-
-    def _count_unread(self, doc: ForeignDocument) -> None:
-        for item in doc.unread:
-            self.problems.add(item.reason, item.where)
-            if item.kind == "span":
-                self.report.spans_skipped += 1
-            elif item.kind == "relation":
-                self.report.relations_skipped += 1
-        for remark, where in doc.remarks:
-            self.remarks.add(remark, where)
 
     # -- its parts ------------------------------------------------------------------------
 
@@ -240,7 +245,7 @@ class AnnotationImport:
             return None
         if name not in self._annotators:
             if is_reserved(name):
-                self._annotators[name] = GOLD_ID
+                self._annotators[name] = self.project.gold.writer_id()  # its row, made if new
             else:
                 self._annotators[name] = self.project.annotators.ensure(name.strip()).id
         return self._annotators[name]

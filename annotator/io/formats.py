@@ -232,7 +232,10 @@ FORMATS: dict[str, Format] = {
             "doccano",
             "doccano JSONL (relation project): entities and relations, UTF-16 offsets",
             (".jsonl",),
+            reader="annotator.io.doccano_read:read_doccano",
             writer="annotator.io.doccano:write_doccano",
+            annotations=True,
+            sniff="annotator.io.doccano_read:is_doccano",
         ),
         Format(
             "label-studio",

@@ -37,7 +37,12 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.foreign import ForeignDocument, ForeignRelation, ForeignSpan, Unread
+from annotator.core.foreign import (
+    ForeignDocument,
+    ForeignProblem,
+    ForeignRelation,
+    ForeignSpan,
+)
 from annotator.core.json_values import lone_surrogate_at, nesting_problem
 from annotator.core.offsets import Utf16Map
 from annotator.core.schema import Schema
@@ -159,7 +164,7 @@ class _TaskReader:
                     _cut(item.get("id", f"[{index}]")) if isinstance(item, dict) else f"[{index}]"
                 )
                 reason = f"{what} (only submitted annotations are imported)"
-                doc.unread.append(Unread(reason, f"{self.place}, {what[2:]} {name}"))
+                doc.problems.append(ForeignProblem(reason, f"{self.place}, {what[2:]} {name}"))
         return doc
 
     def _list(self, value: Any, name: str) -> list[Any]:
@@ -217,7 +222,7 @@ class _TaskReader:
         rel = f"annotation {_cut(aid) if _is_int(aid) or isinstance(aid, str) else f'[{index}]'}"
         place = f"{self.place}, {rel}"
         if annotation.get("was_cancelled") is True:
-            doc.unread.append(Unread("a cancelled (skipped) annotation", place))
+            doc.problems.append(ForeignProblem("a cancelled (skipped) annotation", place))
             return
         who = _annotator(annotation, index, count, data)
         results = self._list(annotation.get("result"), f"{rel}: result")
@@ -251,7 +256,7 @@ class _TaskReader:
                 target = regions.get(aliases.get(rid, rid)) if rid is not None else None
                 if target is None:
                     reason = f"a {kind} result on the whole task, not on a labelled region"
-                    doc.unread.append(Unread(reason, where))
+                    doc.problems.append(ForeignProblem(reason, where))
                 elif kind == "choices":
                     self._choices(doc, result, target, at)
                 else:
@@ -262,7 +267,7 @@ class _TaskReader:
                     f"a {shown[:40]!r} result (read: labels, per-region choices and textarea, "
                     "relation)"
                 )
-                doc.unread.append(Unread(reason, where, "span" if "labels" in shown else "other"))
+                doc.problems.append(ForeignProblem(reason, where))
 
     def _regions(
         self, doc: ForeignDocument, results: list[dict[str, Any]], rel: str
@@ -289,7 +294,7 @@ class _TaskReader:
             if stated is not None and not isinstance(stated, str):
                 raise self.fail(f"{at}: value.text is not text")
             if not labels:
-                doc.unread.append(Unread("a region without a label", where, "span"))
+                doc.problems.append(ForeignProblem("a region without a label", where))
                 continue
             start, end, utf16 = self._offsets(value["start"], value["end"], stated)
             labels = list(dict.fromkeys(labels))
@@ -334,10 +339,10 @@ class _TaskReader:
         if not spans:
             spans, attribute = region.spans, name
         if not attribute:
-            doc.unread.append(Unread("a per-region choice without a from_name", where))
+            doc.problems.append(ForeignProblem("a per-region choice without a from_name", where))
         elif len(choices) > 1:
             reason = "a per-region choice of several values (an attribute takes one)"
-            doc.unread.append(Unread(reason, where))
+            doc.problems.append(ForeignProblem(reason, where))
         elif choices:
             for span in spans:
                 span.attributes[attribute] = choices[0]
@@ -371,7 +376,7 @@ class _TaskReader:
         if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
             labels = []
         if not labels:
-            doc.unread.append(Unread("a relation without a label", where, "relation"))
+            doc.problems.append(ForeignProblem("a relation without a label", where, relation=True))
             return
         source, target = aliases.get(source, source), aliases.get(target, target)
         for kind in dict.fromkeys(labels):

@@ -104,19 +104,7 @@ def insert_documents(
     with _full_text_index_per_batch(db) as index_new_rows:
 
         def flush() -> None:
-            # earlier batches are in the table already, so this finds their texts too
-            known = existing_hashes(db, [row[7] for row in batch])
-            rows = []
-            for row, origin in zip(batch, origins, strict=True):
-                if row[7] in known:
-                    report.duplicates.append(origin)
-                    continue
-                known.add(row[7])  # the same text twice in this batch
-                rows.append(row)
-            db.conn.executemany(INSERT_DOCUMENT, rows)
-            index_new_rows()
-            ids.extend(row[0] for row in rows)
-            report.added += len(rows)
+            ids.extend(_insert_batch(db, batch, origins, report, index_new_rows))
             batch.clear()
             origins.clear()
             chars[0] = 0
@@ -133,6 +121,38 @@ def insert_documents(
         if batch:
             flush()
     return ids
+
+
+def insert_prepared(
+    db: Database, rows: list[tuple[Any, ...]], origins: list[str], report: ImportReport
+) -> list[str]:
+    """Insert one batch of rows made by :func:`prepare` (with where each was read), as
+    :func:`insert_documents` does; returns the new ids in order."""
+    assert db.conn.in_transaction, "insert_prepared runs inside a transaction"
+    with _full_text_index_per_batch(db) as index_new_rows:
+        return _insert_batch(db, rows, origins, report, index_new_rows)
+
+
+def _insert_batch(
+    db: Database,
+    batch: list[tuple[Any, ...]],
+    origins: list[str],
+    report: ImportReport,
+    index_new_rows: Callable[[], None],
+) -> list[str]:
+    # earlier batches are in the table already, so this finds their texts too
+    known = existing_hashes(db, [row[7] for row in batch])
+    rows = []
+    for row, origin in zip(batch, origins, strict=True):
+        if row[7] in known:
+            report.duplicates.append(origin)
+            continue
+        known.add(row[7])  # the same text twice in this batch
+        rows.append(row)
+    db.conn.executemany(INSERT_DOCUMENT, rows)
+    index_new_rows()
+    report.added += len(rows)
+    return [row[0] for row in rows]
 
 
 @contextlib.contextmanager

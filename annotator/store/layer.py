@@ -68,6 +68,11 @@ class Layer:
     def is_gold(self) -> bool:
         return self._id == GOLD_ID
 
+    def writer_id(self) -> str:
+        """The annotator's id, their row created in the running transaction if needed (for
+        the store's bulk writers, which write this layer's rows themselves)."""
+        return self._writer_id()
+
     def _writer_id(self) -> str:
         """The annotator's id, creating their row in the running transaction if needed."""
         if self._id is not None and reg_sql.annotator_by_id(self._db, self._id) is not None:

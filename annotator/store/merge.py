@@ -10,7 +10,9 @@ The caller wraps the whole merge in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from annotator.core.errors import (
@@ -26,6 +28,7 @@ from annotator.core.text import normalise_text, text_sha256
 from annotator.store import annotations as ann_sql
 from annotator.store import documents as doc_sql
 from annotator.store import registry as reg_sql
+from annotator.store.merge_bulk import BulkMerge
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -88,17 +91,42 @@ def merge_documents(
     total: int | None = None,
     on_conflict: OnConflict = "refuse",
 ) -> None:
+    """Merge native-shape documents (validated against the export schema), each ``(where,
+    document)`` with where it was read, for messages. New documents are written in bulk
+    (store/merge_bulk.py), the others one by one, with the same result."""
     if on_conflict not in ON_CONFLICT_CHOICES:
         raise ValidationError(
             f"on_conflict must be one of {', '.join(ON_CONFLICT_CHOICES)}, not {on_conflict!r}"
         )
-    for done, (where, doc) in enumerate(docs, start=1):
+
+    def careful(where: str, doc: dict[str, Any]) -> None:
         try:
             _merge_document(project, doc, annotator_ids, report, where, on_conflict)
         except (ValidationError, NotFoundError) as exc:  # e.g. a relation to a missing annotation
             raise InputError(f"{where}: {exc}") from None
-        if progress is not None and progress(done, total):
-            raise Cancelled()
+
+    # New documents with nothing unusual are written in batches; the others one by one.
+    bulk = BulkMerge(project, annotator_ids, report, careful)
+    with gc_paused():
+        for done, (where, doc) in enumerate(docs, start=1):
+            bulk.take(where, doc)
+            if progress is not None and progress(done, total):
+                raise Cancelled()
+        bulk.flush()
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile. The documents read and the rows made from
+    them are hundreds of thousands of small objects in no cycle (freed as they go), which
+    each automatic collection would walk again: 15% of a large import, measured."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _same_annotation(

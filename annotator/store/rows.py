@@ -8,10 +8,13 @@ from typing import Any
 
 from annotator.core.model import Annotation, Document, Entity, Fragment, Relation
 
+#: What ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` makes for each call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 
 def dumps(value: Any) -> str:
     """Compact JSON for columns; stable so that stored text can be compared and spliced."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def fragments_json(fragments: Sequence[Fragment]) -> str:

@@ -10,10 +10,10 @@ from annotator.core.errors import ValidationError
 from annotator.core.foreign import (
     ForeignActor,
     ForeignDocument,
+    ForeignProblem,
     ForeignRelation,
     ForeignSpan,
     OffsetMap,
-    Unread,
     parse_label_map,
 )
 from annotator.core.reports import ImportReport
@@ -121,8 +121,9 @@ def test_a_document_already_in_the_project_receives_the_annotations(project: Pro
     project.documents.add("Ana said\nno.", title="Kept")
     # the same text with a CRLF line end, as the other tool saved it
     doc = ForeignDocument("Ana said\r\nno.", "f", title="Other", spans=[_span("1", "Actor", 0, 3)])
-    report = _run(project, [doc])
-    assert report.added == 0 and len(list(project.documents.all())) == 1
+    report = _run(project, [doc, doc])
+    assert report.added == 0 and report.matched == 1 and report.duplicates == []
+    assert len(list(project.documents.all())) == 1
     assert next(iter(project.documents.all())).title == "Kept"
     assert _stored(project) == [("Actor", "Ana")]
 
@@ -215,15 +216,14 @@ def test_label_maps_are_parsed_with_clear_errors() -> None:
         parse_label_map(["PER=Actor", "PER=Quote"])
 
 
-def test_what_a_reader_could_not_read_is_counted_with_the_rest(project: Project) -> None:
+def test_a_readers_remarks_are_counted_in_the_warnings(project: Project) -> None:
     doc = ForeignDocument(
         "Ana said no.",
         "f",
         spans=[_span("1", "Actor", 0, 3)],
-        unread=[
-            Unread("a prediction", "f: task 1"),
-            Unread("a rectangle", "f: task 1, result 2", "span"),
-            Unread("a relation without a label", "f: task 1, result 3", "relation"),
+        problems=[
+            ForeignProblem("a prediction", "f: task 1"),
+            ForeignProblem("a relation without a label", "f: task 1, result 3", relation=True),
         ],
         remarks=[("span(s) read in UTF-16 units", "f: task 1, region a")] * 2,
     )

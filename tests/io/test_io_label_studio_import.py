@@ -272,7 +272,8 @@ def test_a_label_studio_export_with_its_own_ids_and_quirks(project: Project, tmp
         "1 not imported, a cancelled (skipped) annotation: tasks.json: task 7, annotation 24"
         in (warnings)
     )
-    assert (report.spans_skipped, report.relations_skipped) == (1, 1)  # hypertext, unlabelled
+    # the hypertext region, the document-level choice, the prediction, the cancelled annotation
+    assert (report.spans_skipped, report.relations_skipped) == (4, 1)
 
 
 def test_completed_by_as_an_id_alone_names_a_label_studio_user(project, tmp_path) -> None:
