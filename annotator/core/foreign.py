@@ -98,6 +98,9 @@ class ForeignDocument:
     relations: list[ForeignRelation] = field(default_factory=list)
     #: What the reader left out of this document, and why.
     problems: list[ForeignProblem] = field(default_factory=list)
+    #: What the reader did that the user should know, as ``(remark, where)``, counted in the
+    #: warnings ("2 span(s) read with UTF-16 offsets ...: places").
+    remarks: list[tuple[str, str]] = field(default_factory=list)
 
 
 def parse_label_map(items: list[str] | tuple[str, ...]) -> dict[str, str]:

@@ -73,6 +73,8 @@ class Problems:
 
     counts: Counter[str] = field(default_factory=Counter)
     places: dict[str, list[str]] = field(default_factory=dict)
+    #: What each warning says before the reason.
+    lead: str = "not imported, "
 
     def add(self, reason: str, where: str) -> None:
         self.counts[reason] += 1
@@ -88,7 +90,7 @@ class Problems:
             at = (
                 (": " + ", ".join(places) + (f" and {more} more" if more else "")) if places else ""
             )
-            said.append(f"{count} not imported, {reason}{at}")
+            said.append(f"{count} {self.lead}{reason}{at}")
         return said
 
 
@@ -111,6 +113,7 @@ class AnnotationImport:
         self.label_map = label_map
         self.report = report
         self.problems = Problems()
+        self.remarks = Problems(lead="")
         self._annotators: dict[str, str] = {}  # name as in the file -> local annotator id
         self._actors = _ActorIndex(project)
         self._seen: set[str] = set()  # texts (sha256) of the documents this import met
@@ -124,6 +127,8 @@ class AnnotationImport:
                 self.report.relations_skipped += 1
             else:
                 self.report.spans_skipped += 1
+        for remark, where in doc.remarks:
+            self.remarks.add(remark, where)
         text = doc.text
         if text is None and doc.id is not None:
             text = _project_text(self.project, doc.id)
@@ -178,6 +183,7 @@ class AnnotationImport:
 
     def finish(self) -> None:
         self.report.warnings.extend(self.problems.warnings())
+        self.report.warnings.extend(self.remarks.warnings())
 
     # -- its parts ------------------------------------------------------------------------
 
@@ -239,7 +245,7 @@ class AnnotationImport:
             return None
         if name not in self._annotators:
             if is_reserved(name):
-                self._annotators[name] = self.project.gold.writer_id()  # its row, if new
+                self._annotators[name] = self.project.gold.writer_id()  # its row, made if new
             else:
                 self._annotators[name] = self.project.annotators.ensure(name.strip()).id
         return self._annotators[name]

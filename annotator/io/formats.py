@@ -243,8 +243,11 @@ FORMATS: dict[str, Format] = {
             "Label Studio JSON tasks (span, attribute and relation results) and the "
             "labelling config in NAME-config.xml beside it",
             (".json",),
+            reader="annotator.io.label_studio_import:read_label_studio",
             writer="annotator.io.label_studio:write_label_studio",
             extra_files="annotator.io.label_studio:other_files",
+            annotations=True,
+            sniff="annotator.io.label_studio_import:is_label_studio",
         ),
         Format(
             "web-annotation",

@@ -10,6 +10,7 @@ from annotator.core.errors import ValidationError
 from annotator.core.foreign import (
     ForeignActor,
     ForeignDocument,
+    ForeignProblem,
     ForeignRelation,
     ForeignSpan,
     OffsetMap,
@@ -213,3 +214,25 @@ def test_label_maps_are_parsed_with_clear_errors() -> None:
         parse_label_map(["PER"])
     with pytest.raises(ValidationError, match="given twice"):
         parse_label_map(["PER=Actor", "PER=Quote"])
+
+
+def test_a_readers_remarks_are_counted_in_the_warnings(project: Project) -> None:
+    doc = ForeignDocument(
+        "Ana said no.",
+        "f",
+        spans=[_span("1", "Actor", 0, 3)],
+        problems=[
+            ForeignProblem("a prediction", "f: task 1"),
+            ForeignProblem("a relation without a label", "f: task 1, result 3", relation=True),
+        ],
+        remarks=[("span(s) read in UTF-16 units", "f: task 1, region a")] * 2,
+    )
+    report = _run(project, [doc])
+    assert report.annotations == 1
+    assert (report.spans_skipped, report.relations_skipped) == (1, 1)
+    assert "1 not imported, a prediction: f: task 1" in report.warnings
+    assert "1 not imported, a relation without a label: f: task 1, result 3" in report.warnings
+    assert (
+        "2 span(s) read in UTF-16 units: f: task 1, region a, f: task 1, region a"
+        in report.warnings
+    )
