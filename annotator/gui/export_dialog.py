@@ -130,7 +130,7 @@ class ExportDialog(QDialog):
             else "The documents selected in the list (none is selected)",
             LISTED_DOCUMENTS: "The documents the list shows (it shows all: no filter)"
             if listed is None
-            else f"The {_documents(len(listed))} the list &shows (filter)",
+            else f"The {_documents(len(listed))} the list s&hows (filter)",
         }
         self.documents_group = QButtonGroup(self)
         box = QWidget()

@@ -104,7 +104,7 @@ def test_export_of_the_documents_the_filter_shows(qtbot, make_window, tmp_path: 
     out = tmp_path / "done.jsonl"
     offered = export_through_the_menu(qtbot, window, out, "listed")
     assert (
-        offered["export-listed-documents"] == f"The {len(done)} documents the list &shows (filter)"
+        offered["export-listed-documents"] == f"The {len(done)} documents the list s&hows (filter)"
     )
     assert offered["export-selected-documents"] == "The 1 document &selected in the list"
     assert exported_ids(out) == done
