@@ -109,6 +109,14 @@ def new(project: Path, schema_file: Path | None, name: str | None) -> None:
     help="Native import: an id already in the project with different content refuses the "
     "import, or is imported under a new id.",
 )
+@click.option(
+    "--map",
+    "label_map",
+    multiple=True,
+    metavar="OLD=NEW",
+    help="Annotation formats: import label (or relation type) OLD as NEW; repeat for more. "
+    "Spans whose label the project's schema lacks are otherwise reported and left out.",
+)
 def import_(
     project: Path,
     paths: tuple[Path, ...],
@@ -121,13 +129,17 @@ def import_(
     encoding: str | None,
     annotator_name: str | None,
     on_conflict: OnConflict,
+    label_map: tuple[str, ...],
 ) -> None:
     """Import articles from PATHS (files or folders) into PROJECT.
 
     Plain text and Markdown files become one document each (folders are read recursively);
     JSONL, JSON arrays and CSV hold one article per record, other fields going to metadata.
-    A text already in the project is skipped. The import is all or nothing.
+    A text already in the project is skipped. Annotation formats (brat, doccano, Label Studio,
+    ...) bring their annotations, checked against the project's schema: a text already in the
+    project receives them. The import is all or nothing.
     """
+    from annotator.core.foreign import parse_label_map
     from annotator.io.common import ReadOptions
     from annotator.io.importing import import_paths
     from annotator.store.project import Project
@@ -135,6 +147,8 @@ def import_(
     options = ReadOptions(
         text_field, title_field, source_field, url_field, published_field, encoding
     )
+    with user_errors(project):
+        mapping = parse_label_map(label_map)
     with (
         user_errors(project),
         backed_up(project) as backup,
@@ -143,7 +157,7 @@ def import_(
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Importing") as bar:
-            report = import_paths(p, list(paths), fmt, options, bar, on_conflict)
+            report = import_paths(p, list(paths), fmt, options, bar, on_conflict, mapping)
         for warning in report.warnings:
             click.echo(f"Warning: {warning}", err=True)
         for origin in report.duplicates[:20]:

@@ -21,6 +21,12 @@ class ImportReport:
     relations: int = 0
     entities: int = 0
     annotations_skipped: int = 0
+    #: Documents of an annotation format whose text the project had: they received the
+    #: annotations (not counted in ``duplicates``).
+    matched: int = 0
+    #: Spans and relations of an annotation format that could not be imported (see warnings).
+    spans_skipped: int = 0
+    relations_skipped: int = 0
     # "<where>: <kind> <id> imported as <new id>": an id already used by different content
     renamed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -29,12 +35,19 @@ class ImportReport:
         parts = [f"{self.added} document(s) added"]
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} already in the project (same text), skipped")
+        if self.matched:
+            parts.append(f"{self.matched} already in the project (same text) annotated")
         if self.annotations or self.annotations_skipped:
             parts.append(f"{self.annotations} annotation(s)")
         if self.annotations_skipped:
             parts.append(f"{self.annotations_skipped} annotation(s) already present, skipped")
         if self.relations:
             parts.append(f"{self.relations} relation(s)")
+        if self.spans_skipped or self.relations_skipped:
+            parts.append(
+                f"{self.spans_skipped} span(s) and {self.relations_skipped} relation(s) not "
+                f"imported (see the warnings)"
+            )
         if self.entities:
             parts.append(f"{self.entities} actor(s) added to the registry")
         if self.renamed:

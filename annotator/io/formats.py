@@ -89,12 +89,21 @@ class Format:
     export_description: str = ""
     #: Its records name their fields, so the text and title field options apply.
     named_fields: bool = False
+    #: Its reader is an annotation reader (``annotator.io.annotation_import.AnnotationReader``):
+    #: its files bring annotations, checked against the project's schema and merged.
+    annotations: bool = False
+    #: ``"package.module:function"``, ``path -> bool``: whether a file with one of
+    #: :attr:`extensions` is in this format (``.zip`` is brat or CAS JSON, ``.json`` an export,
+    #: Label Studio tasks or articles). Formats that sniff are tried first.
+    sniff: str | None = None
+    #: Its reader also reads a folder as one input (brat: a folder of .txt and .ann files).
+    folders: bool = False
     #: The schema roles the export reads: (label roles, relation roles); a schema that names
     #: none of them gets a warning (see ``annotator.io.exporting.role_warnings``).
     roles_read: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     def __post_init__(self) -> None:
-        for reference in (self.reader, self.writer, self.extra_files):
+        for reference in (self.reader, self.writer, self.extra_files, self.sniff):
             if reference is not None and reference.count(":") != 1:
                 raise ValueError(f"{self.name}: {reference!r} is not 'package.module:function'")
         if not self.extensions or not all(e.startswith(".") for e in self.extensions):
@@ -223,7 +232,10 @@ FORMATS: dict[str, Format] = {
             "doccano",
             "doccano JSONL (relation project): entities and relations, UTF-16 offsets",
             (".jsonl",),
+            reader="annotator.io.doccano_read:read_doccano",
             writer="annotator.io.doccano:write_doccano",
+            annotations=True,
+            sniff="annotator.io.doccano_read:is_doccano",
         ),
         Format(
             "label-studio",
@@ -284,17 +296,36 @@ def choices_help(names: tuple[str, ...], export: bool = False) -> str:
 
 
 def detect(path: Path) -> str:
-    """The format of one file, from its extension (and, for JSON, its first bytes)."""
+    """The format of one file (or, for formats that read folders, one folder), from its
+    extension and, where several formats share it, from what the file holds."""
     from annotator.io import native
 
+    if path.is_dir():
+        for name, fmt in FORMATS.items():
+            if fmt.folders and fmt.sniff is not None and load(fmt.sniff)(path):
+                return name
+        raise InputError(f"{path}: a folder of no annotation format")
     suffix = path.suffix.lower()
     if suffix in (".json", ".jsonl") and (
         native.is_native_json(path) if suffix == ".json" else native.is_native_jsonl(path)
     ):
         return NATIVE
-    for name, fmt in FORMATS.items():
-        if fmt.can_import and name != NATIVE and suffix in fmt.extensions:
+    candidates = [
+        (name, fmt)
+        for name, fmt in FORMATS.items()
+        if fmt.can_import and name != NATIVE and suffix in fmt.extensions
+    ]
+    for name, fmt in candidates:
+        if fmt.sniff is not None and load(fmt.sniff)(path):
             return name
+    for name, fmt in candidates:
+        if fmt.sniff is None:
+            return name
+    if candidates:
+        raise InputError(
+            f"{path}: cannot tell which format this {suffix} file is in; use --format "
+            f"({', '.join(n for n, _ in candidates)})"
+        )
     raise InputError(
         f"{path}: cannot tell the format from the extension {suffix or '(none)'!r}; "
         f"use --format (known extensions: {', '.join(sorted(IMPORT_EXTENSIONS))})"
@@ -315,7 +346,9 @@ def collect(paths: list[Path], fmt: str = "auto") -> tuple[list[tuple[Path, str]
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-        if path.is_dir():
+        if path.is_dir() and _folder_format(path, fmt):
+            files.append((path, fmt if fmt != "auto" else detect(path)))
+        elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path)
                 if any(part.startswith(".") for part in relative.parts) or not child.is_file():
@@ -331,3 +364,18 @@ def collect(paths: list[Path], fmt: str = "auto") -> tuple[list[tuple[Path, str]
             "no files to import" + (f" ({ignored} with unknown extensions)" if ignored else "")
         )
     return files, ignored
+
+
+def _folder_format(path: Path, fmt: str) -> bool:
+    """Whether the folder ``path`` is one input of a format that reads folders (brat), as
+    asked with ``--format``, or recognised (``auto``)."""
+    if fmt != "auto":
+        return FORMATS[fmt].folders
+    return any(f.folders and f.sniff is not None and load(f.sniff)(path) for f in FORMATS.values())
+
+
+def input_size(path: Path) -> int:
+    """Bytes of a file, or of the files in a folder read as one input."""
+    if path.is_dir():
+        return sum(child.stat().st_size for child in path.rglob("*") if child.is_file())
+    return path.stat().st_size

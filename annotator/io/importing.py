@@ -12,8 +12,9 @@ from pathlib import Path
 
 from annotator.core.model import DocumentInput
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
+from annotator.io.annotation_import import AnnotationImport, AnnotationReader, context_for
 from annotator.io.common import ReadOptions, TextFile
-from annotator.io.formats import FORMATS, NATIVE, Reader, collect
+from annotator.io.formats import FORMATS, NATIVE, Reader, collect, input_size
 from annotator.store.merge import OnConflict
 from annotator.store.project import Project
 
@@ -25,11 +26,13 @@ def import_paths(
     options: ReadOptions | None = None,
     progress: ProgressCallback | None = None,
     on_conflict: OnConflict = "refuse",
+    label_map: dict[str, str] | None = None,
 ) -> ImportReport:
     """Import files and folders. Progress is reported in bytes of input read.
 
     ``on_conflict``: what a native import does with an id already present with different
-    content: ``"refuse"`` the import, or import it under a ``"new-id"``.
+    content: ``"refuse"`` the import, or import it under a ``"new-id"``. ``label_map``: labels
+    and relation types of annotation formats renamed on the way in (``--map OLD=NEW``).
 
     Any error (a bad file, a full disk, a cancel from ``progress``) rolls everything back.
     """
@@ -38,7 +41,7 @@ def import_paths(
     report = ImportReport()
     if ignored:
         report.warnings.append(f"{ignored} file(s) in folders skipped (unknown extension)")
-    sizes = [path.stat().st_size for path, _ in files]
+    sizes = [input_size(path) for path, _ in files]
     total = sum(sizes)
     done_before = 0
 
@@ -46,7 +49,11 @@ def import_paths(
         return progress(min(done_before + extra, total), total) if progress else None
 
     with project.transaction():
-        plain_files = [(p, f, s) for (p, f), s in zip(files, sizes, strict=True) if f != NATIVE]
+        plain_files = [
+            (p, f, s)
+            for (p, f), s in zip(files, sizes, strict=True)
+            if f != NATIVE and not FORMATS[f].annotations
+        ]
         if plain_files:
             position = [0]
             blank: list[str] = []  # the first few records with an empty text
@@ -89,4 +96,18 @@ def import_paths(
                 header, docs, report=report, progress=merged, total=None, on_conflict=on_conflict
             )
             done_before += size
+        annotated = [
+            (p, f, s) for (p, f), s in zip(files, sizes, strict=True) if FORMATS[f].annotations
+        ]
+        if annotated:
+            route = AnnotationImport(project, label_map or {}, report)
+            context = context_for(project)
+            for path, name, size in annotated:
+                read: AnnotationReader = FORMATS[name].load_reader()
+                for doc, consumed in read(path, context):
+                    route.add(doc)
+                    if scaled(min(consumed, size)):
+                        raise Cancelled()
+                done_before += size
+            route.finish()
     return report
