@@ -125,6 +125,7 @@ class CasBuilder:
         self.wikidata = wikidata
         self.type_json = types.json()
         self.type_text = indented(self.type_json, 1)  # the same in every CAS: encoded once
+        self.linked = {label.name for label in types.schema.labels if label.entity}
         self.split = 0  # discontinuous annotations split into their fragments
         self.fragments = 0
         self.skipped = 0  # annotations or relations whose label or type the schema lacks
@@ -210,13 +211,13 @@ class CasBuilder:
 
     def _features(self, ann: dict[str, Any]) -> dict[str, str]:
         features: dict[str, str] = {}
+        label, named = ann["label"], self.types.features
         for name, value in ann["attributes"].items():
-            feature = self.types.features.get((ann["label"], name))
+            feature = named.get((label, name))
             if feature is not None:
                 features[feature] = value if isinstance(value, str) else json.dumps(value)
-        label = self.types.schema.label(ann["label"])
         entity = ann.get("entity")
-        if entity and label is not None and label.entity:
+        if entity and ann["label"] in self.linked:
             wikidata = self.wikidata.get(entity)
             features[ENTITY_FEATURE] = WIKIDATA + wikidata if wikidata else f"urn:uuid:{entity}"
         return features
