@@ -187,20 +187,51 @@ def import_(
     "annotator_name",
     help="Only this annotator's layer (their name; Gold for the adjudicated layer).",
 )
-def export(project: Path, fmt: str, output: Path, annotator_name: str | None) -> None:
-    """Export PROJECT as a dataset."""
-    from annotator.io.exporting import export_project, layer_named, role_warnings
+@click.option(
+    "--documents",
+    "document_list",
+    help="Only these documents (ids, comma-separated); default: all.",
+)
+@click.option(
+    "--documents-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Only the documents whose ids this file lists, one a line (with --documents: both).",
+)
+def export(
+    project: Path,
+    fmt: str,
+    output: Path,
+    annotator_name: str | None,
+    document_list: str | None,
+    documents_file: Path | None,
+) -> None:
+    """Export PROJECT as a dataset (of every document, or of the chosen ones)."""
+    from annotator.io.exporting import (
+        export_project,
+        layer_named,
+        read_document_ids,
+        role_warnings,
+    )
     from annotator.store.project import Project
 
-    with user_errors(project), Project.open(project, readonly=True) as p:
-        say_warnings(p.warnings)
-        for warning in role_warnings(p.schema, fmt):
-            click.echo(f"Warning: {warning}", err=True)
-        notes: list[str] = []
-        with progress_bar("Exporting") as bar:
-            count = export_project(p, fmt, output, layer_named(p, annotator_name), bar, notes)
-        click.echo(FORMATS[fmt].exported(count, output))
-        say_warnings(notes)  # what the format could not carry
+    with user_errors(project):
+        documents: list[str] | None = None
+        if document_list is not None:
+            documents = [x.strip() for x in document_list.split(",") if x.strip()]
+            if not documents:
+                raise click.BadParameter("no document ids given", param_hint="'--documents'")
+        if documents_file is not None:
+            documents = [*(documents or []), *read_document_ids(documents_file)]
+        with Project.open(project, readonly=True) as p:
+            say_warnings(p.warnings)
+            for warning in role_warnings(p.schema, fmt):
+                click.echo(f"Warning: {warning}", err=True)
+            notes: list[str] = []
+            layer = layer_named(p, annotator_name)
+            with progress_bar("Exporting") as bar:  # an unknown id: an error, nothing written
+                count = export_project(p, fmt, output, layer, bar, notes, documents)
+            click.echo(FORMATS[fmt].exported(count, output))
+            say_warnings(notes)  # what the format could not carry
 
 
 @main.command()

@@ -118,7 +118,8 @@ class DocumentsDock(QDockWidget):
         view = self.view
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows can be selected (Ctrl or Shift and a click or an arrow), to export them
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setShowGrid(False)
         view.setWordWrap(False)
@@ -158,6 +159,11 @@ class DocumentsDock(QDockWidget):
             self.view.scrollTo(current)
             return
         self._point_at(doc_id)
+
+    def selected_ids(self) -> list[str]:
+        """The ids of the documents selected in the list, from top to bottom."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [doc_id for row in rows if (doc_id := self.model.doc_id(row)) is not None]
 
     def focus_search(self) -> None:
         self.show()

@@ -1,4 +1,5 @@
-"""Choosing an export (format, file, whose annotations) and writing it in a worker thread."""
+"""Choosing an export (format, file, whose annotations, which documents) and writing it in a
+worker thread."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +35,17 @@ def format_text(name: str) -> str:
     return f"{name} — {FORMATS[name].describe(export=True)}"
 
 
+def _documents(count: int) -> str:
+    return f"{count:,} document" if count == 1 else f"{count:,} documents"
+
+
+#: The documents an export can be of: every one, or those of the Documents dock.
+ALL_DOCUMENTS, SELECTED_DOCUMENTS, LISTED_DOCUMENTS = "all", "selected", "listed"
+
+
 class ExportDialog(QDialog):
-    """Format, output file and "only my annotations". The file comes from a save dialog (which
-    asks before overwriting) or from :meth:`set_output` in scripts and tests."""
+    """Format, output file, whose annotations and which documents. The file comes from a save
+    dialog (which asks before overwriting) or from :meth:`set_output` in scripts and tests."""
 
     def __init__(
         self,
@@ -42,9 +53,13 @@ class ExportDialog(QDialog):
         suggested: Path | None = None,
         layers: list[str] | None = None,
         chosen: str | None = None,
+        selected: list[str] | None = None,
+        listed: list[str] | None = None,
     ) -> None:
         """``layers``: the names of the annotators (Gold too) whose layer can be exported
-        alone; ``chosen``: the one offered first (None: every layer)."""
+        alone; ``chosen``: the one offered first (None: every layer). ``selected``: the ids of
+        the documents selected in the Documents dock; ``listed``: those it shows under its
+        filter or search (None: it shows every document, so the choice would be "all")."""
         super().__init__(parent)
         self.setWindowTitle("Export the project")
         self.resize(560, 0)
@@ -85,6 +100,7 @@ class ExportDialog(QDialog):
         file_label.setBuddy(self.choose_button)
         form.addRow(file_label, row)
         form.addRow("&Annotations:", self.layer_box)
+        form.addRow("Documents:", self._documents_choice(selected or [], listed))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -98,6 +114,45 @@ class ExportDialog(QDialog):
         self.choose_button.clicked.connect(self._choose_output)
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self._update()
+
+    def _documents_choice(self, selected: list[str], listed: list[str] | None) -> QWidget:
+        """Radio buttons: all documents, the selected ones, the listed ones (the default: all);
+        one with no documents to offer is disabled and says why."""
+        self._chosen_ids = {
+            ALL_DOCUMENTS: None,
+            SELECTED_DOCUMENTS: list(selected),
+            LISTED_DOCUMENTS: None if listed is None else list(listed),
+        }
+        texts = {
+            ALL_DOCUMENTS: "A&ll documents",
+            SELECTED_DOCUMENTS: f"The {_documents(len(selected))} &selected in the list"
+            if selected
+            else "The documents selected in the list (none is selected)",
+            LISTED_DOCUMENTS: "The documents the list shows (it shows all: no filter)"
+            if listed is None
+            else f"The {_documents(len(listed))} the list s&hows (filter)",
+        }
+        self.documents_group = QButtonGroup(self)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        for key, text in texts.items():
+            button = QRadioButton(text)  # a button's text is plain text
+            button.setObjectName(f"export-{key}-documents")
+            ids = self._chosen_ids[key]
+            button.setEnabled(key == ALL_DOCUMENTS or bool(ids))
+            button.setChecked(key == ALL_DOCUMENTS)
+            self.documents_group.addButton(button)
+            column.addWidget(button)
+        return box
+
+    def documents(self) -> list[str] | None:
+        """The ids of the documents chosen (None: every document)."""
+        button = self.documents_group.checkedButton()
+        if button is None:
+            return None
+        key = button.objectName().removeprefix("export-").removesuffix("-documents")
+        return self._chosen_ids.get(key)
 
     def _extension(self) -> str:
         return FORMATS[self.format()].extensions[0]
@@ -147,13 +202,16 @@ def choose_export(
     suggested: Path | None = None,
     layers: list[str] | None = None,
     chosen: str | None = None,
-) -> tuple[str, Path, str | None] | None:
-    """Ask what to export: (format, output file, the annotator whose layer alone, or None for
-    every layer), or None if cancelled."""
-    dialog = ExportDialog(parent, suggested, layers, chosen)
+    selected: list[str] | None = None,
+    listed: list[str] | None = None,
+) -> tuple[str, Path, str | None, list[str] | None] | None:
+    """Ask what to export: (format, output file, the annotator whose layer alone or None for
+    every layer, the ids of the documents or None for all), or None if cancelled."""
+    dialog = ExportDialog(parent, suggested, layers, chosen, selected, listed)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.choice()
+    choice = dialog.choice()
+    return None if choice is None else (*choice, dialog.documents())
 
 
 def run_export(
@@ -163,9 +221,11 @@ def run_export(
     out: Path,
     annotator_name: str | None = None,
     notes: list[str] | None = None,
+    documents: list[str] | None = None,
 ) -> int | None:
     """Write the export in a worker thread: how many items (of what the format's ``counts``
-    says) were written, or None if cancelled.
+    says) were written, or None if cancelled. ``documents``: the ids of those to export (None:
+    every document).
 
     The worker reads through its own read-only connection, so the window's project stays
     open and usable. A cancelled export leaves no file behind (the writers write to a
@@ -176,7 +236,7 @@ def run_export(
         project = Project.open(project_path, readonly=True)
         try:
             layer = layer_named(project, annotator_name)
-            return export_project(project, fmt, out, layer, progress, notes)
+            return export_project(project, fmt, out, layer, progress, notes, documents)
         finally:
             project.close()
 

@@ -260,13 +260,16 @@ def export_project(window: MainWindow) -> None:
         layers.append(GOLD_NAME)  # gold can be exported before anything is accepted into it
     # in review mode, gold is what is being made
     chosen = GOLD_NAME if window.review.active else None
-    choice = choose_export(window, project.path.with_suffix(".json"), layers, chosen)
+    docs = window.documents
+    listed = docs.model.listed_ids() if docs.model.query or docs.model.status else None
+    suggested = project.path.with_suffix(".json")
+    choice = choose_export(window, suggested, layers, chosen, docs.selected_ids(), listed)
     if choice is None:
         return
-    fmt, out, who = choice
+    fmt, out, who, documents = choice
     notes: list[str] = []  # what the format could not carry
     try:
-        count = run_export(window, project.path, fmt, out, who, notes)
+        count = run_export(window, project.path, fmt, out, who, notes, documents)
     except AnnotatorError as exc:
         warn(window, "Export failed", str(exc))
         return

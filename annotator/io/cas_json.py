@@ -32,6 +32,7 @@ from annotator.core.errors import OutputError
 from annotator.core.offsets import Utf16Map
 from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.core.schema import LabelSpec, Schema, parse_schema
+from annotator.io.json_text import flat_objects, indented
 from annotator.io.native import EXPORT_MODE
 from annotator.store.datasets import Datasets
 
@@ -123,6 +124,8 @@ class CasBuilder:
         self.types = types
         self.wikidata = wikidata
         self.type_json = types.json()
+        self.type_text = indented(self.type_json, 1)  # the same in every CAS: encoded once
+        self.linked = {label.name for label in types.schema.labels if label.entity}
         self.split = 0  # discontinuous annotations split into their fragments
         self.fragments = 0
         self.skipped = 0  # annotations or relations whose label or type the schema lacks
@@ -197,15 +200,24 @@ class CasBuilder:
             "%VIEWS": {"_InitialView": {"%SOFA": 1, "%MEMBERS": members}},
         }
 
+    def cas_text(self, doc: dict[str, Any], annotator: str) -> str:
+        """:meth:`cas` as ``json.dumps(cas, ensure_ascii=False, indent=1)`` writes it."""
+        cas = self.cas(doc, annotator)
+        return (
+            f'{{\n "%TYPES": {self.type_text},\n '
+            f'"%FEATURE_STRUCTURES": {flat_objects(cas["%FEATURE_STRUCTURES"], 1)},\n '
+            f'"%VIEWS": {indented(cas["%VIEWS"], 1)}\n}}'
+        )
+
     def _features(self, ann: dict[str, Any]) -> dict[str, str]:
         features: dict[str, str] = {}
+        label, named = ann["label"], self.types.features
         for name, value in ann["attributes"].items():
-            feature = self.types.features.get((ann["label"], name))
+            feature = named.get((label, name))
             if feature is not None:
                 features[feature] = value if isinstance(value, str) else json.dumps(value)
-        label = self.types.schema.label(ann["label"])
         entity = ann.get("entity")
-        if entity and label is not None and label.entity:
+        if entity and ann["label"] in self.linked:
             wikidata = self.wikidata.get(entity)
             features[ENTITY_FEATURE] = WIKIDATA + wikidata if wikidata else f"urn:uuid:{entity}"
         return features
@@ -233,10 +245,9 @@ def write_cas_json(data: Datasets, out: Path, progress: ProgressCallback | None 
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, EXPORT_MODE)
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            for done, doc in enumerate(data.document_dicts(), start=1):
+            for done, doc in enumerate(map(json.loads, data.document_json()), start=1):
                 for annotator in _annotators(doc, data.annotator_id):
-                    cas = builder.cas(doc, annotator)
-                    text = json.dumps(cas, ensure_ascii=False, indent=1)
+                    text = builder.cas_text(doc, annotator)
                     # a fixed time: the same project gives the same bytes
                     entry = zipfile.ZipInfo(f"{doc['id']}/{annotator}.json", (1980, 1, 1, 0, 0, 0))
                     zf.writestr(entry, text, compress_type=zipfile.ZIP_DEFLATED)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import uuid
 from functools import cache
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -57,106 +58,138 @@ def document_iri(doc: dict[str, Any]) -> str:
     return str(doc.get("url") or iri(doc["id"]))
 
 
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _json(value: Any) -> str:
+    """A value as compact JSON: a string straight through the encoder's C escaping."""
+    return encode_basestring(value) if type(value) is str else _compact(value)
+
+
 class Writer:
-    """Builds the collections of one export (knows the schema, registry and annotators)."""
+    """Writes the collections of one export (knows the schema, registry and annotators).
+
+    Each collection is put together as JSON text, the very text ``json.dumps(collection,
+    ensure_ascii=False, separators=(",", ":"))`` gives for the objects the module docstring
+    describes (the golden file and the tests read it back as JSON): building 100,000s of
+    small dicts for the encoder to walk once was most of the time. Strings are escaped by the
+    encoder's own function; what many annotations share (a creator, a label's tagging body,
+    an entity's identifying bodies, an attribute's purpose) is made once.
+    """
 
     def __init__(self, header: dict[str, Any], layer: str | None) -> None:
         self.schema: Schema = parse_schema(header["schema"])
         self.layer = layer
         self.wikidata = {e["id"]: e["wikidata"] for e in header["entities"] if e.get("wikidata")}
         self.names = {a["id"]: a["name"] for a in header["annotators"]}
+        self._creators: dict[str, str] = {}
+        self._tags: dict[str, str] = {}
+        self._identifying: dict[str, str] = {}
+        self._purposes: dict[tuple[str, str], str] = {}
 
-    def creator(self, annotator: str) -> dict[str, Any]:
-        return {
-            "id": iri(annotator),
-            "type": "Person",
-            "name": self.names.get(annotator, annotator),
-        }
+    def creator(self, annotator: str) -> str:
+        found = self._creators.get(annotator)
+        if found is None:
+            person = {"id": iri(annotator), "type": "Person"}
+            person["name"] = self.names.get(annotator, annotator)
+            found = self._creators[annotator] = _compact(person)
+        return found
 
-    def collection(self, doc: dict[str, Any]) -> dict[str, Any]:
-        source = document_iri(doc)
-        items = [self.span(doc["text"], source, a) for a in doc["annotations"]]
-        items += [self.link(r) for r in doc["relations"]]
-        name = uuid.uuid5(COLLECTIONS, f"{doc['id']}/{self.layer or '*'}")
-        collection: dict[str, Any] = {
-            "@context": CONTEXT_IRI,
-            "id": iri(str(name)),
-            "type": "AnnotationCollection",
-            "label": doc.get("title") or doc["id"],
-            "total": len(items),
-        }
-        if items:
-            collection["first"] = {"type": "AnnotationPage", "startIndex": 0, "items": items}
-        return collection
+    def tag(self, value: str) -> str:
+        """The tagging body of a label or relation type."""
+        found = self._tags.get(value)
+        if found is None:
+            found = _compact({"type": "TextualBody", "purpose": "tagging", "value": value})
+            self._tags[value] = found
+        return found
 
-    def span(self, text: str, source: str, ann: dict[str, Any]) -> dict[str, Any]:
-        bodies: list[dict[str, Any]] = [
-            {"type": "TextualBody", "purpose": "tagging", "value": ann["label"]}
-        ]
-        entity = ann.get("entity")
-        if entity:
-            bodies.append({"purpose": "identifying", "source": iri(entity)})
+    def identifying(self, entity: str) -> str:
+        """The bodies naming a registry entry: its urn, and its Wikidata IRI when known."""
+        found = self._identifying.get(entity)
+        if found is None:
+            bodies = [{"purpose": "identifying", "source": iri(entity)}]
             if entity in self.wikidata:
                 bodies.append(
                     {"purpose": "identifying", "source": WIKIDATA + self.wikidata[entity]}
                 )
-        label = self.schema.label(ann["label"])
-        for name, value in ann["attributes"].items():
-            spec = label.attribute(name) if label else None
+            found = self._identifying[entity] = _compact(bodies)[1:-1]
+        return found
+
+    def purpose(self, label_name: str, attribute: str) -> str:
+        """``classifying`` for a value from the schema's closed list, else ``describing``."""
+        found = self._purposes.get((label_name, attribute))
+        if found is None:
+            label = self.schema.label(label_name)
+            spec = label.attribute(attribute) if label else None
             closed = spec is not None and not spec.editable
+            found = self._purposes[label_name, attribute] = (
+                "classifying" if closed else "describing"
+            )
+        return found
+
+    def collection(self, doc: dict[str, Any]) -> str:
+        """A document's AnnotationCollection, as compact JSON text."""
+        source, text = _json(document_iri(doc)), doc["text"]
+        items = [self.span(text, source, a) for a in doc["annotations"]]
+        items += [self.link(r) for r in doc["relations"]]
+        name = uuid.uuid5(COLLECTIONS, f"{doc['id']}/{self.layer or '*'}")
+        head = (
+            f'{{"@context":"{CONTEXT_IRI}","id":{_json(iri(str(name)))},'
+            f'"type":"AnnotationCollection","label":{_json(doc.get("title") or doc["id"])},'
+            f'"total":{len(items)}'
+        )
+        if not items:
+            return head + "}"
+        page = f'{{"type":"AnnotationPage","startIndex":0,"items":[{",".join(items)}]}}'
+        return f'{head},"first":{page}}}'
+
+    def span(self, text: str, source: str, ann: dict[str, Any]) -> str:
+        label = ann["label"]
+        bodies = [self.tag(label)]
+        entity = ann.get("entity")
+        if entity:
+            bodies.append(self.identifying(entity))
+        for name, value in ann["attributes"].items():
+            value = value if isinstance(value, str) else json.dumps(value)
             bodies.append(
-                {
-                    "type": "TextualBody",
-                    "purpose": "classifying" if closed else "describing",
-                    "label": name,
-                    "value": value if isinstance(value, str) else json.dumps(value),
-                }
+                f'{{"type":"TextualBody","purpose":"{self.purpose(label, name)}",'
+                f'"label":{_json(name)},"value":{_json(value)}}}'
             )
         if ann.get("note"):
-            bodies.append({"type": "TextualBody", "purpose": "commenting", "value": ann["note"]})
-        return {
-            "id": iri(ann["id"]),
-            "type": "Annotation",
-            "motivation": "identifying" if entity else "tagging",
-            "creator": self.creator(ann["annotator"]),
-            **_times(ann),
-            "body": bodies,
-            "target": [_target(text, source, f) for f in ann["fragments"]],
-        }
+            bodies.append(
+                f'{{"type":"TextualBody","purpose":"commenting","value":{_json(ann["note"])}}}'
+            )
+        targets = []
+        for f in ann["fragments"]:
+            start, end = f["start"], f["end"]
+            targets.append(
+                f'{{"source":{source},"selector":[{{"type":"TextPositionSelector",'
+                f'"start":{_json(start)},"end":{_json(end)}}},{{"type":"TextQuoteSelector",'
+                f'"exact":{_json(f["text"])},'
+                f'"prefix":{_json(text[max(0, start - CONTEXT_CHARS) : start])},'
+                f'"suffix":{_json(text[end : end + CONTEXT_CHARS])}}}]}}'
+            )
+        return (
+            f'{{"id":{_json(iri(ann["id"]))},"type":"Annotation",'
+            f'"motivation":"{"identifying" if entity else "tagging"}",'
+            f'"creator":{self.creator(ann["annotator"])}{_times(ann)},'
+            f'"body":[{",".join(bodies)}],"target":[{",".join(targets)}]}}'
+        )
 
-    def link(self, rel: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "id": iri(rel["id"]),
-            "type": "Annotation",
-            "motivation": "linking",
-            "creator": self.creator(rel["annotator"]),
-            **_times(rel),
-            "body": [
-                {"type": "TextualBody", "purpose": "tagging", "value": rel["type"]},
-                {"type": "SpecificResource", "purpose": "linking", "source": iri(rel["target"])},
-            ],
-            "target": iri(rel["source"]),
-        }
+    def link(self, rel: dict[str, Any]) -> str:
+        return (
+            f'{{"id":{_json(iri(rel["id"]))},"type":"Annotation","motivation":"linking",'
+            f'"creator":{self.creator(rel["annotator"])}{_times(rel)},'
+            f'"body":[{self.tag(rel["type"])},{{"type":"SpecificResource","purpose":"linking",'
+            f'"source":{_json(iri(rel["target"]))}}}],"target":{_json(iri(rel["source"]))}}}'
+        )
 
 
-def _times(item: dict[str, Any]) -> dict[str, str]:
-    return {k: item[k] for k in ("created", "modified") if item.get(k)}
-
-
-def _target(text: str, source: str, fragment: dict[str, Any]) -> dict[str, Any]:
-    start, end = fragment["start"], fragment["end"]
-    return {
-        "source": source,
-        "selector": [
-            {"type": "TextPositionSelector", "start": start, "end": end},
-            {
-                "type": "TextQuoteSelector",
-                "exact": fragment["text"],
-                "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-                "suffix": text[end : end + CONTEXT_CHARS],
-            },
-        ],
-    }
+def _times(stored: dict[str, Any]) -> str:
+    """``,"created":…,"modified":…``, those the stored item has."""
+    created, modified = stored.get("created"), stored.get("modified")
+    times = f',"created":{_json(created)}' if created else ""
+    return times + f',"modified":{_json(modified)}' if modified else times
 
 
 def write_web_annotation(
@@ -168,8 +201,8 @@ def write_web_annotation(
     count = 0
     with atomic_output(out) as fh:
         fh.write("[")
-        for count, doc in enumerate(data.document_dicts(), start=1):
-            line = json.dumps(writer.collection(doc), ensure_ascii=False, separators=(",", ":"))
+        for count, doc in enumerate(map(json.loads, data.document_json()), start=1):
+            line = writer.collection(doc)
             fh.write(("\n" if count == 1 else ",\n") + line)
             if progress is not None and progress(count, total):
                 raise Cancelled()

@@ -1,7 +1,8 @@
 """Streaming a whole project, document by document, as plain dicts (for exports and merges).
 
 Documents, annotations, relations and statuses are read with four ordered queries that are
-advanced side by side, so memory stays flat however large the project is.
+advanced side by side, so memory stays flat however large the project is. ``documents`` (a
+JSON array of document ids, bound as one parameter; None: every document) limits all four.
 """
 
 from __future__ import annotations
@@ -42,40 +43,56 @@ RELATION_JSON = (
 )
 
 
+def in_documents(column: str, documents: str | None) -> str:
+    """`` AND column IN`` the ids bound to ``:docs`` (a JSON array), or nothing for None."""
+    if documents is None:
+        return ""
+    return f" AND {column} IN (SELECT value FROM json_each(:docs))"
+
+
 def _streams(
-    db: Database, annotator_id: str | None, ann_fields: str, rel_fields: str
+    db: Database,
+    annotator_id: str | None,
+    ann_fields: str,
+    rel_fields: str,
+    documents: str | None = None,
 ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]], dict[str, str]]]:
-    """(document row, its annotation rows, relation rows, status) for every document.
+    """(document row, its annotation rows, relation rows, status) for every document (of
+    ``documents``, when given).
 
     Four ordered queries advanced side by side; with ``annotator`` (an id), only that
     annotator's annotations, relations (both ends theirs) and status.
     """
+    chosen = in_documents("d.id", documents)
+    params = {"who": annotator_id, "docs": documents}
     who = "" if annotator_id is None else " AND a.annotator = :who"
     ann_rows = db.execute(
         f"SELECT d.seq, {ann_fields} FROM annotations a "
-        f"JOIN documents d ON d.id = a.document WHERE 1{who} "
+        f"JOIN documents d ON d.id = a.document WHERE 1{who}{chosen} "
         'ORDER BY d.seq, a.start, a."end", a.created, a.id',
-        {"who": annotator_id},
+        params,
     )
     rel_who = "" if annotator_id is None else who + " AND r.annotator = :who AND t.annotator = :who"
     rel_rows = db.execute(
         f"SELECT d.seq, {rel_fields} FROM relations r "
         "JOIN annotations a ON a.id = r.source JOIN annotations t ON t.id = r.target "
         "JOIN documents d ON d.id = a.document "
-        f"WHERE 1{rel_who} ORDER BY d.seq, r.created, r.id",
-        {"who": annotator_id},
+        f"WHERE 1{rel_who}{chosen} ORDER BY d.seq, r.created, r.id",
+        params,
     )
     status_rows = db.execute(
         "SELECT d.seq, s.annotator, s.state FROM document_status s "
         "JOIN documents d ON d.id = s.document "
-        f"WHERE 1{who.replace('a.annotator', 's.annotator')} ORDER BY d.seq, s.annotator",
-        {"who": annotator_id},
+        f"WHERE 1{who.replace('a.annotator', 's.annotator')}{chosen} "
+        "ORDER BY d.seq, s.annotator",
+        params,
     )
     anns, rels, stats = _grouped(ann_rows), _grouped(rel_rows), _grouped(status_rows)
     next_ann, next_rel, next_stat = next(anns, None), next(rels, None), next(stats, None)
     for doc in db.execute(
-        "SELECT seq, id, title, source, url, published, metadata, text, sha256 FROM documents "
-        "ORDER BY seq"
+        "SELECT seq, id, title, source, url, published, metadata, text, sha256 FROM documents d "
+        f"WHERE 1{chosen} ORDER BY seq",
+        params,
     ):
         seq = doc[0]
         doc_anns: list[tuple[Any, ...]] = []
@@ -105,10 +122,13 @@ def _document_head(doc: tuple[Any, ...], status: dict[str, str]) -> dict[str, An
     }
 
 
-def iter_document_dicts(db: Database, annotator_id: str | None = None) -> Iterator[dict[str, Any]]:
+def iter_document_dicts(
+    db: Database, annotator_id: str | None = None, documents: str | None = None
+) -> Iterator[dict[str, Any]]:
     """Each document with its annotations, relations and status, in the native export shape."""
     loads = json.loads
-    for doc, anns, rels, status in _streams(db, annotator_id, ANNOTATION_FIELDS, RELATION_FIELDS):
+    streams = _streams(db, annotator_id, ANNOTATION_FIELDS, RELATION_FIELDS, documents)
+    for doc, anns, rels, status in streams:
         head = _document_head(doc, status)
         head["annotations"] = [
             {
@@ -139,10 +159,13 @@ def iter_document_dicts(db: Database, annotator_id: str | None = None) -> Iterat
         yield head
 
 
-def iter_document_json(db: Database, annotator_id: str | None = None) -> Iterator[str]:
+def iter_document_json(
+    db: Database, annotator_id: str | None = None, documents: str | None = None
+) -> Iterator[str]:
     """The same documents as compact JSON text, one string each (for streaming exports)."""
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for doc, anns, rels, status in _streams(db, annotator_id, ANNOTATION_JSON, RELATION_JSON):
+    streams = _streams(db, annotator_id, ANNOTATION_JSON, RELATION_JSON, documents)
+    for doc, anns, rels, status in streams:
         head = dumps(_document_head(doc, status))
         yield (
             f'{head[:-1]},"annotations":[{",".join(r[1] for r in anns)}],'
@@ -172,5 +195,7 @@ def entity_dicts(db: Database) -> list[dict[str, Any]]:
     ]
 
 
-def count_documents(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+def count_documents(db: Database, documents: str | None = None) -> int:
+    chosen = in_documents("d.id", documents)
+    sql = f"SELECT count(*) FROM documents d WHERE 1{chosen}"
+    return db.execute(sql, {"docs": documents}).fetchone()[0]

@@ -50,7 +50,7 @@ from annotator.store.connection import (
     write_transaction,
 )
 from annotator.store.damage import OPEN_CHECK_MAX_BYTES, damaged_file_error, find_damage
-from annotator.store.datasets import Datasets
+from annotator.store.datasets import Datasets, chosen_documents
 from annotator.store.documents import Documents
 from annotator.store.layer import Layer
 from annotator.store.migrations import apply_migrations
@@ -430,14 +430,18 @@ class Project:
 
     # -- whole-project reading and merging -----------------------------------------------------
 
-    def datasets(self, layer: Layer | None = None) -> Datasets:
-        """What exports read: research rows and the native shape, of one layer or (None) all."""
+    def datasets(
+        self, layer: Layer | None = None, documents: Iterable[str] | None = None
+    ) -> Datasets:
+        """What exports read: research rows and the native shape, of one layer or (None) all,
+        of the documents with these ids or (None) all; an unknown id is a NotFoundError."""
         header = {
             "project": {"name": self.name, "guidelines": self.guidelines, "created": self.created},
             "schema": self.schema.raw,
         }
         who = None if layer is None else (layer.annotator_id or "")
-        return Datasets(self.db, self.schema.roles, who, header)
+        chosen = None if documents is None else chosen_documents(self.db, documents)
+        return Datasets(self.db, self.schema.roles, who, header, chosen)
 
     def merge_native(
         self,

@@ -211,3 +211,60 @@ def test_one_quote_is_one_quote(cli, tmp_path: Path) -> None:
     assert result.stdout == f"Exported 1 quote to {out}.\n"
     result = cli("export", path, "-o", tmp_path / "one.json")
     assert result.stdout == f"Exported 1 document to {tmp_path / 'one.json'}.\n"
+
+
+def _document_ids(project: Path) -> list[str]:
+    with Project.open(project, readonly=True) as p:
+        return [d.id for d in p.documents.all()]
+
+
+def test_export_of_chosen_documents(cli, demo, tmp_path, assert_valid_export) -> None:
+    ids = _document_ids(demo)
+    whole = tmp_path / "whole.jsonl"
+    assert cli("export", demo, "--format", "jsonl", "-o", whole).returncode == 0
+    _, all_docs = assert_valid_export(whole)
+
+    out = tmp_path / "chosen.jsonl"
+    chosen = f" {ids[5]}, {ids[1]} ,,"  # spaces and empty items as `annotator gold` takes them
+    result = cli("export", demo, "--format", "jsonl", "-o", out, "--documents", chosen)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Exported 2 documents to {out}.\n"
+    header, docs = assert_valid_export(out)
+    assert docs == [all_docs[1], all_docs[5]]  # the project's order
+    assert len(header["entities"]) == len(assert_valid_export(whole)[0]["entities"])
+
+    listed = tmp_path / "ids.txt"
+    listed.write_bytes(f"{ids[7]}\r\n\n  {ids[0]}  \n".encode())
+    from_file = tmp_path / "from-file.jsonl"
+    result = cli(
+        "export", demo, "--format", "jsonl", "-o", from_file, "--documents-file", listed,
+        "--documents", ids[3],
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert assert_valid_export(from_file)[1] == [all_docs[0], all_docs[3], all_docs[7]]
+
+    quotes = tmp_path / "quotes.csv"
+    result = cli("export", demo, "--format", "quotes-csv", "-o", quotes, "--documents", ids[1])
+    assert result.returncode == 0, result.stderr
+    expected = sum(1 for a in all_docs[1]["annotations"] if a["label"] == "Quote")
+    assert result.stdout == f"Exported {expected} quotes to {quotes}.\n"
+
+
+def test_export_of_unknown_or_no_documents_is_refused(cli, demo, tmp_path) -> None:
+    ids = _document_ids(demo)
+    out = tmp_path / "out.json"
+    result = cli("export", demo, "-o", out, "--documents", f"{ids[0]},no-such-doc")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "Error: no document with id 'no-such-doc'"
+    assert not out.exists()
+
+    result = cli("export", demo, "-o", out, "--documents", " , ")
+    assert result.returncode == 2 and "no document ids given" in result.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    result = cli("export", demo, "-o", out, "--documents-file", empty)
+    assert result.returncode != 0
+    assert result.stderr.startswith(f"Error: {empty}: ")  # "the file is empty"
+    result = cli("export", demo, "-o", out, "--documents-file", tmp_path / "missing.txt")
+    assert result.returncode != 0 and "missing.txt: no such file" in result.stderr
+    assert not out.exists()
