@@ -84,6 +84,10 @@ class ForeignDocument:
     id: str | None = None
     spans: list[ForeignSpan] = field(default_factory=list)
     relations: list[ForeignRelation] = field(default_factory=list)
+    #: What the reader itself had to leave out of this document, as ``(reason, where)``: an
+    #: annotation whose quote is not found in the text, a selector it cannot use. The route
+    #: reports them with its own problems (counted by reason); the reader has dropped them.
+    problems: list[tuple[str, str]] = field(default_factory=list)
 
 
 def parse_label_map(items: list[str] | tuple[str, ...]) -> dict[str, str]:

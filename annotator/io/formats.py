@@ -246,7 +246,9 @@ FORMATS: dict[str, Format] = {
             "web-annotation",
             "W3C Web Annotation (JSON-LD), one AnnotationCollection per document",
             (".jsonld",),
+            reader="annotator.io.web_annotation_read:read_web_annotation",
             writer="annotator.io.web_annotation:write_web_annotation",
+            annotations=True,
         ),
         Format(
             "cas-json",
