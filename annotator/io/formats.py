@@ -252,9 +252,13 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "cas-json",
-            "INCEpTION / UIMA CAS JSON, a zip with one CAS per document and annotator",
-            (".zip",),
+            "INCEpTION / UIMA CAS JSON, a zip with one CAS per document and annotator "
+            "(or one CAS .json)",
+            (".zip", ".json"),
+            reader="annotator.io.cas_json_read:read_cas_json",
             writer="annotator.io.cas_json:write_cas_json",
+            annotations=True,
+            sniff="annotator.io.cas_json_read:is_cas_json",
             counts=CASES,
         ),
         Format(
