@@ -17,11 +17,12 @@ What is read:
   (``urn:uuid:<id>``) or Wikidata (``http://www.wikidata.org/entity/Q…``);
 - relation layers: feature structures with ``@Governor`` and ``@Dependent``; their type is
   named as for spans, from the schema's relations;
-- the annotator: INCEpTION's ``CASMetadata.username`` when present, else the member's name
-  (``<document>/<annotator>.json``): our exports name the annotator by id, which is the
-  project's annotator of that id when the project has it, ``gold`` and INCEpTION's
+- the annotator: INCEpTION's ``CASMetadata.username`` when present, else (in a zip) the
+  member's name (``<document>/<annotator>.json``): our exports name the annotator by id,
+  which is the project's annotator of that id when the project has it, ``gold`` and INCEpTION's
   ``CURATION_USER`` are the gold layer, ``INITIAL_CAS`` is nobody's (a document without
-  annotations), and any other name is the annotator's name;
+  annotations), and any other name is the annotator's name; a single CAS file is the
+  importer's;
 - ``DocumentMetaData``: ``documentTitle`` is the title; ``documentId`` is our document id when
   the member is ``<documentId>/….json`` (our layout).
 
@@ -143,7 +144,8 @@ class _CasReader:
         self.context = context
         self.names = _Names(context.schema)
 
-    def document(self, cas: Any, member: str, where: str) -> ForeignDocument:
+    def document(self, cas: Any, member: str | None, where: str) -> ForeignDocument:
+        """The document of one CAS; ``member``: its name in the zip (None: a single file)."""
         if not isinstance(cas, dict):
             raise InputError(f"{where}: not a CAS (a JSON object with %FEATURE_STRUCTURES)")
         structures = _structures(cas, where)
@@ -160,7 +162,8 @@ class _CasReader:
                 title = fs.get("documentTitle")
                 doc.title = title if isinstance(title, str) else ""
                 doc_id = fs.get("documentId")
-                if isinstance(doc_id, str) and PurePosixPath(member).parent.name == doc_id:
+                folder = PurePosixPath(member).parent.name if member else None
+                if isinstance(doc_id, str) and folder == doc_id:
                     doc.id = doc_id
             elif fs.get("%TYPE") == CAS_METADATA and isinstance(fs.get("username"), str):
                 username = fs["username"]
@@ -218,8 +221,10 @@ class _CasReader:
             "", label, [(start, stop)], attributes=attributes, actor=actor, where=where
         )
 
-    def annotator(self, username: str | None, member: str) -> str | None:
-        name = username or PurePosixPath(member).stem
+    def annotator(self, username: str | None, member: str | None) -> str | None:
+        if username is None and member is None:
+            return None  # a single CAS file: the importer's
+        name = username or PurePosixPath(member or "").stem
         if name == INITIAL:
             return None
         if name in (GOLD_ID, CURATION_USER):
@@ -253,7 +258,7 @@ def read_cas_json(path: Path, context: ImportContext) -> Iterator[tuple[ForeignD
         value = _load(path.read_bytes(), path.name)
         if not _is_cas(value):
             raise InputError(f"{path.name}: not a CAS (a JSON object with %FEATURE_STRUCTURES)")
-        yield reader.document(value, path.name, path.name), path.stat().st_size
+        yield reader.document(value, None, path.name), path.stat().st_size
         return
     found = 0
     try:
