@@ -193,7 +193,7 @@ class _CasReader:
     ) -> ForeignSpan | None:
         begin, end = fs.get("begin", 0), fs.get("end", 0)
         try:
-            if not isinstance(begin, int) or not isinstance(end, int):
+            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (begin, end)):
                 raise ValueError
             start, stop = utf16.from_utf16(begin, snap="error"), utf16.from_utf16(end, snap="error")
         except ValueError:
