@@ -4,13 +4,16 @@
 emoji with ZWJ sequences, CJK Ext-B; one with a URL), a registry (one entry with a Wikidata
 id), overlapping and discontinuous spans with attributes, actor links and notes, relations, in
 three layers (Ana, Ben, gold). ``base_copy`` writes B with A's schema and registry (and, when
-asked, A's documents and annotators under the same ids) and nothing annotated.
+asked, A's documents and annotators under the same ids) and nothing annotated;
+``build_random`` writes a one-document project from random pieces of hard text (the
+hypothesis round trips).
 ``contents`` is what both are compared by: every annotation and relation, by annotator name,
 independent of the ids the import gives them.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +98,45 @@ def build_realistic(path: Path) -> dict[str, str]:
         gold.add_relation("speaker", g2, g1)
         add(gold, "doc-1", "Actor", [at(one, "chief 👩‍👩‍👧 Ofori")], attributes={"type": "other"})
         return {"ben": ben.id, "ana": ana.annotator_id or "", "chief": chief}
+
+
+PIECES = ["👨🏻‍🚒", " said ", "𠀋𠀌", "a\u20dd", "e\u0301t", "\r\nline", "🇺🇦", "Ünï"]
+LABELS = {"Actor": ("type", ["person", "other"]), "Quote": ("form", ["direct", "mixed"])}
+
+
+def build_random(path: Path, pieces: list[str], picks: list[tuple[int, int, int, int]]) -> None:
+    """A project of one document made of ``pieces``, with spans on piece boundaries chosen by
+    ``picks`` (overlapping, discontinuous) in three layers, and speaker relations."""
+    with Project.create(path, annotator="Ana") as p:
+        ben = p.annotators.add("Ben").value
+        p.documents.add_many([DocumentInput("".join(pieces), "random", id="doc")])
+        text = p.documents.text("doc")
+        bounds = [0]
+        for piece in pieces:
+            bounds.append(
+                bounds[-1] + len(unicodedata.normalize("NFC", piece.replace("\r\n", "\n")))
+            )
+        layers = [p.layer(), p.layer(ben.id), p.layer("gold")]
+        made: dict[tuple[int, str], list[str]] = {}
+        seen = set()
+        for i, j, who, extra in picks:
+            i, j = sorted((i % len(pieces), j % len(pieces)))
+            frags = [(bounds[i], bounds[i + 1])]
+            if j > i + 1:
+                frags.append((bounds[j], bounds[j + 1]))  # discontinuous
+            label = "Actor" if extra % 2 else "Quote"
+            layer = who % 3
+            if (layer, label, tuple(frags)) in seen or not text[frags[0][0] : frags[0][1]].strip():
+                continue
+            seen.add((layer, label, tuple(frags)))
+            name, values = LABELS[label]
+            attrs = {name: values[extra % 2]} if extra % 3 else {}
+            ann = layers[layer].add_annotation("doc", label, frags, attributes=attrs)
+            made.setdefault((layer, label), []).append(ann.value.id)
+        for layer in range(3):
+            quotes, actors = made.get((layer, "Quote"), []), made.get((layer, "Actor"), [])
+            for quote, actor in zip(quotes, actors, strict=False):
+                layers[layer].add_relation("speaker", quote, actor)
 
 
 def base_copy(a: Path, b: Path, documents: bool = True, annotators: bool = False) -> None:

@@ -17,8 +17,7 @@ from cassis import load_cas_from_json
 from golden_files import FILES, SOURCE
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from import_roundtrip import Contents, base_copy, build_realistic, contents
-from test_io_web_annotation_import import PIECES, build_random
+from import_roundtrip import PIECES, Contents, base_copy, build_random, build_realistic, contents
 
 from annotator import Project
 from annotator.core.errors import InputError

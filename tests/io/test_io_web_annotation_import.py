@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,16 @@ import pytest
 from golden_files import FILES, SOURCE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from import_roundtrip import TEXT_2, URL_2, at, base_copy, build_realistic, contents
+from import_roundtrip import (
+    PIECES,
+    TEXT_2,
+    URL_2,
+    at,
+    base_copy,
+    build_random,
+    build_realistic,
+    contents,
+)
 from interchange_checks import OA, expand
 
 from annotator import Project
@@ -78,42 +86,6 @@ def test_sources_the_project_lacks_are_reported(tmp_path: Path) -> None:
 
 
 # -- the round trip on random documents ------------------------------------------------------
-
-PIECES = ["👨🏻‍🚒", " said ", "𠀋𠀌", "a\u20dd", "e\u0301t", "\r\nline", "🇺🇦", "Ünï"]
-LABELS = {"Actor": ("type", ["person", "other"]), "Quote": ("form", ["direct", "mixed"])}
-
-
-def build_random(path: Path, pieces: list[str], picks: list[tuple[int, int, int, int]]) -> None:
-    with Project.create(path, annotator="Ana") as p:
-        ben = p.annotators.add("Ben").value
-        p.documents.add_many([DocumentInput("".join(pieces), "random", id="doc")])
-        text = p.documents.text("doc")
-        bounds = [0]
-        for piece in pieces:
-            bounds.append(
-                bounds[-1] + len(unicodedata.normalize("NFC", piece.replace("\r\n", "\n")))
-            )
-        layers = [p.layer(), p.layer(ben.id), p.layer("gold")]
-        made: dict[tuple[int, str], list[str]] = {}
-        seen = set()
-        for i, j, who, extra in picks:
-            i, j = sorted((i % len(pieces), j % len(pieces)))
-            frags = [(bounds[i], bounds[i + 1])]
-            if j > i + 1:
-                frags.append((bounds[j], bounds[j + 1]))  # discontinuous
-            label = "Actor" if extra % 2 else "Quote"
-            layer = who % 3
-            if (layer, label, tuple(frags)) in seen or not text[frags[0][0] : frags[0][1]].strip():
-                continue
-            seen.add((layer, label, tuple(frags)))
-            name, values = LABELS[label]
-            attrs = {name: values[extra % 2]} if extra % 3 else {}
-            ann = layers[layer].add_annotation("doc", label, frags, attributes=attrs)
-            made.setdefault((layer, label), []).append(ann.value.id)
-        for layer in range(3):
-            quotes, actors = made.get((layer, "Quote"), []), made.get((layer, "Actor"), [])
-            for quote, actor in zip(quotes, actors, strict=False):
-                layers[layer].add_relation("speaker", quote, actor)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
