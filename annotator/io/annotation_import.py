@@ -65,6 +65,10 @@ class ImportContext:
     document_text: Callable[[str], str | None]
     #: The name of whoever imports (their layer receives spans without an annotator).
     importer: str | None = None
+    #: The id of the project document at a URL (formats that name documents by URL).
+    document_at: Callable[[str], str | None] = lambda _url: None
+    #: The name of the project's annotator with an id (formats that name annotators by id).
+    annotator_name: Callable[[str], str | None] = lambda _id: None
 
 
 @dataclass
@@ -101,7 +105,19 @@ def context_for(project: Project) -> ImportContext:
         except NotFoundError:
             return None
 
-    return ImportContext(project.schema, document_text, project.annotator_name)
+    def annotator_name(annotator_id: str) -> str | None:
+        try:
+            return project.annotators.get(annotator_id).name
+        except NotFoundError:
+            return None
+
+    return ImportContext(
+        project.schema,
+        document_text,
+        project.annotator_name,
+        document_at=project.documents.id_at_url,
+        annotator_name=annotator_name,
+    )
 
 
 class AnnotationImport:
@@ -129,6 +145,8 @@ class AnnotationImport:
                 self.report.spans_skipped += 1
         for remark, where in doc.remarks:
             self.remarks.add(remark, where)
+        if doc.text is None and not doc.spans and not doc.relations:
+            return  # nothing to import (what the reader left out is reported above)
         text = doc.text
         if text is None and doc.id is not None:
             text = _project_text(self.project, doc.id)

@@ -253,13 +253,19 @@ FORMATS: dict[str, Format] = {
             "web-annotation",
             "W3C Web Annotation (JSON-LD), one AnnotationCollection per document",
             (".jsonld",),
+            reader="annotator.io.web_annotation_read:read_web_annotation",
             writer="annotator.io.web_annotation:write_web_annotation",
+            annotations=True,
         ),
         Format(
             "cas-json",
-            "INCEpTION / UIMA CAS JSON, a zip with one CAS per document and annotator",
-            (".zip",),
+            "INCEpTION / UIMA CAS JSON, a zip with one CAS per document and annotator "
+            "(or one CAS .json)",
+            (".zip", ".json"),
+            reader="annotator.io.cas_json_read:read_cas_json",
             writer="annotator.io.cas_json:write_cas_json",
+            annotations=True,
+            sniff="annotator.io.cas_json_read:is_cas_json",
             counts=CASES,
         ),
         Format(

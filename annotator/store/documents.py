@@ -198,6 +198,14 @@ def document_id_by_sha(db: Database, sha256: str) -> str | None:
     return row[0] if row else None
 
 
+def document_id_by_url(db: Database, url: str) -> str | None:
+    """The first document (in the order they were added) at ``url``."""
+    row = db.execute(
+        "SELECT id FROM documents WHERE url = ? ORDER BY seq LIMIT 1", [url]
+    ).fetchone()
+    return row[0] if row else None
+
+
 def iter_documents(db: Database) -> Iterator[Document]:
     for row in db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY seq"):
         yield document_from_row(row)
@@ -253,6 +261,10 @@ class Documents:
     def by_sha256(self, sha256: str) -> Document | None:
         doc_id = document_id_by_sha(self._db, sha256)
         return self.get(doc_id) if doc_id else None
+
+    def id_at_url(self, url: str) -> str | None:
+        """The id of the (first) document whose ``url`` is ``url``, if any."""
+        return document_id_by_url(self._db, url)
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]

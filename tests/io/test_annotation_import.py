@@ -236,3 +236,39 @@ def test_a_readers_remarks_are_counted_in_the_warnings(project: Project) -> None
         "2 span(s) read in UTF-16 units: f: task 1, region a, f: task 1, region a"
         in report.warnings
     )
+
+
+def test_what_a_reader_left_out_is_reported_with_the_routes_problems(project: Project) -> None:
+    doc = ForeignDocument(
+        "Karamov said no.",
+        "q.jsonld[0]",
+        spans=[_span("a", "Actor", 0, 7)],
+        problems=[
+            ForeignProblem(
+                "an annotation whose quote is not in the document", "q.jsonld[0]: items[1]"
+            )
+        ],
+    )
+    nothing = ForeignDocument(
+        None,
+        "q.jsonld[1]",
+        problems=[ForeignProblem("a broken link", "q.jsonld[1]", relation=True)],
+    )
+    report = _run(project, [doc, nothing])
+    assert report.annotations == 1 and report.added == 1  # the empty one adds no document
+    assert report.warnings == [
+        "1 not imported, an annotation whose quote is not in the document: q.jsonld[0]: items[1]",
+        "1 not imported, a broken link: q.jsonld[1]",
+    ]
+
+
+def test_the_context_finds_documents_by_url_and_annotators_by_id(project: Project) -> None:
+    from annotator.core.model import DocumentInput
+    from annotator.io.annotation_import import context_for
+
+    project.documents.add_many([DocumentInput("text", "T", url="https://x.example/1", id="d1")])
+    ben = project.annotators.add("Ben").value
+    context = context_for(project)
+    assert context.document_at("https://x.example/1") == "d1"
+    assert context.document_at("https://x.example/2") is None
+    assert context.annotator_name(ben.id) == "Ben" and context.annotator_name("nobody") is None
