@@ -65,6 +65,10 @@ class ImportContext:
     document_text: Callable[[str], str | None]
     #: The name of whoever imports (their layer receives spans without an annotator).
     importer: str | None = None
+    #: ``(what, where)``: something in the file the reader read but cannot import or read as
+    #: written (a brat event, an I- tag without its B-); counted and said in the warnings as
+    #: ``"N <what>: <where>, ..."``, so ``what`` reads as a plural ("brat events not imported").
+    notice: Callable[[str, str], None] = lambda what, where: None
 
 
 @dataclass
@@ -73,6 +77,8 @@ class Problems:
 
     counts: Counter[str] = field(default_factory=Counter)
     places: dict[str, list[str]] = field(default_factory=dict)
+    #: What each warning says after its count.
+    prefix: str = "not imported, "
 
     def add(self, reason: str, where: str) -> None:
         self.counts[reason] += 1
@@ -88,18 +94,22 @@ class Problems:
             at = (
                 (": " + ", ".join(places) + (f" and {more} more" if more else "")) if places else ""
             )
-            said.append(f"{count} not imported, {reason}{at}")
+            said.append(f"{count} {self.prefix}{reason}{at}")
         return said
 
 
-def context_for(project: Project) -> ImportContext:
+def context_for(project: Project, notices: Problems | None = None) -> ImportContext:
+    """What the readers may ask of ``project``; what they notice goes to ``notices``."""
+
     def document_text(doc_id: str) -> str | None:
         try:
             return project.documents.text(doc_id)
         except NotFoundError:
             return None
 
-    return ImportContext(project.schema, document_text, project.annotator_name)
+    if notices is None:
+        return ImportContext(project.schema, document_text, project.annotator_name)
+    return ImportContext(project.schema, document_text, project.annotator_name, notices.add)
 
 
 class AnnotationImport:
@@ -111,6 +121,8 @@ class AnnotationImport:
         self.label_map = label_map
         self.report = report
         self.problems = Problems()
+        #: What the readers noticed (``ImportContext.notice``).
+        self.notices = Problems(prefix="")
         self._annotators: dict[str, str] = {}  # name as in the file -> local annotator id
         self._actors = _ActorIndex(project)
         self._seen: set[str] = set()  # texts (sha256) of the documents this import met
@@ -177,7 +189,7 @@ class AnnotationImport:
         self._seen.add(sha)
 
     def finish(self) -> None:
-        self.report.warnings.extend(self.problems.warnings())
+        self.report.warnings.extend(self.problems.warnings() + self.notices.warnings())
 
     # -- its parts ------------------------------------------------------------------------
 
