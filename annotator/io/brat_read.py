@@ -190,6 +190,8 @@ def _documents(files: _Files, context: ImportContext) -> Iterator[tuple[ForeignD
         stem, dot, suffix = name.rpartition(".")
         if dot and suffix.lower() in ("txt", "ann") and stem and not stem.endswith("/"):
             pairs.setdefault(stem, {})[suffix.lower()] = name
+    if not pairs:
+        raise InputError(f"{files.path}: no brat files in it (a .txt and its .ann per document)")
     ours = _our_roots(files)
     names = _Names(context.schema)
     done = 0
