@@ -65,9 +65,10 @@ class ImportContext:
     document_text: Callable[[str], str | None]
     #: The name of whoever imports (their layer receives spans without an annotator).
     importer: str | None = None
-    #: ``(what, where)``: something in the file the reader read but cannot import or read as
-    #: written (a brat event, an I- tag without its B-); counted and said in the warnings as
-    #: ``"N <what>: <where>, ..."``, so ``what`` reads as a plural ("brat events not imported").
+    #: ``(what, where)``: something the reader read otherwise than the file has it, yet
+    #: imported (an I- tag without its B-, read as a start), or a document it left out; said
+    #: in the warnings as ``"N <what>: <where>, ..."`` (``what`` reads as a plural). What it
+    #: leaves out of a document goes to ``ForeignDocument.problems``.
     notice: Callable[[str, str], None] = lambda what, where: None
 
 

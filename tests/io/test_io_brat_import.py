@@ -249,10 +249,10 @@ def test_brats_own_files_pybrat_agrees(tmp_path: Path) -> None:
         # one speaker per quote: the second relation is reported
         assert [r.type for r in layer.relations(docs["a1"].id)] == ["speaker"]
         joined = "\n".join(report.warnings)
-        assert "1 brat events (E lines) not imported (their triggers are)" in joined
-        assert "1 brat equivalence sets (* lines) not imported" in joined
+        assert "1 not imported, a brat event (E line): events are not imported" in joined
+        assert "1 not imported, a brat equivalence set (* line)" in joined
         assert "beyond its limit of 1" in joined
-        assert "of something other than a text span" in joined and "a1.ann:12" in joined
+        assert "note of something that is not a text span: " in joined and "a1.ann:12" in joined
         # Uncertain is a binary attribute the schema lacks: the span is reported
         assert "label 'Cue' has no attribute 'Uncertain'" in joined
 
