@@ -12,11 +12,11 @@ import regex
 from foreign_roundtrip import build_realistic
 from golden_interchange import build as build_golden
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from roundtrip import build, projects
 from seqeval.metrics.sequence_labeling import get_entities
 
 from annotator import Project
-from annotator.core.errors import DuplicateAnnotationError, InputError, ValidationError
+from annotator.core.errors import InputError
 from annotator.io import conll_read
 from annotator.io.exporting import export_project, layer_named
 from annotator.io.importing import import_paths
@@ -135,33 +135,13 @@ def test_a_realistic_layer_returns_exactly_its_taggable_spans(tmp_path: Path, cl
     assert "0 annotation(s)" in again.stdout
 
 
-ODD = ["a", "b", " ", "\n", "\r\n", "é", "e\u0301", "👨🏻‍🚒", "𠀋", "中", ".", "word ", "“", "!"]
-
-
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    source=st.lists(st.sampled_from(ODD), min_size=1, max_size=30).map(lambda x: "x" + "".join(x)),
-    data=st.data(),
-)
-def test_any_text_and_spans_come_back_as_far_as_iob2_goes(tmp_path_factory, source, data) -> None:
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(projects())
+def test_any_project_comes_back_as_far_as_iob2_goes(tmp_path_factory, docs) -> None:
     folder = tmp_path_factory.mktemp("conll")
-    with Project.create(folder / "a.annotator", annotator="Ana") as a:
-        doc = a.documents.add(source).value
-        text, layer = doc.text, a.layer()
-        for _ in range(data.draw(st.integers(0, 5))):
-            cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=6))))
-            frags = [
-                (s, e) for s, e in zip(cuts[::2], cuts[1::2], strict=False) if text[s:e].strip()
-            ]
-            label = data.draw(st.sampled_from(["Quote", "Actor", "Demand"]))
-            try:
-                layer.add_annotation(doc.id, label, frags)
-            except (ValidationError, DuplicateAnnotationError):
-                continue
-        export_project(a, "conll", folder / "out.conll", layer=layer)
-        expected = expected_of(a, layer)
+    with build(folder / "a.annotator", docs) as a:
+        export_project(a, "conll", folder / "out.conll", layer=a.layer())  # Ana's
+        expected = expected_of(a, a.layer())
     with Project.create(folder / "b.annotator", annotator="Zed") as b:
         report = import_paths(b, [folder / "out.conll"])
         assert report.warnings == []
