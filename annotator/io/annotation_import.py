@@ -69,6 +69,11 @@ class ImportContext:
     document_at: Callable[[str], str | None] = lambda _url: None
     #: The name of the project's annotator with an id (formats that name annotators by id).
     annotator_name: Callable[[str], str | None] = lambda _id: None
+    #: ``(what, where)``: something the reader read otherwise than the file has it, yet
+    #: imported (an I- tag without its B-, read as a start), or a document it left out; said
+    #: in the warnings as ``"N <what>: <where>, ..."`` (``what`` reads as a plural). What it
+    #: leaves out of a document goes to ``ForeignDocument.problems``.
+    notice: Callable[[str, str], None] = lambda what, where: None
 
 
 @dataclass
@@ -98,7 +103,9 @@ class Problems:
         return said
 
 
-def context_for(project: Project) -> ImportContext:
+def context_for(project: Project, notices: Problems | None = None) -> ImportContext:
+    """What the readers may ask of ``project``; what they notice goes to ``notices``."""
+
     def document_text(doc_id: str) -> str | None:
         try:
             return project.documents.text(doc_id)
@@ -117,6 +124,7 @@ def context_for(project: Project) -> ImportContext:
         project.annotator_name,
         document_at=project.documents.id_at_url,
         annotator_name=annotator_name,
+        notice=notices.add if notices is not None else (lambda what, where: None),
     )
 
 
@@ -130,6 +138,8 @@ class AnnotationImport:
         self.report = report
         self.problems = Problems()
         self.remarks = Problems(lead="")
+        #: What the readers noticed (``ImportContext.notice``): said like the remarks.
+        self.notices = self.remarks
         self._annotators: dict[str, str] = {}  # name as in the file -> local annotator id
         self._actors = _ActorIndex(project)
         self._seen: set[str] = set()  # texts (sha256) of the documents this import met

@@ -270,16 +270,22 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "brat",
-            "brat standoff: a zip of .txt and .ann per document, with annotation.conf and "
-            "visual.conf from the schema",
+            "brat standoff: a zip or a folder of .txt and .ann per document (export: with "
+            "annotation.conf and visual.conf from the schema)",
             (".zip",),
+            reader="annotator.io.brat_read:read_brat",
             writer="annotator.io.brat:write_brat",
+            annotations=True,
+            sniff="annotator.io.brat_read:is_brat",
+            folders=True,
         ),
         Format(
             "conll",
             "CoNLL 2003-style BIO (IOB2): one token and its tag per line, for sequence labelling",
             (".conll",),
+            reader="annotator.io.conll_read:read_conll",
             writer="annotator.io.conll:write_conll",
+            annotations=True,
         ),
         Format(
             "spacy",

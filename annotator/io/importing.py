@@ -101,7 +101,7 @@ def import_paths(
         ]
         if annotated:
             route = AnnotationImport(project, label_map or {}, report)
-            context = context_for(project)
+            context = context_for(project, route.notices)
             for path, name, size in annotated:
                 read: AnnotationReader = FORMATS[name].load_reader()
                 for doc, consumed in read(path, context):
