@@ -218,23 +218,25 @@ def read_native(path: Path) -> tuple[dict[str, Any], NativeDocuments, TextFile]:
     """
     if path.suffix.lower() == ".jsonl":
         source = TextFile(path)
-        records = iter_jsonl_records(source.lines(), str(path))
+        records = iter_jsonl_records(source.lines(), str(path), check_nesting=True)
         try:
             _number, header = next(records)
         except StopIteration:
             raise InputError(f"{path}: the file is empty") from None
         docs: NativeDocuments = ((f"{path}:{n}", r) for n, r in records)
         _check(header, "header", str(path) + ":1")
+        nesting_checked = True  # by the reader, at each line
     else:
         header, docs, source = _read_json(path)
         _check(header, "header", str(path))
+        nesting_checked = False
     if header_format(header) != FORMAT:
         raise InputError(f"{path}: format {header_format(header)!r} is not {FORMAT!r}")
     check_document = _validator("document")
 
     def validated() -> NativeDocuments:
         for where, doc in docs:
-            deep = nesting_problem(doc)
+            deep = None if nesting_checked else nesting_problem(doc)
             if deep:
                 raise InputError(f"{where}: {deep}")
             problems = check_document(doc)

@@ -20,6 +20,7 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.json_values import (
+    MAX_NESTING,
     TooDeepError,
     loads_guarded,
     nesting_problem,
@@ -78,9 +79,12 @@ def record_to_input(
 
 
 def iter_jsonl_records(
-    lines: Iterable[tuple[int, str]], name: str
+    lines: Iterable[tuple[int, str]], name: str, check_nesting: bool = False
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line of ``lines``."""
+    """(line number, object) for each non-blank line of ``lines``; with ``check_nesting``, an
+    object nesting lists or objects more than :data:`MAX_NESTING` levels deep is refused at
+    its line (looked for only on a line with that many brackets: a line with fewer cannot
+    nest that deep)."""
     for number, line in lines:
         if not line.strip():
             continue
@@ -94,6 +98,10 @@ def iter_jsonl_records(
             ) from None
         if not isinstance(value, dict):
             raise InputError(f"{name}:{number}: each line must be a JSON object")
+        if check_nesting and line.count("{") + line.count("[") > MAX_NESTING:
+            deep = nesting_problem(value)
+            if deep:
+                raise InputError(f"{name}:{number}: {deep}")
         yield number, value
 
 

@@ -112,7 +112,7 @@ def merge_documents(
             bulk.take(where, doc)
             if progress is not None and progress(done, total):
                 raise Cancelled()
-        bulk.flush()
+        bulk.finish()
 
 
 @contextlib.contextmanager

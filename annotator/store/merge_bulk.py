@@ -116,7 +116,10 @@ class BulkMerge:
         self._db: Database = project.db
         self._ids = annotator_ids
         self._report = report
-        self._careful = careful
+        self._careful_merge = careful
+        # the indexes dropped while an empty project is filled (made again by finish())
+        self._dropped: list[str] = []
+        self._may_defer = True
         self._schema = project.schema
         self._plans: list[_Plan] = []
         self._annotations = 0
@@ -295,6 +298,43 @@ class BulkMerge:
 
     # -- writing ------------------------------------------------------------------------------
 
+    def finish(self) -> None:
+        """Write what is buffered and make the indexes dropped meanwhile again."""
+        self.flush()
+        self._restore_indexes()
+
+    def _careful(self, where: str, doc: dict[str, Any]) -> None:
+        self._restore_indexes()  # the careful path reads annotations by document
+        self._careful_merge(where, doc)
+
+    def _defer_indexes(self) -> None:
+        """Into a project without annotations or relations, the rows are written before the
+        secondary indexes of their tables: building an index once from all rows is about
+        twice as fast as keeping it up to date row by row (ADR 19). The drop is part of the
+        import's transaction, undone with it when it fails. Decided at the first write."""
+        if not self._may_defer:
+            return
+        self._may_defer = False
+        db = self._db
+        if db.execute(
+            "SELECT EXISTS (SELECT 1 FROM annotations) OR EXISTS (SELECT 1 FROM relations)"
+        ).fetchone()[0]:
+            return
+        indexes = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('annotations', 'relations') ORDER BY name"
+        ).fetchall()
+        for name, sql in indexes:
+            quoted = name.replace('"', '""')
+            db.execute(f'DROP INDEX "{quoted}"')
+            self._dropped.append(sql)
+
+    def _restore_indexes(self) -> None:
+        self._may_defer = False
+        dropped, self._dropped = self._dropped, []
+        for sql in dropped:
+            self._db.execute(sql)
+
     def flush(self) -> None:
         """Write what is buffered, in order: in bulk what the project does not have yet, the
         rest through the careful path."""
@@ -354,6 +394,8 @@ class BulkMerge:
         statuses: list[tuple[str, str, str, str]] = []
         entity_of: dict[str, str | None] = {}
         layer_of: dict[str, str] = {}
+        noted: list[tuple[str, str, str]] = []  # (id, document, layer) of each annotation
+        noted_relations: list[tuple[str, str, str]] = []
         for plan in plans:
             for ann in plan.annotations:
                 if ann[8] is None:  # the session's annotator: their row is made now
@@ -361,20 +403,22 @@ class BulkMerge:
                 rows.append(tuple(ann))
                 entity_of[ann[0]] = ann[7]
                 layer_of[ann[0]] = ann[8]
-                changes.annotation("added", ann[0], plan.id, ann[8])
-            changes.counts_of(ann[7] for ann in plan.annotations)
+                noted.append((ann[0], plan.id, ann[8]))
             # a relation is in the layer of the annotations it links
             for rel_id, kind, source, target, created in plan.relations:
                 layer = layer_of[source]
                 relations.append((rel_id, kind, source, target, layer, created))
-                changes.relation("added", rel_id, plan.id, layer)
-                changes.counts_of([entity_of[target]])
+                noted_relations.append((rel_id, plan.id, layer))
             stamp = now()
             for who, state in plan.statuses.items():
                 statuses.append((plan.id, who, state, stamp))
                 changes.status(plan.id, who)
+        changes.added_many("annotation", noted)
+        changes.added_many("relation", noted_relations)
+        changes.counts_of(entity_of.values())
         rows.sort()  # by id: the primary key's index is then written in order
         relations.sort()
+        self._defer_indexes()
         db.conn.executemany(INSERT_ANNOTATION, rows)
         db.conn.executemany(_INSERT_RELATION, relations)
         db.conn.executemany(_SET_STATUS, statuses)

@@ -271,3 +271,49 @@ def test_a_bad_document_after_good_ones_is_refused_alike(
         assert rows(path, "SELECT count(*) FROM annotations") == [(0,)]
     assert messages[0] == messages[1]
     assert messages[0].startswith(f"demo.json:{index + 1}: ")
+
+
+INDEXES = "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+
+
+def test_into_an_empty_project_the_indexes_are_built_after_the_rows(
+    demo_path, tmp_path, monkeypatch
+) -> None:
+    """Dropped while the rows are written (in batches of two, with careful documents between
+    them), and every one of them there again, as it was, when the merge is done."""
+    monkeypatch.setattr(merge_bulk, "BATCH_DOCUMENTS", 2)
+    header, docs = export(demo_path)
+    docs.insert(3, ("demo.json:again", copy.deepcopy(docs[0][1]) | {"id": "same-text"}))
+    path = tmp_path / "p.annotator"
+    seen: list[set[str]] = []
+    real = BulkMerge._write
+
+    def noting(self: BulkMerge, plans: list) -> None:
+        real(self, plans)
+        if plans:
+            seen.append({name for name, *_ in self._db.execute(INDEXES).fetchall()})
+
+    monkeypatch.setattr(BulkMerge, "_write", noting)
+    with Project.create(path, annotator="Tester") as p:
+        before = rows(path, INDEXES)
+        p.merge_native(header, docs)
+        p.layer().add_annotation(docs[1][1]["id"], "Quote", [(0, 4)])  # it still writes
+    assert "annotations_document" not in seen[0] and "relations_source" not in seen[0]
+    assert "annotations_document" in seen[-1]  # made again before the careful document
+    assert rows(path, INDEXES) == before
+    assert rows(path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_failed_merge_into_an_empty_project_leaves_its_indexes(
+    demo_path, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr(merge_bulk, "BATCH_DOCUMENTS", 2)
+    header, docs = export(demo_path)
+    _unknown_label([d for _, d in docs if d["annotations"]][-1])
+    path = tmp_path / "p.annotator"
+    with Project.create(path, annotator="Tester") as p:
+        before = rows(path, INDEXES)
+        with pytest.raises(InputError):
+            p.merge_native(header, docs)
+    assert rows(path, INDEXES) == before
+    assert rows(path, "SELECT count(*) FROM annotations") == [(0,)]
