@@ -27,7 +27,7 @@ from sqlite_utils import Database
 from annotator.core.model import ORIGINS, DocumentInput, now
 from annotator.core.reports import ImportReport
 from annotator.core.schema import LabelSpec
-from annotator.core.text import normalise_text, text_sha256
+from annotator.core.text import normalise_text
 from annotator.core.validation import (
     build_fragments,
     check_attributes,
@@ -39,7 +39,7 @@ from annotator.core.validation import (
     require_label,
 )
 from annotator.store import documents as doc_sql
-from annotator.store.rows import INSERT_ANNOTATION, dumps, fragments_json
+from annotator.store.rows import INSERT_ANNOTATION, dumps, fragments_json, one_fragment_json
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 BATCH_DOCUMENTS = 500
 BATCH_ANNOTATIONS = 20_000
 BATCH_CHARS = 8_000_000
+#: How many ids written in bulk are kept in memory (to tell which incoming ids are taken).
+MAX_WRITTEN_IDS = 2_000_000
 #: The layer key of annotations without an annotator while the session's annotator has no
 #: row yet (then no incoming annotator can be them).
 _MINE = "\0mine"
@@ -120,6 +122,10 @@ class BulkMerge:
         # the indexes dropped while an empty project is filled (made again by finish())
         self._dropped: list[str] = []
         self._may_defer = True
+        # While the project holds only what this merge wrote in bulk (it had no annotations
+        # or relations, and nothing went the careful way), their ids are these: no need to
+        # look for them in the file. None: look.
+        self._written: set[str] | None = None
         self._schema = project.schema
         self._plans: list[_Plan] = []
         self._annotations = 0
@@ -169,11 +175,8 @@ class BulkMerge:
 
     def _plan(self, where: str, doc: dict[str, Any]) -> _Plan | None:
         text = normalise_text(doc["text"])
-        sha = text_sha256(text)
-        if doc.get("sha256") and doc["sha256"] != sha:
-            return None
         doc_id = _text_id(doc["id"])
-        if sha in self._shas or doc_id in self._doc_ids:
+        if doc_id in self._doc_ids:
             return None
         item = DocumentInput(
             text=text,
@@ -187,8 +190,11 @@ class BulkMerge:
         )
         scratch = ImportReport()
         row = doc_sql.prepare(item, scratch)  # what writing it would refuse, refused now
-        if scratch.warnings or row[0] != doc_id or row[7] != sha:
+        sha = row[7]
+        if scratch.warnings or row[0] != doc_id or row[6] != text or sha in self._shas:
             return None  # e.g. markup removed from the title: said by the careful path
+        if doc.get("sha256") and doc["sha256"] != sha:
+            return None
         plan = _Plan(where, doc, row, sha)
         mine = self._project.layer().annotator_id or _MINE
         stamp = now()
@@ -249,15 +255,21 @@ class BulkMerge:
         origin = a["origin"]
         if origin not in _ORIGINS:
             check_origin(origin)
-        built = build_fragments(text, fragments)
+        stored = one_fragment_json(text, fragments[0]) if len(fragments) == 1 else None
+        if stored is not None:  # the usual case, made without fragment objects
+            spans: tuple[tuple[int, int], ...] = ((fragments[0]["start"], fragments[0]["end"]),)
+        else:
+            built = build_fragments(text, fragments)
+            stored = fragments_json(built)
+            spans = tuple((f.start, f.end) for f in built)
         created = a["created"] or stamp
         row = [
             _text_id(a["id"]),
             doc_id,
             a["label"],
-            built[0].start,
-            built[-1].end,
-            fragments_json(built),
+            spans[0][0],
+            spans[-1][1],
+            stored,
             self._attributes(spec, attributes or {}),
             entity,
             self._who(a["annotator"], mine),
@@ -266,7 +278,7 @@ class BulkMerge:
             _optional_text(created) or stamp,
             _optional_text(a["modified"] or created) or stamp,
         ]
-        return row, tuple((f.start, f.end) for f in built)
+        return row, spans
 
     def _relations(
         self, relations: Iterable[dict[str, Any]], by_id: dict[str, list[Any]], plan: _Plan
@@ -305,6 +317,7 @@ class BulkMerge:
 
     def _careful(self, where: str, doc: dict[str, Any]) -> None:
         self._restore_indexes()  # the careful path reads annotations by document
+        self._written = None  # it writes ids of its own
         self._careful_merge(where, doc)
 
     def _defer_indexes(self) -> None:
@@ -320,6 +333,7 @@ class BulkMerge:
             "SELECT EXISTS (SELECT 1 FROM annotations) OR EXISTS (SELECT 1 FROM relations)"
         ).fetchone()[0]:
             return
+        self._written = set()
         indexes = db.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
             "AND tbl_name IN ('annotations', 'relations') ORDER BY name"
@@ -359,11 +373,14 @@ class BulkMerge:
         db = self._db
         shas = _present(db, "SELECT sha256 FROM documents WHERE sha256 IN", [p.sha for p in plans])
         doc_ids = _present(db, "SELECT id FROM documents WHERE id IN", [p.id for p in plans])
-        annotations = (a[0] for p in plans for a in p.annotations)
-        ann_ids = _present(db, "SELECT id FROM annotations WHERE id IN", annotations)
-        rel_ids = _present(
-            db, "SELECT id FROM relations WHERE id IN", (r[0] for p in plans for r in p.relations)
-        )
+        annotations = [a[0] for p in plans for a in p.annotations]
+        relations = [r[0] for p in plans for r in p.relations]
+        if self._written is not None:
+            ann_ids = self._written.intersection(annotations)
+            rel_ids = self._written.intersection(relations)
+        else:
+            ann_ids = _present(db, "SELECT id FROM annotations WHERE id IN", annotations)
+            rel_ids = _present(db, "SELECT id FROM relations WHERE id IN", relations)
         wanted = {a[7] for p in plans for a in p.annotations if a[7] is not None}
         entities = _present(db, "SELECT id FROM entities WHERE id IN", wanted)
 
@@ -422,6 +439,11 @@ class BulkMerge:
         db.conn.executemany(INSERT_ANNOTATION, rows)
         db.conn.executemany(_INSERT_RELATION, relations)
         db.conn.executemany(_SET_STATUS, statuses)
+        if self._written is not None:
+            self._written.update(row[0] for row in rows)
+            self._written.update(row[0] for row in relations)
+            if len(self._written) > MAX_WRITTEN_IDS:  # memory: look them up instead
+                self._written = None
         self._report.annotations += len(rows)
         self._report.relations += len(relations)
 

@@ -10,6 +10,8 @@ from annotator.core.model import Annotation, Document, Entity, Fragment, Relatio
 
 #: What ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` makes for each call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+#: How that encoder writes a string.
+_encode_text = json.encoder.encode_basestring
 
 
 def dumps(value: Any) -> str:
@@ -19,6 +21,23 @@ def dumps(value: Any) -> str:
 
 def fragments_json(fragments: Sequence[Fragment]) -> str:
     return dumps([f.to_dict() for f in fragments])
+
+
+def one_fragment_json(text: str, fragment: Any) -> str | None:
+    """What ``fragments_json(build_fragments(text, [fragment]))`` stores, for a fragment
+    given as a ``{"start", "end", "text"}`` mapping whose offsets and text fit ``text``; None
+    for anything else (the caller then takes the general way, which says what is wrong).
+    Made without the fragment objects: a bulk import stores 100,000s of them."""
+    if type(fragment) is not dict:
+        return None
+    start, end = fragment.get("start"), fragment.get("end")
+    if type(start) is not int or type(end) is not int or not 0 <= start < end <= len(text):
+        return None
+    covered = text[start:end]
+    given = fragment.get("text", covered)
+    if given is not None and given != covered:
+        return None
+    return f'[{{"start":{start},"end":{end},"text":{_encode_text(covered)}}}]'
 
 
 def parse_fragments(raw: str) -> list[Fragment]:

@@ -15,11 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator import Project
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, ValidationError
+from annotator.core.validation import build_fragments
 from annotator.store import merge_bulk
 from annotator.store.merge_bulk import BulkMerge
+from annotator.store.rows import fragments_json, one_fragment_json
 
 TABLE_ROWS = (
     "SELECT id, title, source, url, published, metadata, text, sha256 FROM documents ORDER BY seq",
@@ -317,3 +321,28 @@ def test_a_failed_merge_into_an_empty_project_leaves_its_indexes(
             p.merge_native(header, docs)
     assert rows(path, INDEXES) == before
     assert rows(path, "SELECT count(*) FROM annotations") == [(0,)]
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from('ab "\\\n\t\x00é👨🏻‍🚒\U00020000\u0301</>'), max_size=12),
+    start=st.integers(-2, 14),
+    length=st.integers(-1, 14),
+    given_text=st.sampled_from(["same", "other", "missing", "none"]),
+)
+def test_one_fragment_is_stored_as_the_general_way_stores_it(
+    text: str, start: int, length: int, given_text: str
+) -> None:
+    """The bulk path's shortcut gives what ``build_fragments`` and ``fragments_json`` give,
+    or None exactly when the general way refuses the fragment."""
+    fragment: dict[str, Any] = {"start": start, "end": start + length}
+    if given_text == "same":
+        fragment["text"] = text[start : start + length] if start >= 0 else ""
+    elif given_text == "other":
+        fragment["text"] = "x"
+    elif given_text == "none":
+        fragment["text"] = None
+    try:
+        expected: str | None = fragments_json(build_fragments(text, [fragment]))
+    except ValidationError:
+        expected = None
+    assert one_fragment_json(text, fragment) == expected
