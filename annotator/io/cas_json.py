@@ -11,7 +11,10 @@ INCEpTION imports ("UIMA CAS JSON") and dkpro-cassis reads, with its type system
   registry, ``entity`` (the Wikidata IRI when known, else ``urn:uuid:<entity id>``);
 - a relation layer per relation, ``webanno.custom.<Relation>``, with ``Governor`` (the
   source) and ``Dependent`` (the target), spanning the dependent as INCEpTION draws it;
-- a ``DocumentMetaData`` with the title and id.
+- a ``DocumentMetaData`` with the title, id and project name (``collectionId``), and
+  INCEpTION's ``CASMetadata`` whose ``username`` is the annotator's *name* (INCEpTION knows
+  its users by name; ``CURATION_USER`` for gold), with ``sourceDocumentName`` and
+  ``projectName``.
 
 A CAS annotation is one continuous span, so a discontinuous annotation becomes one annotation
 per fragment, each with the features; its relations start or end at the first fragment.
@@ -34,12 +37,18 @@ from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.core.schema import LabelSpec, Schema, parse_schema
 from annotator.io.json_text import flat_objects, indented
 from annotator.io.native import EXPORT_MODE
+from annotator.store.annotators import GOLD_ID
 from annotator.store.datasets import Datasets
 
 PREFIX = "webanno.custom."
 ANNOTATION = "uima.tcas.Annotation"
 STRING = "uima.cas.String"
 METADATA = "de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData"
+#: INCEpTION's own metadata of a CAS: whose annotations it holds (``username``, the user's
+#: name), of which document and project.
+CAS_METADATA = "de.tudarmstadt.ukp.clarin.webanno.api.type.CASMetadata"
+#: INCEpTION's user name of the curated (gold) CAS of a document.
+CURATION_USER = "CURATION_USER"
 WIKIDATA = "http://www.wikidata.org/entity/"
 ENTITY_FEATURE = "entity"
 #: The name of the one CAS of a document nobody annotated (INCEpTION's name for a document's
@@ -90,8 +99,19 @@ class TypeSystem:
             METADATA: {
                 "%NAME": METADATA,
                 "%SUPER_TYPE": "uima.tcas.DocumentAnnotation",
-                **{f: {"%NAME": f, "%RANGE": STRING} for f in ("documentTitle", "documentId")},
-            }
+                **{
+                    f: {"%NAME": f, "%RANGE": STRING}
+                    for f in ("documentTitle", "documentId", "collectionId")
+                },
+            },
+            CAS_METADATA: {
+                "%NAME": CAS_METADATA,
+                "%SUPER_TYPE": ANNOTATION,
+                **{
+                    f: {"%NAME": f, "%RANGE": STRING}
+                    for f in ("username", "sourceDocumentName", "projectName")
+                },
+            },
         }
         for label in self.schema.labels:
             types[self.types[label.name]] = self._span_type(label)
@@ -120,9 +140,17 @@ class TypeSystem:
 class CasBuilder:
     """The CAS JSON of one document and annotator."""
 
-    def __init__(self, types: TypeSystem, wikidata: dict[str, str]) -> None:
+    def __init__(
+        self,
+        types: TypeSystem,
+        wikidata: dict[str, str],
+        names: dict[str, str] | None = None,
+        project: str = "",
+    ) -> None:
         self.types = types
         self.wikidata = wikidata
+        self.names = names or {}  # annotator id -> name
+        self.project = project
         self.type_json = types.json()
         self.type_text = indented(self.type_json, 1)  # the same in every CAS: encoded once
         self.linked = {label.name for label in types.schema.labels if label.entity}
@@ -150,6 +178,17 @@ class CasBuilder:
                 "end": u16.utf16_length,
                 "documentTitle": doc.get("title") or "",
                 "documentId": doc["id"],
+                "collectionId": self.project,
+            },
+            {
+                "%ID": 3,
+                "%TYPE": CAS_METADATA,
+                "@sofa": 1,
+                "begin": 0,
+                "end": 0,
+                "username": self.username(annotator),
+                "sourceDocumentName": doc.get("title") or doc["id"],
+                "projectName": self.project,
             },
         ]
         first: dict[str, dict[str, Any]] = {}  # annotation id -> its first fragment's structure
@@ -200,6 +239,15 @@ class CasBuilder:
             "%VIEWS": {"_InitialView": {"%SOFA": 1, "%MEMBERS": members}},
         }
 
+    def username(self, annotator: str) -> str:
+        """INCEpTION's user name of a layer: the annotator's name (``CURATION_USER`` for gold,
+        ``INITIAL_CAS`` for the CAS of a document nobody annotated)."""
+        if annotator == INITIAL:
+            return INITIAL
+        if annotator == GOLD_ID:
+            return CURATION_USER
+        return self.names.get(annotator, annotator)
+
     def cas_text(self, doc: dict[str, Any], annotator: str) -> str:
         """:meth:`cas` as ``json.dumps(cas, ensure_ascii=False, indent=1)`` writes it."""
         cas = self.cas(doc, annotator)
@@ -237,7 +285,9 @@ def write_cas_json(data: Datasets, out: Path, progress: ProgressCallback | None 
     """One CAS JSON per document and annotator in a zip; returns how many CASes."""
     header = data.header()
     wikidata = {e["id"]: e["wikidata"] for e in header["entities"] if e.get("wikidata")}
-    builder = CasBuilder(TypeSystem(parse_schema(header["schema"])), wikidata)
+    names = {a["id"]: a["name"] for a in header["annotators"]}
+    project = (header.get("project") or {}).get("name") or ""
+    builder = CasBuilder(TypeSystem(parse_schema(header["schema"])), wikidata, names, project)
     if not out.parent.is_dir():
         raise OutputError(f"{out.parent}: no such folder")
     partial = out.with_name(f".{out.name}.partial")

@@ -18,8 +18,9 @@ What is read:
 - relation layers: feature structures with ``@Governor`` and ``@Dependent``; their type is
   named as for spans, from the schema's relations;
 - the annotator: INCEpTION's ``CASMetadata.username`` when present, else (in a zip) the
-  member's name (``<document>/<annotator>.json``): our exports name the annotator by id,
-  which is the project's annotator of that id when the project has it, ``gold`` and INCEpTION's
+  member's name (``<document>/<annotator>.json``; our exports write the annotator's name as
+  ``username`` and name members by id, and older ones only by id): a member's name is the
+  project's annotator of that id when the project has it, ``gold`` and INCEpTION's
   ``CURATION_USER`` are the gold layer, ``INITIAL_CAS`` is nobody's (a document without
   annotations), and any other name is the annotator's name; a single CAS file is the
   importer's;
@@ -49,7 +50,16 @@ from annotator.core.json_values import TooDeepError, loads_guarded
 from annotator.core.offsets import Utf16Map
 from annotator.core.schema import Schema
 from annotator.io.annotation_import import ImportContext
-from annotator.io.cas_json import ENTITY_FEATURE, INITIAL, METADATA, PREFIX, WIKIDATA, TypeSystem
+from annotator.io.cas_json import (
+    CAS_METADATA,
+    CURATION_USER,
+    ENTITY_FEATURE,
+    INITIAL,
+    METADATA,
+    PREFIX,
+    WIKIDATA,
+    TypeSystem,
+)
 from annotator.store.annotators import GOLD_ID, GOLD_NAME
 
 #: The most a CAS file (or zip member, uncompressed) may hold.
@@ -57,9 +67,6 @@ MAX_MEMBER_BYTES = 256 * 1024 * 1024
 SOFA = "uima.cas.Sofa"
 INITIAL_VIEW = "_InitialView"
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
-CAS_METADATA = "de.tudarmstadt.ukp.clarin.webanno.api.type.CASMetadata"
-#: INCEpTION's name for the curated (gold) CAS of a document.
-CURATION_USER = "CURATION_USER"
 #: Features that name a layer's tag in INCEpTION's layers.
 TAG_FEATURES = ("value", "label")
 LINK_FEATURES = (ENTITY_FEATURE, "identifier")

@@ -31,8 +31,8 @@ def test_cas_json_through_the_menu(qtbot, make_window, tmp_path: Path) -> None:
         for a in layer.annotations(doc.id)
     )
     relations = project.info()["relations"]
-    documents = len(cases)  # one DocumentMetaData each
-    assert spans == fragments + relations + documents
+    metadata = 2 * len(cases)  # one DocumentMetaData and one CASMetadata each
+    assert spans == fragments + relations + metadata
 
 
 def test_web_annotation_through_the_menu(qtbot, make_window, tmp_path: Path) -> None:

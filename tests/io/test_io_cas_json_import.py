@@ -84,14 +84,47 @@ def test_two_annotators_and_gold_come_back(tmp_path: Path) -> None:
     assert contents(b) == carried(contents(a))
 
 
-def test_annotators_the_project_does_not_know_are_named_by_their_ids(tmp_path: Path) -> None:
+def test_annotators_come_back_by_name_into_a_project_without_them(tmp_path: Path) -> None:
     a, b = tmp_path / "a.annotator", tmp_path / "b.annotator"
-    ids = build_realistic(a)
+    build_realistic(a)
+    out = _export(a, tmp_path / "all.zip")
+    with zipfile.ZipFile(out) as zf:
+        users = {
+            fs["username"]
+            for name in zf.namelist()
+            for fs in json.loads(zf.read(name))["%FEATURE_STRUCTURES"]
+            if fs["%TYPE"] == "de.tudarmstadt.ukp.clarin.webanno.api.type.CASMetadata"
+        }
+    assert users == {"Ana", "Ben", "CURATION_USER"}  # INCEpTION's users are names
     base_copy(a, b, documents=False)
-    _import(b, _export(a, tmp_path / "all.zip"))
+    _import(b, out)
+    assert contents(b) == carried(contents(a))  # Ana, Ben and Gold, not their ids
+
+
+def _without_cas_metadata(zip_in: Path, zip_out: Path) -> None:
+    """A zip as our exports wrote it before they carried INCEpTION's CASMetadata."""
+    with zipfile.ZipFile(zip_in) as src, zipfile.ZipFile(zip_out, "w") as dst:
+        for name in src.namelist():
+            cas = json.loads(src.read(name))
+            cas["%FEATURE_STRUCTURES"] = [
+                fs for fs in cas["%FEATURE_STRUCTURES"] if not fs["%TYPE"].endswith("CASMetadata")
+            ]
+            dst.writestr(name, json.dumps(cas))
+
+
+def test_older_zips_name_annotators_by_id(tmp_path: Path) -> None:
+    a, b, c = tmp_path / "a.annotator", tmp_path / "b.annotator", tmp_path / "c.annotator"
+    ids = build_realistic(a)
+    old = tmp_path / "old.zip"
+    _without_cas_metadata(_export(a, tmp_path / "all.zip"), old)
+    base_copy(a, b, documents=False, annotators=True)  # knows the ids: they are its annotators
+    _import(b, old)
+    assert contents(b) == carried(contents(a))
+    base_copy(a, c, documents=False)  # does not: they come back named by their ids
+    _import(c, old)
     rename = {"Ana": ids["ana"], "Ben": ids["ben"], "Gold": "Gold"}
     expected = carried(contents(a))
-    assert contents(b) == (
+    assert contents(c) == (
         sorted((rename[r[0]], *r[1:]) for r in expected[0]),
         sorted((rename[r[0]], *r[1:]) for r in expected[1]),
     )
