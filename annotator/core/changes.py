@@ -185,6 +185,9 @@ class Changes:
 
     def merge(self, other: Changes) -> None:
         """Add what ``other`` (a later write) changed."""
+        if self._blank():  # e.g. a whole import merged into the transaction around it
+            self._copy(other)
+            return
         transient = self.entities.added & other.entities.removed
         self.documents.merge(other.documents)
         self.annotations.merge(other.annotations)
@@ -201,6 +204,31 @@ class Changes:
         self.entity_counts |= other.entity_counts
         self.entity_counts -= transient
         self.project = self.project or other.project
+
+    def _blank(self) -> bool:
+        """Nothing noted at all (not even what a net-empty record keeps)."""
+        return not (
+            self
+            or self.documents_of
+            or self.layers
+            or self.entity_counts
+            or self._layer_of
+            or self._status_layers
+        )
+
+    def _copy(self, other: Changes) -> None:
+        """Become a copy of ``other`` (which keeps its own sets: it may be somebody's
+        record still), in one copy per set instead of one note per id."""
+        for kind in ("documents", "annotations", "relations", "entities", "statuses", "annotators"):
+            ids: IdChanges = getattr(other, kind)
+            setattr(self, kind, IdChanges(set(ids.added), set(ids.updated), set(ids.removed)))
+        self.documents_of = dict(other.documents_of)
+        self.layers = set(other.layers)
+        self.entity_counts = set(other.entity_counts)
+        self.project = other.project
+        self._layer_of = dict(other._layer_of)
+        self._layer_uses = Counter(other._layer_uses)
+        self._status_layers = set(other._status_layers)
 
     def __bool__(self) -> bool:
         return bool(

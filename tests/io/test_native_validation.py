@@ -1,6 +1,6 @@
 """The compiled check of native records accepts exactly what jsonschema accepts.
 
-``annotator.io.native`` tells valid records apart with a check compiled by fastjsonschema and
+``annotator.io.native`` tells valid records apart with the validator of jsonschema-rs and
 asks jsonschema (the reference, whose messages users see) only about the records it refuses.
 So the one thing that must never happen is the compiled check accepting a record jsonschema
 refuses: every value of a small exported document and header is replaced, in turn, by values

@@ -455,6 +455,26 @@ def test_transactions_nest_and_the_inner_record_is_part_of_the_outer(
     assert outer.touched_documents == {doc.id}
 
 
+def test_an_inner_record_merged_into_an_empty_outer_one_is_copied_not_shared(
+    project, layer, me, doc, find
+) -> None:
+    with project.transaction() as outer:
+        with project.transaction() as inner:
+            first = layer.add_annotation(doc.id, "Cue", [find("said")]).value
+            second = layer.add_annotation(doc.id, "Cue", [find("warned")]).value
+        assert outer == inner  # the outer one had nothing: it is now the same record
+        kept = Changes(
+            annotations=ids(added=[first.id, second.id]),
+            documents_of={first.id: doc.id, second.id: doc.id},
+            layers={me},
+        )
+        assert inner == kept
+        layer.delete_annotation(first.id)  # nets out in the outer record only
+        assert inner == kept
+    assert outer.annotations == ids(added=[second.id])
+    assert outer.documents_of == {second.id: doc.id} and outer.layers == {me}
+
+
 def test_add_then_delete_in_one_transaction_is_nothing(project, layer, me, doc, find) -> None:
     with project.transaction() as changes:
         cue = layer.add_annotation(doc.id, "Cue", [find("said")]).value
