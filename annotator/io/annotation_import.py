@@ -12,8 +12,10 @@ format:
   reported with a count, and so are relations to it;
 - the text each span states is compared with the document's: a span that does not match is
   reported and skipped, never stored shifted;
-- attributes and registry links are checked as the window checks them; actors are found in the
-  registry by id, Wikidata id or name, or added;
+- attributes are checked against the label's: one the schema lacks, or with a value outside
+  its allowed values, is left out and counted (the span is imported without it); registry
+  links are checked as the window checks them; actors are found in the registry by id,
+  Wikidata id or name, or added;
 - what remains is handed to the native merge (``annotator.store.merge``) as native-shape
   documents: a document already in the project (same text) receives the annotations instead
   of being added again, and importing the same file twice changes nothing.
@@ -30,19 +32,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import NotFoundError
 from annotator.core.foreign import (
     ForeignActor,
     ForeignDocument,
     ForeignRelation,
     ForeignSpan,
     OffsetMap,
+    schema_attributes,
 )
 from annotator.core.model import new_id, now
 from annotator.core.reports import ImportReport
 from annotator.core.schema import Schema
 from annotator.core.text import normalise_text, text_sha256
-from annotator.core.validation import check_attributes
 from annotator.store import merge
 from annotator.store.annotators import is_reserved
 
@@ -243,11 +245,9 @@ class AnnotationImport:
             if normalise_text(span.text) != covered:
                 self.problems.add("a span whose text does not match the document", span.where)
                 return None
-        try:
-            attributes = check_attributes(spec, span.attributes)
-        except ValidationError as exc:
-            self.problems.add(f"a span with a bad attribute ({exc})", span.where)
-            return None
+        attributes, dropped = schema_attributes(spec, span.attributes)
+        for reason in dropped:
+            self.remarks.add("span(s) " + reason, span.where)
         entity = None
         if span.actor is not None:
             if spec.entity:
