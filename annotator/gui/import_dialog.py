@@ -304,7 +304,9 @@ def run_import(
             project_path, annotator=annotator, backup=False, shared_in_process=True
         )
         try:
-            return import_paths(project, chosen, fmt, options, progress, label_map=label_map)
+            return import_paths(
+                project, chosen, fmt, options, progress, label_map=label_map, map_hint="window"
+            )
         finally:
             project.close()
 

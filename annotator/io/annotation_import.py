@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from annotator.core.errors import NotFoundError
 from annotator.core.foreign import (
@@ -76,6 +76,18 @@ class ImportContext:
     #: in the warnings as ``"N <what>: <where>, ..."`` (``what`` reads as a plural). What it
     #: leaves out of a document goes to ``ForeignDocument.problems``.
     notice: Callable[[str, str], None] = lambda what, where: None
+
+
+#: Where an import runs, for the warnings' hint on mapping a name the schema lacks.
+MapHint = Literal["command line", "window"]
+
+
+def how_to_map(name: str, placeholder: str, where: MapHint) -> str:
+    """How to bring ``name`` in next time: ``--map NAME=LABEL`` on the command line, the mapping
+    dialog in the window."""
+    if where == "window":
+        return "choose what it becomes in the mapping dialog before the import"
+    return f"--map {name}={placeholder}"
 
 
 @dataclass
@@ -133,8 +145,15 @@ def context_for(project: Project, notices: Problems | None = None) -> ImportCont
 class AnnotationImport:
     """One import of annotation files into ``project``; :meth:`add` each document read."""
 
-    def __init__(self, project: Project, label_map: dict[str, str], report: ImportReport) -> None:
+    def __init__(
+        self,
+        project: Project,
+        label_map: dict[str, str],
+        report: ImportReport,
+        map_hint: MapHint = "command line",
+    ) -> None:
         self.project = project
+        self.map_hint = map_hint
         self.schema = project.schema
         self.label_map = label_map
         self.report = report
@@ -224,7 +243,8 @@ class AnnotationImport:
         spec = self.schema.label(label)
         if spec is None:
             self.problems.add(
-                f"label {label!r} is not in the project's schema (--map {label}=LABEL)",
+                f"label {label!r} is not in the project's schema "
+                f"({how_to_map(label, 'LABEL', self.map_hint)})",
                 span.where,
             )
             return None
@@ -319,7 +339,10 @@ class AnnotationImport:
         kind = self.label_map.get(rel.type, rel.type)
         spec = self.schema.relation(kind)
         if spec is None:
-            return f"relation type {kind!r} is not in the project's schema (--map {kind}=TYPE)"
+            return (
+                f"relation type {kind!r} is not in the project's schema "
+                f"({how_to_map(kind, 'TYPE', self.map_hint)})"
+            )
         if rel.source not in ids or rel.target not in ids:
             return "a relation to a span that was not imported"
         source, source_label, source_who = ids[rel.source]

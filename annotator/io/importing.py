@@ -12,7 +12,12 @@ from pathlib import Path
 
 from annotator.core.model import DocumentInput
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
-from annotator.io.annotation_import import AnnotationImport, AnnotationReader, context_for
+from annotator.io.annotation_import import (
+    AnnotationImport,
+    AnnotationReader,
+    MapHint,
+    context_for,
+)
 from annotator.io.common import ReadOptions, TextFile
 from annotator.io.formats import FORMATS, NATIVE, Reader, collect, input_size
 from annotator.store.merge import OnConflict
@@ -27,12 +32,15 @@ def import_paths(
     progress: ProgressCallback | None = None,
     on_conflict: OnConflict = "refuse",
     label_map: dict[str, str] | None = None,
+    map_hint: MapHint = "command line",
 ) -> ImportReport:
     """Import files and folders. Progress is reported in bytes of input read.
 
     ``on_conflict``: what a native import does with an id already present with different
     content: ``"refuse"`` the import, or import it under a ``"new-id"``. ``label_map``: labels
-    and relation types of annotation formats renamed on the way in (``--map OLD=NEW``).
+    and relation types of annotation formats renamed on the way in (``--map OLD=NEW``);
+    ``map_hint``: where the import runs, so that a name left unmapped is reported with the way
+    to map it there (``--map``, or the window's mapping dialog).
 
     Any error (a bad file, a full disk, a cancel from ``progress``) rolls everything back.
     """
@@ -100,7 +108,7 @@ def import_paths(
             (p, f, s) for (p, f), s in zip(files, sizes, strict=True) if FORMATS[f].annotations
         ]
         if annotated:
-            route = AnnotationImport(project, label_map or {}, report)
+            route = AnnotationImport(project, label_map or {}, report, map_hint)
             context = context_for(project, route.notices)
             for path, name, size in annotated:
                 read: AnnotationReader = FORMATS[name].load_reader()
