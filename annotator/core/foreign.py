@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.errors import ValidationError
+from annotator.core.schema import LabelSpec
 from annotator.core.text import normalise_text
 
 
@@ -159,3 +160,32 @@ class OffsetMap:
         if not self.stored.startswith(head):
             return None  # inside a sequence that NFC composed with what follows
         return len(head)
+
+
+def schema_attributes(
+    spec: LabelSpec, attributes: dict[str, Any]
+) -> tuple[dict[str, str], list[str]]:
+    """The ``attributes`` of a foreign span that ``spec`` allows, and why each other one is
+    left out (the span is imported without it): a name the label lacks, a value that is not one
+    of its values, or one that is not a text."""
+    kept: dict[str, str] = {}
+    dropped: list[str] = []
+    for name, value in attributes.items():
+        if value is None:
+            continue
+        attr = spec.attribute(name)
+        lead = f"imported without attribute {name!r} of {spec.name}"
+        if attr is None:
+            dropped.append(f"{lead}, which the schema lacks")
+        elif not isinstance(value, str) or not value.strip():
+            dropped.append(f"{lead}: its value is not a non-empty text")
+        elif value not in attr.values and not attr.editable:
+            allowed = ", ".join(attr.values)
+            dropped.append(f"{lead}: {_short(value)} is not one of its values ({allowed})")
+        else:
+            kept[name] = value
+    return kept, dropped
+
+
+def _short(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:37] + "...")

@@ -37,6 +37,7 @@ from annotator.gui.plain import warn
 from annotator.gui.workers import run_with_progress
 from annotator.io.common import ReadOptions
 from annotator.io.formats import FORMATS, IMPORT_CHOICES, IMPORT_EXTENSIONS, NATIVE
+from annotator.io.import_scan import ReadFile
 from annotator.io.importing import import_paths
 from annotator.store.listing import Listing
 from annotator.store.project import Project
@@ -290,6 +291,7 @@ def run_import(
     fmt: str = "auto",
     options: ReadOptions | None = None,
     label_map: dict[str, str] | None = None,
+    already_read: ReadFile | None = None,
 ) -> ImportReport | None:
     """Import in a worker thread with a progress dialog: the report, or None if cancelled.
 
@@ -304,7 +306,16 @@ def run_import(
             project_path, annotator=annotator, backup=False, shared_in_process=True
         )
         try:
-            return import_paths(project, chosen, fmt, options, progress, label_map=label_map)
+            return import_paths(
+                project,
+                chosen,
+                fmt,
+                options,
+                progress,
+                label_map=label_map,
+                map_hint="window",
+                already_read=already_read,
+            )
         finally:
             project.close()
 
@@ -377,19 +388,23 @@ def import_files(window: MainWindow) -> None:
         return
     paths, fmt, who = dialog.paths(), dialog.format(), window.session.annotator_name
     label_map: dict[str, str] = {}
+    already_read: ReadFile | None = None  # what the scan for unknown labels read, if kept
     try:
         if fmt == "auto" or FORMATS[fmt].annotations:
             unknown = find_unknown_names(window, project.path, who, paths, fmt)
             if unknown is None:
                 window.show_message("Import cancelled; nothing was imported.", 6000)
                 return
+            already_read = unknown.read
             if unknown:
                 chosen = choose_label_map(window, unknown, project.schema)
                 if chosen is None:
                     window.show_message("Import cancelled; nothing was imported.", 6000)
                     return
                 label_map = chosen
-        report = run_import(window, project.path, who, paths, fmt, dialog.options(), label_map)
+        report = run_import(
+            window, project.path, who, paths, fmt, dialog.options(), label_map, already_read
+        )
     except AnnotatorError as exc:
         warn(window, "Nothing was imported", str(exc))
         return

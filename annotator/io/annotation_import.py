@@ -12,8 +12,10 @@ format:
   reported with a count, and so are relations to it;
 - the text each span states is compared with the document's: a span that does not match is
   reported and skipped, never stored shifted;
-- attributes and registry links are checked as the window checks them; actors are found in the
-  registry by id, Wikidata id or name, or added;
+- attributes are checked against the label's: one the schema lacks, or with a value outside
+  its allowed values, is left out and counted (the span is imported without it); registry
+  links are checked as the window checks them; actors are found in the registry by id,
+  Wikidata id or name, or added;
 - what remains is handed to the native merge (``annotator.store.merge``) as native-shape
   documents: a document already in the project (same text) receives the annotations instead
   of being added again, and importing the same file twice changes nothing.
@@ -28,21 +30,21 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.errors import NotFoundError
 from annotator.core.foreign import (
     ForeignActor,
     ForeignDocument,
     ForeignRelation,
     ForeignSpan,
     OffsetMap,
+    schema_attributes,
 )
 from annotator.core.model import new_id, now
 from annotator.core.reports import ImportReport
 from annotator.core.schema import Schema
 from annotator.core.text import normalise_text, text_sha256
-from annotator.core.validation import check_attributes
 from annotator.store import merge
 from annotator.store.annotators import is_reserved
 
@@ -74,6 +76,18 @@ class ImportContext:
     #: in the warnings as ``"N <what>: <where>, ..."`` (``what`` reads as a plural). What it
     #: leaves out of a document goes to ``ForeignDocument.problems``.
     notice: Callable[[str, str], None] = lambda what, where: None
+
+
+#: Where an import runs, for the warnings' hint on mapping a name the schema lacks.
+MapHint = Literal["command line", "window"]
+
+
+def how_to_map(name: str, placeholder: str, where: MapHint) -> str:
+    """How to bring ``name`` in next time: ``--map NAME=LABEL`` on the command line, the mapping
+    dialog in the window."""
+    if where == "window":
+        return "choose what it becomes in the mapping dialog before the import"
+    return f"--map {name}={placeholder}"
 
 
 @dataclass
@@ -131,8 +145,15 @@ def context_for(project: Project, notices: Problems | None = None) -> ImportCont
 class AnnotationImport:
     """One import of annotation files into ``project``; :meth:`add` each document read."""
 
-    def __init__(self, project: Project, label_map: dict[str, str], report: ImportReport) -> None:
+    def __init__(
+        self,
+        project: Project,
+        label_map: dict[str, str],
+        report: ImportReport,
+        map_hint: MapHint = "command line",
+    ) -> None:
         self.project = project
+        self.map_hint = map_hint
         self.schema = project.schema
         self.label_map = label_map
         self.report = report
@@ -222,7 +243,8 @@ class AnnotationImport:
         spec = self.schema.label(label)
         if spec is None:
             self.problems.add(
-                f"label {label!r} is not in the project's schema (--map {label}=LABEL)",
+                f"label {label!r} is not in the project's schema "
+                f"({how_to_map(label, 'LABEL', self.map_hint)})",
                 span.where,
             )
             return None
@@ -243,11 +265,9 @@ class AnnotationImport:
             if normalise_text(span.text) != covered:
                 self.problems.add("a span whose text does not match the document", span.where)
                 return None
-        try:
-            attributes = check_attributes(spec, span.attributes)
-        except ValidationError as exc:
-            self.problems.add(f"a span with a bad attribute ({exc})", span.where)
-            return None
+        attributes, dropped = schema_attributes(spec, span.attributes)
+        for reason in dropped:
+            self.remarks.add("span(s) " + reason, span.where)
         entity = None
         if span.actor is not None:
             if spec.entity:
@@ -319,7 +339,10 @@ class AnnotationImport:
         kind = self.label_map.get(rel.type, rel.type)
         spec = self.schema.relation(kind)
         if spec is None:
-            return f"relation type {kind!r} is not in the project's schema (--map {kind}=TYPE)"
+            return (
+                f"relation type {kind!r} is not in the project's schema "
+                f"({how_to_map(kind, 'TYPE', self.map_hint)})"
+            )
         if rel.source not in ids or rel.target not in ids:
             return "a relation to a span that was not imported"
         source, source_label, source_who = ids[rel.source]

@@ -1,7 +1,8 @@
 """CoNLL 2003-style BIO (IOB2), for training sequence labellers: ``token<TAB>tag`` per line.
 
-Each document starts with ``-DOCSTART-<TAB>O`` and a blank line, as in the CoNLL 2003 files;
-sentences are separated by a blank line. The rules:
+Each document starts with ``-DOCSTART-<TAB><document id><TAB>O`` and a blank line, as in the
+CoNLL 2003 files (whose ``-DOCSTART- -X- -X- O`` has placeholders where we put the id, so that
+an import can find the document again); sentences are separated by a blank line. The rules:
 
 - Tokens are the matches of ``\\w+|[^\\w\\s]`` (the agreement's token positions): a word, or
   one other non-space character.
@@ -43,6 +44,13 @@ _SPACE = regex.compile(r"\s+")
 #: The agreement's token positions (annotator/core/agreement/positions.py), compiled here so
 #: that an export does not import numpy.
 TOKEN = regex.compile(r"\w+|[^\w\s]")
+
+
+def docstart_line(doc_id: str) -> str:
+    """The line that starts a document: its id in the middle column, when it is one column."""
+    if doc_id and not _SPACE.search(doc_id):
+        return f"{DOCSTART}\t{doc_id}\tO"
+    return f"{DOCSTART}\tO"
 
 
 def tag_name(label: str) -> str:
@@ -112,10 +120,10 @@ def _start(fragment: dict[str, Any]) -> int:
 
 def _documents(
     datasets: Datasets, progress: ProgressCallback | None
-) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
     total = datasets.count_documents()
     for done, doc in enumerate(datasets.document_dicts(), start=1):
-        yield doc["text"], doc["annotations"]
+        yield doc["id"], doc["text"], doc["annotations"]
         if progress is not None and progress(done, total):
             raise Cancelled()
 
@@ -133,11 +141,11 @@ def write_conll(data: Datasets, out: Path, progress: ProgressCallback | None = N
     dropped = 0
     labels: Counter[str] = Counter()
     with atomic_output(out) as fh:
-        for text, annotations in _documents(data, progress):
+        for doc_id, text, annotations in _documents(data, progress):
             lines, lost = document_lines(text, annotations)
             dropped += lost
             labels.update(a["label"] for a in annotations)
-            fh.write(f"{DOCSTART}\tO\n\n")
+            fh.write(docstart_line(doc_id) + "\n\n")
             if lines:
                 fh.write("\n".join(lines) + "\n\n")
             count += 1

@@ -4,7 +4,9 @@
 - A line is a token and its tag, in columns split by white space (tabs as we write them, or
   spaces as CoNLL 2003 does): the first column is the token, the last its tag (the columns
   between, part-of-speech or chunk tags, are not read). A blank line ends a sentence.
-- ``-DOCSTART-`` starts a document; a file without one is one document.
+- ``-DOCSTART-`` starts a document; a file without one is one document. Our export puts the
+  document's id in the middle column (``-DOCSTART-<TAB>id<TAB>O``); a line of three columns is
+  read that way (CoNLL 2003's ``-DOCSTART- -X- -X- O`` has four).
 - ``B-X`` starts a span of label ``X``, ``I-X`` continues it, ``O`` is outside. An ``I-X``
   that does not follow a ``B-X`` or ``I-X`` in the same sentence starts a span, as seqeval's
   lenient reading does, and is reported. A tag is a label with white space written as ``_``
@@ -13,8 +15,10 @@
   and its sentences, one a line. The spans point into that text and state their tokens.
   Whitespace the tokens came with cannot come back, so the documents are new ones (matched
   only with documents of the same made-up text, such as those of an earlier import of the same
-  file); a discontinuous annotation's fragments are separate spans, and attributes, relations,
-  registry links and notes are not in the file.
+  file) -- unless the ``-DOCSTART-`` line names a project document whose tokens are the
+  file's: then the spans go on that document's text, from their first token's start to their
+  last token's end. A discontinuous annotation's fragments are separate spans, and
+  attributes, relations, registry links and notes are not in the file.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import TYPE_CHECKING
 from annotator.core.errors import InputError
 from annotator.core.foreign import ForeignDocument, ForeignSpan
 from annotator.io.common import MAX_RAW_DOCUMENT_CHARS, TextFile
-from annotator.io.conll import DOCSTART, tag_name
+from annotator.io.conll import DOCSTART, TOKEN, tag_name
 
 if TYPE_CHECKING:
     from annotator.io.annotation_import import ImportContext
@@ -52,7 +56,11 @@ class _Document:
 
     where: str
     title: str
+    #: The project document the ``-DOCSTART-`` line names, if it does.
+    named: str | None = None
     parts: list[str] = field(default_factory=list)
+    #: ``(start, end)`` of each token in the made-up text, in order.
+    tokens: list[tuple[int, int]] = field(default_factory=list)
     length: int = 0
     spans: list[ForeignSpan] = field(default_factory=list)
     open: _Open | None = None
@@ -67,6 +75,7 @@ class _Document:
         start = self.length
         self.parts.append(token)
         self.length += len(token)
+        self.tokens.append((start, self.length))
         return start, self.length
 
     def close(self) -> None:
@@ -83,9 +92,45 @@ class _Document:
             )
             self.open = None
 
-    def finished(self) -> ForeignDocument:
+    def finished(self, context: ImportContext) -> ForeignDocument:
         self.close()
-        return ForeignDocument("".join(self.parts), self.where, title=self.title, spans=self.spans)
+        made = "".join(self.parts)
+        original = context.document_text(self.named) if self.named else None
+        if original is not None:
+            found = _on_original(made, self.tokens, original, self.spans)
+            if found is not None:
+                return ForeignDocument(
+                    original, self.where, title=self.title, id=self.named, spans=found
+                )
+        return ForeignDocument(made, self.where, title=self.title, spans=self.spans)
+
+
+def _on_original(
+    made: str, tokens: list[tuple[int, int]], original: str, spans: list[ForeignSpan]
+) -> list[ForeignSpan] | None:
+    """``spans`` (on the text made from the tokens) moved onto ``original``, the text of the
+    document they came from; None if its tokens are not the file's."""
+    theirs = [(m.start(), m.end()) for m in TOKEN.finditer(original)]
+    if len(theirs) != len(tokens) or any(
+        original[a:b] != made[c:d] for (a, b), (c, d) in zip(theirs, tokens, strict=True)
+    ):
+        return None
+    first = {start: i for i, (start, _end) in enumerate(tokens)}
+    last = {end: i for i, (_start, end) in enumerate(tokens)}
+    moved = []
+    for span in spans:
+        ((start, end),) = span.fragments
+        begin, finish = theirs[first[start]][0], theirs[last[end]][1]
+        moved.append(
+            ForeignSpan(
+                span.key,
+                span.label,
+                [(begin, finish)],
+                text=original[begin:finish],
+                where=span.where,
+            )
+        )
+    return moved
 
 
 def read_conll(path: Path, context: ImportContext) -> Iterator[tuple[ForeignDocument, int]]:
@@ -94,8 +139,8 @@ def read_conll(path: Path, context: ImportContext) -> Iterator[tuple[ForeignDocu
     source = TextFile(path)
     count = 0
 
-    def new(number: int) -> _Document:
-        return _Document(f"{path}:{number}", f"{path.stem} {count + 1}")
+    def new(number: int, named: str | None = None) -> _Document:
+        return _Document(f"{path}:{number}", f"{path.stem} {count + 1}", named)
 
     doc = new(1)
     for number, line in source.lines():
@@ -106,9 +151,9 @@ def read_conll(path: Path, context: ImportContext) -> Iterator[tuple[ForeignDocu
             continue
         if columns[0] == DOCSTART:
             if doc.parts:
-                yield doc.finished(), source.position()
+                yield doc.finished(context), source.position()
                 count += 1
-            doc = new(number)
+            doc = new(number, columns[1] if len(columns) == 3 else None)
             continue
         if len(columns) < 2:
             raise InputError(
@@ -140,7 +185,7 @@ def read_conll(path: Path, context: ImportContext) -> Iterator[tuple[ForeignDocu
             context.notice(NO_BEGINNING, where)
         doc.open = _Open(label, start, end, [token], where)
     if doc.parts:
-        yield doc.finished(), source.position()
+        yield doc.finished(context), source.position()
 
 
 def _show(value: str) -> str:

@@ -7,14 +7,21 @@ about one batch of documents, however large its files are.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from annotator.core.foreign import ForeignDocument
 from annotator.core.model import DocumentInput
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
-from annotator.io.annotation_import import AnnotationImport, AnnotationReader, context_for
+from annotator.io.annotation_import import (
+    AnnotationImport,
+    AnnotationReader,
+    MapHint,
+    context_for,
+)
 from annotator.io.common import ReadOptions, TextFile
 from annotator.io.formats import FORMATS, NATIVE, Reader, collect, input_size
+from annotator.io.import_scan import ReadFile
 from annotator.store.merge import OnConflict
 from annotator.store.project import Project
 
@@ -27,12 +34,18 @@ def import_paths(
     progress: ProgressCallback | None = None,
     on_conflict: OnConflict = "refuse",
     label_map: dict[str, str] | None = None,
+    map_hint: MapHint = "command line",
+    already_read: ReadFile | None = None,
 ) -> ImportReport:
     """Import files and folders. Progress is reported in bytes of input read.
 
     ``on_conflict``: what a native import does with an id already present with different
     content: ``"refuse"`` the import, or import it under a ``"new-id"``. ``label_map``: labels
-    and relation types of annotation formats renamed on the way in (``--map OLD=NEW``).
+    and relation types of annotation formats renamed on the way in (``--map OLD=NEW``);
+    ``map_hint``: where the import runs, so that a name left unmapped is reported with the way
+    to map it there (``--map``, or the window's mapping dialog). ``already_read``: a file the
+    window's scan for unknown labels kept as read (``annotator.io.import_scan``); it is used
+    instead of reading the file again when it is the first annotation file and unchanged.
 
     Any error (a bad file, a full disk, a cancel from ``progress``) rolls everything back.
     """
@@ -100,11 +113,18 @@ def import_paths(
             (p, f, s) for (p, f), s in zip(files, sizes, strict=True) if FORMATS[f].annotations
         ]
         if annotated:
-            route = AnnotationImport(project, label_map or {}, report)
+            route = AnnotationImport(project, label_map or {}, report, map_hint)
             context = context_for(project, route.notices)
-            for path, name, size in annotated:
-                read: AnnotationReader = FORMATS[name].load_reader()
-                for doc, consumed in read(path, context):
+            for number, (path, name, size) in enumerate(annotated):
+                foreign: Iterable[tuple[ForeignDocument, int]]
+                if number == 0 and already_read is not None and already_read.usable_for(path, name):
+                    for what, where in already_read.notices:
+                        route.notices.add(what, where)
+                    foreign = already_read.documents
+                else:
+                    read: AnnotationReader = FORMATS[name].load_reader()
+                    foreign = read(path, context)
+                for doc, consumed in foreign:
                     route.add(doc)
                     if scaled(min(consumed, size)):
                         raise Cancelled()

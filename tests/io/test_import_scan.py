@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -71,3 +72,59 @@ def test_cancel_and_a_bad_file(project: Project, tmp_path: Path) -> None:
     bad.write_text('{"text": "x", "entities": []}\n{"text": ', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad\.jsonl"):
         unknown_in_files(project, [bad], "doccano")
+
+
+# -- the scan's documents, kept for the import ------------------------------------------------
+
+
+def _stored(project: Project) -> list[tuple[str, str, str]]:
+    return sorted(
+        (d.text, a.label, a.text)
+        for d in project.documents.all()
+        for layer in project.layers()
+        for a in layer.annotations(d.id)
+    )
+
+
+def _swap_keeping_stamp(path: Path, text: str) -> None:
+    """Write ``text`` (of the same size) into ``path`` and give it back its modification time:
+    an import that reads the file again sees ``text``; one that uses the scan's reading does not."""
+    status = path.stat()
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size == status.st_size
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+
+
+def test_the_import_uses_the_documents_the_scan_read(project: Project, tmp_path: Path) -> None:
+    from annotator.io.importing import import_paths
+
+    conll = tmp_path / "tags.conll"
+    conll.write_text("Ana\tI-PER\nsaid\tO\nno\tB-Quote\n.\tO\n", encoding="utf-8")
+    found = unknown_in_files(project, [conll])
+    assert found.labels == Counter({"PER": 1}) and found.read is not None
+    _swap_keeping_stamp(conll, "Bob\tI-PER\nsaid\tO\nno\tB-Quote\n.\tO\n")
+    report = import_paths(project, [conll], label_map={"PER": "Actor"}, already_read=found.read)
+    # not read again: what the scan read is stored
+    assert _stored(project) == [("Ana said no .", "Actor", "Ana"), ("Ana said no .", "Quote", "no")]
+    # what the reader noticed while the scan read it is said by the import
+    assert any("1 I- tags without a B- before them" in w for w in report.warnings), report.warnings
+
+
+def test_a_file_changed_since_the_scan_or_too_big_is_read_again(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.io import import_scan
+    from annotator.io.importing import import_paths
+
+    path = _doccano(tmp_path / "a.jsonl", _line("Some text", "Quote"))
+    found = unknown_in_files(project, [path])
+    assert found.read is not None and found.read.format == "doccano"
+    _doccano(path, _line("Other words", "Quote"))  # changed (its size too)
+    import_paths(project, [path], already_read=found.read)
+    assert _stored(project) == [("Other words", "Quote", "Othe")]
+
+    monkeypatch.setattr(import_scan, "KEEP_READ_BYTES", 10)
+    assert unknown_in_files(project, [path]).read is None  # larger than the cap: not kept
+    # with an article among the files, the article is stored first: nothing is kept
+    (tmp_path / "b.txt").write_text("An article.", encoding="utf-8")
+    assert unknown_in_files(project, [path, tmp_path / "b.txt"]).read is None

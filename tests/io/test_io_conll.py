@@ -39,7 +39,7 @@ def read_conll(out: Path) -> list[list[list[tuple[str, str]]]]:
                 docs[-1].append(sentence)
             sentence = []
         elif line.startswith("-DOCSTART-"):
-            assert line == "-DOCSTART-\tO"
+            assert regex.fullmatch(r"-DOCSTART-\t[^\t ]+\tO", line), line
             docs.append([])
         else:
             token, tag = line.split("\t")

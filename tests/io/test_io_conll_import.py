@@ -241,3 +241,37 @@ def test_a_document_too_long_is_refused(write_file, project: Project, monkeypatc
     path = write_file("x.conll", "Ana\tO\nsaid\tO\nnothing\tO\n")
     with pytest.raises(InputError, match=r"x.conll:3: the document is longer than 10 char"):
         import_paths(project, [path])
+
+
+# -- the document id on the -DOCSTART- line ---------------------------------------------------
+
+
+def test_an_export_imported_into_its_own_project_lands_on_its_documents(tmp_path: Path) -> None:
+    build_realistic(tmp_path / "a.annotator")
+    with Project.open(tmp_path / "a.annotator", readonly=True) as a:
+        export_project(a, "conll", tmp_path / "ana.conll", layer=layer_named(a, "Ana"))
+        documents = a.documents.count()
+    with Project.open(tmp_path / "a.annotator") as a:
+        before = {d.id: d.text for d in a.documents.all()}
+        report = import_paths(a, [tmp_path / "ana.conll"])
+        assert report.added == 0 and report.matched == documents
+        assert {d.id: d.text for d in a.documents.all()} == before
+        # the spans are on the original text, token boundaries to token boundaries
+        for doc in a.documents.all():
+            for ann in a.layer().annotations(doc.id):
+                (frag,) = ann.fragments
+                assert frag.text == doc.text[frag.start : frag.end]
+    with Project.create(tmp_path / "b.annotator", annotator="Zed") as b:
+        report = import_paths(b, [tmp_path / "ana.conll"])
+        assert report.added == documents == b.documents.count()
+
+
+def test_an_id_whose_tokens_differ_makes_a_new_document(tmp_path: Path) -> None:
+    build_golden(tmp_path / "a.annotator")
+    conll = tmp_path / "doc.conll"
+    with Project.open(tmp_path / "a.annotator") as a:
+        (doc,) = a.documents.all()
+        conll.write_text(f"-DOCSTART-\t{doc.id}\tO\n\nsomething\tB-Actor\nelse\tO\n", "utf-8")
+        report = import_paths(a, [conll])
+        assert report.added == 1 and a.documents.count() == 2
+        assert {d.text for d in a.documents.all()} == {doc.text, "something else"}

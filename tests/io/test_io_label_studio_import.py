@@ -576,3 +576,32 @@ def test_a_task_whose_annotations_fill_the_start_of_the_file_is_recognised(tmp_p
     path = write(tmp_path, [task])
     assert path.read_bytes().index(b'"data"') > 64 * 1024
     assert detect(path) == "label-studio"
+
+
+def test_an_attribute_the_schema_does_not_allow_is_left_off_the_span(project, tmp_path) -> None:
+    """A choice outside the attribute's values, and a Choices tag the schema has no attribute
+    for: the Quote is imported without them, and each is counted."""
+
+    def choice(name: str, value: str) -> dict[str, Any]:
+        return {
+            "value": {**at(QUOTE), "choices": [value]},
+            "id": "q1",
+            "from_name": name,
+            "to_name": "text",
+            "type": "choices",
+        }
+
+    result = [region("q1", QUOTE, "Quote"), choice("form", "shouted"), choice("tone", "angry")]
+    task = {"id": 3, "data": {"text": TEXT}, "annotations": [annotation(1, result)]}
+    report = import_paths(project, [write(tmp_path, [task])])
+    (doc,) = [d for d in project.documents.all() if d.text == TEXT]
+    assert layer_of(project, "Label Studio user 3", doc.id) == [("Quote", QUOTE, {}, None)]
+    assert report.spans_skipped == 0
+    warnings = "\n".join(report.warnings)
+    assert (
+        "1 span(s) imported without attribute 'form' of Quote: 'shouted' is not one of its "
+        "values (direct, indirect, mixed): tasks.json: task 3" in warnings
+    ), warnings
+    assert "1 span(s) imported without attribute 'tone' of Quote, which the schema lacks" in (
+        warnings
+    )
