@@ -261,3 +261,19 @@ def test_spacy_debug_data_finds_no_problem_in_the_export(realistic, tmp_path) ->
     assert "✔ No entities consisting of or starting/ending with whitespace" in output
     assert "invalid whitespace" not in output
     assert "Spans are distinct from the rest of the corpus" in output
+
+
+def test_the_file_holds_what_spacys_own_to_bytes_would_hold(realistic, tmp_path) -> None:
+    """The export writes DocBin's map itself (at a faster zlib level): the same map, field
+    for field, as ``DocBin.to_bytes`` of what it read back, and more compressed by zlib's
+    default level only."""
+    import zlib
+
+    import srsly
+
+    out = tmp_path / "out.spacy"
+    export_project(realistic, "spacy", out)
+    ours = out.read_bytes()
+    again = DocBin(store_user_data=True).from_bytes(ours).to_bytes()
+    assert srsly.msgpack_loads(zlib.decompress(ours)) == srsly.msgpack_loads(zlib.decompress(again))
+    assert len(zlib.compress(zlib.decompress(ours))) <= len(ours)
