@@ -146,10 +146,14 @@ def tokenise(text: str) -> tuple[list[str], Any, Any]:
     import numpy
 
     found = TOKEN.findall(text)
-    words = [word for word, _space in found]
-    count = len(words)
+    count = len(found)
+    words: list[str] = []
+    after: tuple[str, ...] = ()
+    if found:
+        first, second = zip(*found, strict=True)
+        words, after = list(first), second
     lengths = numpy.fromiter(map(len, words), dtype=numpy.int64, count=count)
-    spaces = numpy.fromiter((space == " " for _word, space in found), dtype=bool, count=count)
+    spaces = numpy.fromiter(map(len, after), dtype=numpy.int64, count=count).astype(bool)
     starts = numpy.zeros(count + 1, dtype=numpy.int64)
     numpy.cumsum(lengths + spaces, out=starts[1:])
     if starts[-1] != len(text):  # never export a shift
@@ -159,7 +163,7 @@ def tokenise(text: str) -> tuple[list[str], Any, Any]:
 
 def _aligned(
     starts: Any, spaces: Any, fragments: list[tuple[dict[str, Any], int, int]]
-) -> tuple[list[int], list[int]] | tuple[None, None]:
+) -> tuple[list[int], list[int]] | None:
     """The first and end token of each fragment, or None when one does not start where a token
     starts or end where a token's word ends."""
     import numpy
@@ -172,10 +176,10 @@ def _aligned(
     firsts = numpy.searchsorted(starts, begins)
     lasts = numpy.searchsorted(starts, ends)
     if firsts.max() >= count or lasts.min() < 1 or lasts.max() > count:
-        return None, None
+        return None
     word_ends = starts[lasts] - spaces[lasts - 1]
     if (starts[firsts] != begins).any() or (word_ends != ends).any() or (lasts <= firsts).any():
-        return None, None
+        return None
     return firsts.tolist(), lasts.tolist()
 
 
@@ -187,8 +191,12 @@ class _Hashes(dict[str, int]):
         self._add = add
 
     def __missing__(self, key: str) -> int:
+        value = self[key] = self.add(key)
+        return value
+
+    def add(self, key: str) -> int:
+        """The hash of ``key``, added to the strings."""
         value: int = self._add(key)
-        self[key] = value
         return value
 
 
@@ -229,8 +237,8 @@ class DocBinWriter:
         numpy = self._numpy
         fragments = [(ann, f["start"], f["end"]) for ann in annotations for f in ann["fragments"]]
         words, starts, spaces = tokenise(text)
-        firsts, lasts = _aligned(starts, spaces, fragments)
-        if firsts is None:
+        aligned = _aligned(starts, spaces, fragments)
+        if aligned is None:
             cuts = {start for _ann, start, _end in fragments}
             ends = {end for _ann, _start, end in fragments}
             tokens = zip(
@@ -243,9 +251,10 @@ class DocBinWriter:
             starts = numpy.asarray(bounds, dtype=numpy.int64)
             spaces = numpy.asarray(spaced_after, dtype=bool)
             self.counts.retokenised += 1
-            firsts, lasts = _aligned(starts, spaces, fragments)
-            if firsts is None:
+            aligned = _aligned(starts, spaces, fragments)
+            if aligned is None:
                 raise AssertionError("a span does not align with the tokens")
+        firsts, lasts = aligned
         count = len(words)
         hashes = self.hashes
         packed: list[bytes] = []
@@ -279,7 +288,10 @@ class DocBinWriter:
         for ann_id in spaced:  # spaCy's entity recogniser refuses them
             del mentions[ann_id]
         array = numpy.zeros((count, len(ATTRIBUTES)), dtype="uint64")
-        array[:, 0] = numpy.fromiter(map(hashes.__getitem__, words), dtype="uint64", count=count)
+        for word in set(words):
+            if word not in hashes:
+                hashes[word] = hashes.add(word)  # the lookup below is dict.get, at C speed
+        array[:, 0] = numpy.fromiter(map(hashes.get, words), dtype="uint64", count=count)
         array[:, 1] = _OUTSIDE
         left_out = self._set_ents(array, list(mentions.values()))
         self.tokens.append(array)
