@@ -2,10 +2,12 @@
 
 What a ``Doc`` of the export holds (docs/formats.md has an example):
 
-- its text is the stored text exactly (LF, NFC; ``doc.text`` equals it, checked), tokenised by
-  a blank spaCy pipeline (``spacy.blank("xx")``, no model), with tokens split further wherever an
-  annotation starts or ends inside one, so that every fragment covers whole tokens and exactly
-  its own characters (a space it starts or ends with becomes a token of its own);
+- its text is the stored text exactly (LF, NFC; ``doc.text`` equals it, checked), in tokens
+  of our own (:data:`TOKEN`, not spaCy's tokeniser: a run of word characters, one other
+  non-space character, a run of white space other than the space, or a space that does not
+  follow a token; a token's ``whitespace_`` is the one space after it, if any), split further
+  wherever an annotation starts or ends inside one, so that every fragment covers whole tokens
+  and exactly its own characters (a space it starts or ends with becomes a token of its own);
 - every fragment of every annotation of the layer is a span of ``doc.spans["annotator"]``
   (:data:`SPANS_KEY`) labelled with the annotation's label, in the order of the annotations;
   its ``id_`` is the annotation's id (a discontinuous annotation is one span per fragment, all
