@@ -2,10 +2,12 @@
 
 What a ``Doc`` of the export holds (docs/formats.md has an example):
 
-- its text is the stored text exactly (LF, NFC; ``doc.text`` equals it, checked), tokenised by
-  a blank spaCy pipeline (``spacy.blank("xx")``, no model), with tokens split further wherever an
-  annotation starts or ends inside one, so that every fragment covers whole tokens and exactly
-  its own characters (a space it starts or ends with becomes a token of its own);
+- its text is the stored text exactly (LF, NFC; ``doc.text`` equals it, checked), in tokens
+  of our own (:data:`TOKEN`, not spaCy's tokeniser: a run of word characters, one other
+  non-space character, a run of white space other than the space, or a space that does not
+  follow a token; a token's ``whitespace_`` is the one space after it, if any), split further
+  wherever an annotation starts or ends inside one, so that every fragment covers whole tokens
+  and exactly its own characters (a space it starts or ends with becomes a token of its own);
 - every fragment of every annotation of the layer is a span of ``doc.spans["annotator"]``
   (:data:`SPANS_KEY`) labelled with the annotation's label, in the order of the annotations;
   its ``id_`` is the annotation's id (a discontinuous annotation is one span per fragment, all
@@ -29,22 +31,19 @@ import bisect
 import contextlib
 import json
 import os
+import re
 import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.errors import OutputError
 from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.core.schema import parse_schema
 from annotator.io.native import EXPORT_MODE
 from annotator.store.datasets import Datasets
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, DocBin, Span
-    from spacy.vocab import Vocab
 
 #: The span group holding every fragment of a layer.
 SPANS_KEY = "annotator"
@@ -135,75 +134,151 @@ def token_bounds(
     return bounds, spaces
 
 
-class DocBinWriter:
-    """The Docs of an export, added to a spaCy ``DocBin`` one document and layer at a time.
+#: A token: a run of word characters, one other non-space character, a run of white space
+#: other than the space, or one space; with the one space that follows it, if any (spaCy's
+#: ``whitespace_``). Every character of a text is in exactly one match.
+TOKEN = re.compile(r"(\w+|[^\w\s]|[^\S ]+| )( ?)")
+#: ``ENT_IOB`` values: inside, outside, beginning of an entity (spaCy's numbering).
+_INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 
-    The DocBin's lists are filled as ``DocBin.add`` fills them, without its loop over every
-    token's nine string attributes (only words and entities are stored here) and with one
-    msgpack packer for the whole export (srsly looks its encoders up again for every packer:
-    milliseconds each). :func:`docbin_bytes` then writes the map ``DocBin.to_bytes`` writes, at
-    a faster zlib level; the tests read it back with spaCy's own ``DocBin.from_disk``.
+
+def tokenise(text: str) -> tuple[list[str], Any, Any]:
+    """The tokens of ``text`` (:data:`TOKEN`): their words, where each starts (and, last, where
+    the text ends) and whether a space follows each (numpy arrays)."""
+    import numpy
+
+    found = TOKEN.findall(text)
+    count = len(found)
+    words: list[str] = []
+    after: tuple[str, ...] = ()
+    if found:
+        first, second = zip(*found, strict=True)
+        words, after = list(first), second
+    lengths = numpy.fromiter(map(len, words), dtype=numpy.int64, count=count)
+    spaces = numpy.fromiter(map(len, after), dtype=numpy.int64, count=count).astype(bool)
+    starts = numpy.zeros(count + 1, dtype=numpy.int64)
+    numpy.cumsum(lengths + spaces, out=starts[1:])
+    if starts[-1] != len(text):  # never export a shift
+        raise AssertionError("the tokens do not cover the document's text")
+    return words, starts, spaces
+
+
+def _aligned(
+    starts: Any, spaces: Any, fragments: list[tuple[dict[str, Any], int, int]]
+) -> tuple[list[int], list[int]] | None:
+    """The first and end token of each fragment, or None when one does not start where a token
+    starts or end where a token's word ends."""
+    import numpy
+
+    if not fragments:
+        return [], []
+    count = len(spaces)
+    begins = numpy.asarray([start for _ann, start, _end in fragments], dtype=numpy.int64)
+    ends = numpy.asarray([end for _ann, _start, end in fragments], dtype=numpy.int64)
+    firsts = numpy.searchsorted(starts, begins)
+    lasts = numpy.searchsorted(starts, ends)
+    if firsts.max() >= count or lasts.min() < 1 or lasts.max() > count:
+        return None
+    word_ends = starts[lasts] - spaces[lasts - 1]
+    if (starts[firsts] != begins).any() or (word_ends != ends).any() or (lasts <= firsts).any():
+        return None
+    return firsts.tolist(), lasts.tolist()
+
+
+class _Hashes(dict[str, int]):
+    """spaCy's hash of each string met, from one ``StringStore`` (the strings of the file)."""
+
+    def __init__(self, add: Any) -> None:
+        super().__init__()
+        self._add = add
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = self.add(key)
+        return value
+
+    def add(self, key: str) -> int:
+        """The hash of ``key``, added to the strings."""
+        value: int = self._add(key)
+        return value
+
+
+class DocBinWriter:
+    """The Docs of an export, written as the lists a spaCy ``DocBin`` holds, one document and
+    layer at a time, without building spaCy ``Doc`` objects.
+
+    The tokens are ours (:func:`tokenise`, split further at annotation edges by
+    :func:`token_bounds`); each Doc's token array (:data:`ATTRIBUTES`: word hash, entity IOB,
+    type and kb id) is filled in numpy, its span group packed as ``SpanGroups.to_bytes`` packs
+    it, with one msgpack packer for the whole export. :meth:`to_bytes` writes the map
+    ``DocBin.to_bytes`` writes, at a faster zlib level; the tests read it back with spaCy's
+    own ``DocBin.from_disk``.
     """
 
     def __init__(self, spacy: Any, mention_labels: set[str]) -> None:
+        import numpy
         import srsly
-        from spacy.tokens import Doc, DocBin, Span
+        from spacy.strings import StringStore
+        from spacy.tokens import DocBin
 
-        self.nlp = spacy.blank(LANGUAGE)
-        self.vocab: Vocab = self.nlp.vocab
+        self._numpy = numpy
         self.mention_labels = mention_labels
-        self.docbin = DocBin(attrs=list(ATTRIBUTES), store_user_data=True)
+        self.attrs: list[int] = list(DocBin(attrs=list(ATTRIBUTES)).attrs)  # type: ignore[arg-type]
+        self.version: str = DocBin().version
         self.packer = srsly.msgpack.Packer(use_bin_type=True)
-        self._doc = Doc
-        self._span = Span
-        self._hashes: set[int] = set()  # of the words and entity strings the tokens hold
-        self._named: list[str] = []  # the span ids, labels and kb ids the span groups hold
+        self.hashes = _Hashes(StringStore().add)
+        self.tokens: list[Any] = []
+        self.spaces: list[Any] = []
+        self.span_groups: list[bytes] = []
+        self.user_data: list[bytes] = []
         self.counts = _Counts()
 
-    def add(
-        self, text: str, annotations: list[dict[str, Any]], kb_ids: dict[str, str]
-    ) -> tuple[Doc, bytes, int]:
+    def add(self, text: str, annotations: list[dict[str, Any]], kb_ids: dict[str, str]) -> int:
         """The Doc of ``text``, with every fragment of ``annotations`` in its span group and
-        the mentions that do not overlap in ``doc.ents``; returns it, the span group's bytes
-        and how many mentions were left out of the ents (call :meth:`store` next)."""
-        doc = self.nlp.make_doc(text)
+        the mentions that do not overlap in its entities; returns how many mentions were left
+        out of the ents (call :meth:`store` next)."""
+        numpy = self._numpy
         fragments = [(ann, f["start"], f["end"]) for ann in annotations for f in ann["fragments"]]
-        spans = [doc.char_span(start, end) for _ann, start, end in fragments]
-        if any(span is None for span in spans):
-            doc = self._retokenised(doc, fragments)
+        words, starts, spaces = tokenise(text)
+        aligned = _aligned(starts, spaces, fragments)
+        if aligned is None:
+            cuts = {start for _ann, start, _end in fragments}
+            ends = {end for _ann, _start, end in fragments}
+            tokens = zip(
+                starts[:-1].tolist(), (starts[1:] - spaces).tolist(), spaces.tolist(), strict=True
+            )
+            bounds, spaced_after = token_bounds(tokens, cuts | ends, cuts, ends)
+            words = [
+                text[bounds[i] : bounds[i + 1] - spaced_after[i]] for i in range(len(spaced_after))
+            ]
+            starts = numpy.asarray(bounds, dtype=numpy.int64)
+            spaces = numpy.asarray(spaced_after, dtype=bool)
             self.counts.retokenised += 1
-            spans = [doc.char_span(start, end) for _ann, start, end in fragments]
-            # spaCy's tokeniser keeps every character (doc.text is the text it was given);
-            # words cut here must too: never export a shift
-            if doc.text != text:
-                raise AssertionError("the spaCy Doc's text differs from the document's")
-        named = self._named
+            aligned = _aligned(starts, spaces, fragments)
+            if aligned is None:
+                raise AssertionError("a span does not align with the tokens")
+        firsts, lasts = aligned
+        count = len(words)
+        hashes = self.hashes
         packed: list[bytes] = []
         mentions: dict[str, list[tuple[int, int, str, str]]] = {}
         spaced: set[str] = set()  # mentions starting or ending with white space
-        for (ann, start, end), span in zip(fragments, spans, strict=True):
-            if span is None or span.start_char != start or span.end_char != end:
-                raise AssertionError(f"annotation {ann['id']}: a span does not align")
+        for (ann, start, end), first, last in zip(fragments, firsts, lasts, strict=True):
             label: str = ann["label"]
             kb_id = kb_ids.get(ann.get("entity") or "", "")
-            named.append(ann["id"])
-            named.append(label)
-            if kb_id:
-                named.append(kb_id)
             packed.append(
                 struct.pack(
                     ">QQQllll",
-                    self.vocab.strings.add(ann["id"]),
-                    self.vocab.strings.add(kb_id) if kb_id else 0,
-                    self.vocab.strings.add(label),
-                    span.start,
-                    span.end,
+                    hashes[ann["id"]],
+                    hashes[kb_id] if kb_id else 0,
+                    hashes[label],
+                    first,
+                    last,
                     start,
                     end,
                 )
             )
             if label in self.mention_labels:
-                mentions.setdefault(ann["id"], []).append((span.start, span.end, label, kb_id))
+                mentions.setdefault(ann["id"], []).append((first, last, label, kb_id))
                 if text[start:end] != text[start:end].strip():
                     spaced.add(ann["id"])
         for ann in annotations:
@@ -211,34 +286,48 @@ class DocBinWriter:
                 self.counts.split += 1
                 self.counts.spans += len(ann["fragments"])
         group = self.packer.pack({"name": SPANS_KEY, "attrs": {}, "spans": packed})
+        self.span_groups.append(self.packer.pack({group: [SPANS_KEY]}))
         for ann_id in spaced:  # spaCy's entity recogniser refuses them
             del mentions[ann_id]
-        left_out = self._set_ents(doc, list(mentions.values()))
+        array = numpy.zeros((count, len(ATTRIBUTES)), dtype="uint64")
+        for word in set(words):
+            if word not in hashes:
+                hashes[word] = hashes.add(word)  # the lookup below is dict.get, at C speed
+        array[:, 0] = numpy.fromiter(map(hashes.get, words), dtype="uint64", count=count)
+        array[:, 1] = _OUTSIDE
+        left_out = self._set_ents(array, list(mentions.values()))
+        self.tokens.append(array)
+        self.spaces.append(spaces.reshape((-1, 1)))
         self.counts.left_out += left_out
         self.counts.spaced += len(spaced)
-        left_out += len(spaced)
-        return doc, self.packer.pack({group: [SPANS_KEY]}), left_out
+        return left_out + len(spaced)
 
-    def store(self, doc: Doc, span_groups: bytes, user_data: dict[str, Any]) -> None:
-        """Add ``doc`` to the DocBin with its span groups and ``user_data``."""
-        from spacy.attrs import SPACY
-
-        docbin = self.docbin
-        tokens = doc.to_array(list(docbin.attrs))
-        docbin.tokens.append(tokens)
-        docbin.spaces.append(doc.to_array(SPACY).reshape((-1, 1)).astype(bool))
-        docbin.flags.append({"has_unknown_spaces": False})
-        docbin.cats.append({})
-        docbin.span_groups.append(span_groups)
-        docbin.user_data.append(self.packer.pack({USER_DATA_KEY: user_data}))
-        columns = tokens[:, [0, *self._entity_columns()]].astype("uint64")
-        self._hashes.update(int(h) for h in set(columns.ravel().tolist()))
+    def store(self, user_data: dict[str, Any]) -> None:
+        """The user data of the Doc :meth:`add` made last."""
+        self.user_data.append(self.packer.pack({USER_DATA_KEY: user_data}))
 
     def to_bytes(self) -> bytes:
-        self._hashes.discard(0)
-        self.docbin.strings.update(self.vocab.strings[h] for h in self._hashes)
-        self.docbin.strings.update(self._named)
-        return docbin_bytes(self.docbin)
+        """What ``DocBin.to_bytes`` writes (the msgpack map spaCy 3.x reads back with
+        ``DocBin.from_bytes``: version, attrs, tokens, spaces, lengths, strings, cats, flags,
+        span groups, user data), compressed at :data:`COMPRESSION_LEVEL` instead of zlib's
+        default."""
+        import srsly
+
+        numpy = self._numpy
+        empty = numpy.asarray([])
+        message = {
+            "version": self.version,
+            "attrs": self.attrs,
+            "tokens": (numpy.vstack(self.tokens) if self.tokens else empty).tobytes("C"),
+            "spaces": (numpy.vstack(self.spaces) if self.spaces else empty).tobytes("C"),
+            "lengths": numpy.asarray([len(t) for t in self.tokens], dtype="int32").tobytes("C"),
+            "strings": sorted(s for s in self.hashes if s),
+            "cats": [{} for _ in self.tokens],
+            "flags": [{"has_unknown_spaces": False} for _ in self.tokens],
+            "span_groups": self.span_groups,
+            "user_data": self.user_data,
+        }
+        return zlib.compress(srsly.msgpack_dumps(message), COMPRESSION_LEVEL)
 
     def packs(self, value: Any) -> bool:
         """Whether msgpack can hold ``value`` (not an integer beyond 64 bits)."""
@@ -248,26 +337,12 @@ class DocBinWriter:
             return False
         return True
 
-    def _entity_columns(self) -> list[int]:
-        from spacy.attrs import ENT_KB_ID, ENT_TYPE
-
-        return [self.docbin.attrs.index(ENT_TYPE), self.docbin.attrs.index(ENT_KB_ID)]
-
-    def _retokenised(self, doc: Doc, fragments: list[tuple[dict[str, Any], int, int]]) -> Doc:
-        starts = {start for _ann, start, _end in fragments}
-        ends = {end for _ann, _start, end in fragments}
-        tokens = [(t.idx, t.idx + len(t), bool(t.whitespace_)) for t in doc]
-        bounds, spaces = token_bounds(tokens, starts | ends, starts, ends)
-        text = doc.text
-        words = [text[bounds[i] : bounds[i + 1] - spaces[i]] for i in range(len(spaces))]
-        return self._doc(self.vocab, words=words, spaces=spaces)
-
-    def _set_ents(self, doc: Doc, mentions: list[list[tuple[int, int, str, str]]]) -> int:
+    def _set_ents(self, array: Any, mentions: list[list[tuple[int, int, str, str]]]) -> int:
         """Mentions (each a list of ``(first token, end token, label, kb id)``, one per
-        fragment) as ``doc.ents``: by where they start, the longer first; one that shares a
-        token with one already taken is left out whole. Returns how many were left out."""
-        taken: list[Span] = []
-        used = bytearray(len(doc))
+        fragment) as the entity columns of ``array``: by where they start, the longer first;
+        one that shares a token with one already taken is left out whole. Returns how many
+        were left out."""
+        used = bytearray(len(array))
         left_out = 0
 
         def order(parts: list[tuple[int, int, str, str]]) -> tuple[int, int]:
@@ -279,40 +354,16 @@ class DocBinWriter:
                 continue
             for first, end, label, kb_id in parts:
                 used[first:end] = b"\x01" * (end - first)
-                taken.append(self._span(doc, first, end, label=label, kb_id=kb_id))
-        doc.ents = sorted(taken, key=lambda s: s.start)
+                array[first, 1] = _BEGIN
+                array[first + 1 : end, 1] = _INSIDE
+                array[first:end, 2] = self.hashes[label]
+                array[first:end, 3] = self.hashes[kb_id] if kb_id else 0
         return left_out
 
 
 #: zlib level of the file: at level 1 a news export is about 8% larger than at
 #: ``DocBin.to_bytes``'s default level, compressed in a fifth of the time (docs/benchmarks.md)
 COMPRESSION_LEVEL = 1
-
-
-def docbin_bytes(docbin: DocBin) -> bytes:
-    """What ``DocBin.to_bytes`` writes (the msgpack map spaCy 3.x reads back with
-    ``DocBin.from_bytes``: version, attrs, tokens, spaces, lengths, strings, cats, flags,
-    span groups, user data), compressed at :data:`COMPRESSION_LEVEL` instead of zlib's
-    default."""
-    import numpy
-    import srsly
-
-    lengths = [len(tokens) for tokens in docbin.tokens]
-    tokens = numpy.vstack(docbin.tokens) if docbin.tokens else numpy.asarray([])
-    spaces = numpy.vstack(docbin.spaces) if docbin.spaces else numpy.asarray([])
-    message = {
-        "version": docbin.version,
-        "attrs": docbin.attrs,
-        "tokens": tokens.tobytes("C"),
-        "spaces": spaces.tobytes("C"),
-        "lengths": numpy.asarray(lengths, dtype="int32").tobytes("C"),
-        "strings": sorted(docbin.strings),
-        "cats": docbin.cats,
-        "flags": docbin.flags,
-        "span_groups": docbin.span_groups,
-        "user_data": docbin.user_data,
-    }
-    return zlib.compress(srsly.msgpack_dumps(message), COMPRESSION_LEVEL)
 
 
 def _layers(doc: dict[str, Any], layer: str | None) -> list[str | None]:
@@ -383,13 +434,13 @@ def write_spacy(data: Datasets, out: Path, progress: ProgressCallback | None = N
         for who in _layers(doc, data.annotator_id):
             annotations = [a for a in doc["annotations"] if a["annotator"] == who]
             relations = [r for r in doc["relations"] if r["annotator"] == who]
-            spacy_doc, groups, left_out = writer.add(doc["text"], annotations, kb_ids)
+            left_out = writer.add(doc["text"], annotations, kb_ids)
             name = None if who is None else names.get(who, who)
             user_data = _user_data(doc, name, annotations, relations, entities, left_out)
             if not writer.packs(user_data["document"].get("metadata")):
                 metadata = user_data["document"].pop("metadata")
                 user_data["document"]["metadata_json"] = json.dumps(metadata, ensure_ascii=False)
-            writer.store(spacy_doc, groups, user_data)
+            writer.store(user_data)
             count += 1
         if progress is not None and progress(done, total):
             raise Cancelled()

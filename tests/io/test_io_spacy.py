@@ -18,7 +18,14 @@ from annotator import Project
 from annotator.core.errors import InputError, OutputError
 from annotator.core.reports import Cancelled
 from annotator.io.exporting import export_project, layer_named
-from annotator.io.spacy_docbin import FORMAT, SPANS_KEY, USER_DATA_KEY, token_bounds, write_spacy
+from annotator.io.spacy_docbin import (
+    FORMAT,
+    SPANS_KEY,
+    USER_DATA_KEY,
+    token_bounds,
+    tokenise,
+    write_spacy,
+)
 from annotator.io.spacy_read import read_spacy
 
 MISSING = 'spaCy is not installed; install the extra: pip install "annotator[spacy]"'
@@ -277,3 +284,45 @@ def test_the_file_holds_what_spacys_own_to_bytes_would_hold(realistic, tmp_path)
     again = DocBin(store_user_data=True).from_bytes(ours).to_bytes()
     assert srsly.msgpack_loads(zlib.decompress(ours)) == srsly.msgpack_loads(zlib.decompress(again))
     assert len(zlib.compress(zlib.decompress(ours))) <= len(ours)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "spaces"),
+    [
+        ("Mr. Ofori's  car", ["Mr", ".", "Ofori", "'", "s", " ", "car"], [0, 1, 0, 0, 1, 0, 0]),
+        ("  a\n\n b\t", [" ", "a", "\n\n", "b", "\t"], [1, 0, 1, 0, 0]),
+        (
+            "x\u00a0y 👨🏻‍🚒",
+            ["x", "\u00a0", "y", "👨", "🏻", "\u200d", "🚒"],
+            [0, 0, 1, 0, 0, 0, 0],
+        ),
+        ("", [], []),
+    ],
+)
+def test_tokens_are_documented_and_spacy_reads_the_text_back(text, words, spaces) -> None:
+    found, starts, after = tokenise(text)
+    assert (found, after.tolist()) == (words, [bool(s) for s in spaces])
+    assert starts.tolist()[-1] == len(text)
+    doc = Doc(spacy.blank("xx").vocab, words=found, spaces=after.tolist())
+    assert doc.text == text
+
+
+def test_spacy_reads_our_tokens_and_entities_back(realistic, tmp_path) -> None:
+    """The token arrays are ours: spaCy's reader gives the words of our tokeniser, one space
+    at most after each, and entities whose IOB tags begin where each entity begins."""
+    out = tmp_path / "out.spacy"
+    write_spacy(realistic.datasets(), out)
+    for doc in read_back(out):
+        assert all(t.whitespace_ in ("", " ") for t in doc)
+        assert "".join(t.text_with_ws for t in doc) == doc.text
+        iob = [t.ent_iob_ for t in doc]
+        assert set(iob) <= {"B", "I", "O"}  # every token tagged, none missing
+        for ent in doc.ents:
+            assert iob[ent.start : ent.end] == ["B"] + ["I"] * (len(ent) - 1)
+            assert all(t.ent_type_ == ent.label_ and t.ent_kb_id_ == ent.kb_id_ for t in ent)
+        # our tokens, cut only at fragment edges (or before a space a fragment ends after)
+        ours = set(tokenise(doc.text)[1].tolist()[:-1])
+        starts = {t.idx for t in doc}
+        edges = {x for s in doc.spans[SPANS_KEY] for x in (s.start_char, s.end_char)}
+        assert ours <= starts
+        assert starts - ours <= edges | {x - 1 for x in edges}
