@@ -164,6 +164,12 @@ class AnnotationImport:
         self._annotators: dict[str, str] = {}  # name as in the file -> local annotator id
         self._actors = _ActorIndex(project)
         self._seen: set[str] = set()  # texts (sha256) of the documents this import met
+        # the annotators as the merge knows them: local ids, as _annotator makes them
+        self._annotator_ids: dict[str, str] = {}
+        self._merger = merge.document_merger(
+            project, self._annotator_ids, report, on_conflict="new-id"
+        )
+        self._duplicates_before = len(report.duplicates)
 
     # -- one document ---------------------------------------------------------------------
 
@@ -216,21 +222,19 @@ class AnnotationImport:
             "status": {},
         }
         sha = text_sha256(stored)
-        known = len(self.report.duplicates)
-        merge.merge_documents(
-            self.project,
-            [(doc.where, native)],
-            {v: v for v in self._annotators.values()},
-            self.report,
-            on_conflict="new-id",
-        )
-        if len(self.report.duplicates) > known:  # the text was there: it was annotated
-            del self.report.duplicates[known:]
-            if sha not in self._seen:
-                self.report.matched += 1
+        if sha not in self._seen and self.project.documents.id_by_sha256(sha) is not None:
+            self.report.matched += 1  # the text was there: it is annotated
         self._seen.add(sha)
+        self._merger.take(doc.where, native)
+
+    def end_of_file(self) -> None:
+        """Everything read so far written: the next file's reader may ask for its texts."""
+        self._merger.flush()
 
     def finish(self) -> None:
+        self._merger.finish()
+        # a document already in the project is not a duplicate here, it is annotated
+        del self.report.duplicates[self._duplicates_before :]
         self.report.warnings.extend(self.problems.warnings())
         self.report.warnings.extend(self.remarks.warnings())
 
@@ -296,6 +300,8 @@ class AnnotationImport:
                 self._annotators[name] = self.project.gold.writer_id()  # its row, made if new
             else:
                 self._annotators[name] = self.project.annotators.ensure(name.strip()).id
+            local = self._annotators[name]
+            self._annotator_ids[local] = local
         return self._annotators[name]
 
     def _relations(

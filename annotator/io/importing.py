@@ -22,6 +22,7 @@ from annotator.io.annotation_import import (
 from annotator.io.common import ReadOptions, TextFile
 from annotator.io.formats import FORMATS, NATIVE, Reader, collect, input_size
 from annotator.io.import_scan import ReadFile
+from annotator.store import merge
 from annotator.store.merge import OnConflict
 from annotator.store.project import Project
 
@@ -124,10 +125,12 @@ def import_paths(
                 else:
                     read: AnnotationReader = FORMATS[name].load_reader()
                     foreign = read(path, context)
-                for doc, consumed in foreign:
-                    route.add(doc)
-                    if scaled(min(consumed, size)):
-                        raise Cancelled()
+                with merge.gc_paused():  # as the native merge does (store/merge.py)
+                    for doc, consumed in foreign:
+                        route.add(doc)
+                        if scaled(min(consumed, size)):
+                            raise Cancelled()
+                    route.end_of_file()
                 done_before += size
             route.finish()
     return report

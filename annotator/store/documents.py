@@ -262,6 +262,10 @@ class Documents:
         doc_id = document_id_by_sha(self._db, sha256)
         return self.get(doc_id) if doc_id else None
 
+    def id_by_sha256(self, sha256: str) -> str | None:
+        """The id of the document whose normalised text has this sha256, if any."""
+        return document_id_by_sha(self._db, sha256)
+
     def id_at_url(self, url: str) -> str | None:
         """The id of the (first) document whose ``url`` is ``url``, if any."""
         return document_id_by_url(self._db, url)

@@ -92,8 +92,27 @@ def merge_documents(
     on_conflict: OnConflict = "refuse",
 ) -> None:
     """Merge native-shape documents (validated against the export schema), each ``(where,
-    document)`` with where it was read, for messages. New documents are written in bulk
-    (store/merge_bulk.py), the others one by one, with the same result."""
+    document)`` with where it was read, for messages. New documents, and documents present
+    that get annotations in new layers, are written in bulk (store/merge_bulk.py), the others
+    one by one, with the same result."""
+    merger = document_merger(project, annotator_ids, report, on_conflict)
+    with gc_paused():
+        for done, (where, doc) in enumerate(docs, start=1):
+            merger.take(where, doc)
+            if progress is not None and progress(done, total):
+                raise Cancelled()
+        merger.finish()
+
+
+def document_merger(
+    project: Project,
+    annotator_ids: dict[str, str],
+    report: ImportReport,
+    on_conflict: OnConflict = "refuse",
+) -> BulkMerge:
+    """What ``merge_documents`` merges with, for a caller that hands it documents one by one
+    (``take``) and says when they are all there (``finish``). ``annotator_ids`` may grow
+    meanwhile."""
     if on_conflict not in ON_CONFLICT_CHOICES:
         raise ValidationError(
             f"on_conflict must be one of {', '.join(ON_CONFLICT_CHOICES)}, not {on_conflict!r}"
@@ -105,14 +124,8 @@ def merge_documents(
         except (ValidationError, NotFoundError) as exc:  # e.g. a relation to a missing annotation
             raise InputError(f"{where}: {exc}") from None
 
-    # New documents with nothing unusual are written in batches; the others one by one.
-    bulk = BulkMerge(project, annotator_ids, report, careful)
-    with gc_paused():
-        for done, (where, doc) in enumerate(docs, start=1):
-            bulk.take(where, doc)
-            if progress is not None and progress(done, total):
-                raise Cancelled()
-        bulk.finish()
+    # Documents with nothing unusual are written in batches; the others one by one.
+    return BulkMerge(project, annotator_ids, report, careful)
 
 
 @contextlib.contextmanager

@@ -50,14 +50,24 @@ def careful_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def merged(
-    path: Path, header: dict, docs: list[tuple[str, dict]], before: list[str] = (), **kw: Any
+    path: Path,
+    header: dict,
+    docs: list[tuple[str, dict]],
+    before: list[str] = (),
+    first: list[tuple[str, dict]] = (),
+    **kw: Any,
 ) -> tuple[Any, Any, Any]:
     """(table rows, change record, report) of merging ``docs`` into a new project that holds
-    the texts ``before``. Ids made here (the session annotator's, new document ids) differ per
-    file: they are written as "SESSION" and "NEW-1", "NEW-2"… in the order of the documents."""
+    the texts ``before`` and the documents ``first`` (merged before, always the careful way).
+    Ids made here (the session annotator's, new document ids) differ per file: they are
+    written as "SESSION" and "NEW-1", "NEW-2"… in the order of the documents."""
     with Project.create(path, annotator="Tester") as p:
         for text in before:
             p.documents.add(text, title="there before")
+        if first:
+            with pytest.MonkeyPatch.context() as m:
+                careful_only(m)
+                p.merge_native(copy.deepcopy(header), copy.deepcopy(list(first)))
         written = p.merge_native(copy.deepcopy(header), copy.deepcopy(docs), **kw)
         session = p.layer().annotator_id or "no session annotator"
     incoming = {d["id"] for _, d in docs}
@@ -104,14 +114,17 @@ def same_both_ways(
     header: dict,
     docs: list[tuple[str, dict]],
     before: list[str] = (),
+    first: list[tuple[str, dict]] = (),
     **kw: Any,
 ) -> tuple[list[list[tuple]], Any]:
     bulk_tables, bulk_record, bulk_report = merged(
-        tmp_path / "bulk.annotator", header, docs, before, **kw
+        tmp_path / "bulk.annotator", header, docs, before, first, **kw
     )
     with monkeypatch.context() as m:
         careful_only(m)
-        tables, record, report = merged(tmp_path / "careful.annotator", header, docs, before, **kw)
+        tables, record, report = merged(
+            tmp_path / "careful.annotator", header, docs, before, first, **kw
+        )
     assert bulk_tables == tables
     assert bulk_record == record
     assert bulk_report == report
@@ -181,6 +194,63 @@ def test_unusual_documents_among_new_ones_are_stored_alike(
     assert any("HTML removed" in w for w in report["warnings"])
     assert report["renamed"] and report["renamed"][0].startswith("demo.json:14: document ")
     assert any(row[8] == "SESSION" for row in tables[1])
+
+
+def _renumbered(doc: dict, suffix: str, annotator: str | None = None) -> dict:
+    """``doc`` with new annotation and relation ids (and another annotator, if given)."""
+    doc = copy.deepcopy(doc)
+    for a in doc["annotations"]:
+        a["id"] += suffix
+        if annotator is not None:
+            a["annotator"] = annotator
+    for r in doc["relations"]:
+        r["id"] += suffix
+        r["source"] += suffix
+        r["target"] += suffix
+    return doc
+
+
+def test_documents_present_receive_annotations_alike(demo_path, tmp_path, monkeypatch) -> None:
+    """Texts the project has, annotated in a new layer (in bulk) or in a layer they have
+    annotations in already (twins: the careful way), under their own id or another; a status
+    present kept, a new one set; in batches of two, new documents between them."""
+    monkeypatch.setattr(merge_bulk, "BATCH_DOCUMENTS", 2)
+    header, docs = export(demo_path)
+    header["annotators"].append({"id": "second", "name": "Second"})
+    demo = header["annotators"][0]["id"]
+    annotated = [i for i, (_, d) in enumerate(docs) if d["annotations"]]
+    first = [docs[i] for i in annotated[:3]]
+    again = [(w, d) for w, d in docs]
+    same_layer, new_layer, other_id = annotated[0], annotated[1], annotated[2]
+    again[same_layer] = (docs[same_layer][0], _renumbered(docs[same_layer][1], "-2"))
+    again[new_layer] = (docs[new_layer][0], _renumbered(docs[new_layer][1], "-2", "second"))
+    moved = _renumbered(docs[other_id][1], "-2", "second")
+    moved["id"] = "another-id"
+    moved["status"] = {demo: "in_progress", "second": "done"}  # the first one is kept
+    again[other_id] = (docs[other_id][0], moved)
+    plain = annotated[3]  # its text there before, without annotations
+    written: list[int] = []
+    real = BulkMerge._write
+
+    def counting(self: BulkMerge, plans: list) -> None:
+        written.extend(1 for p in plans if p.present is not None)
+        real(self, plans)
+
+    monkeypatch.setattr(BulkMerge, "_write", counting)
+    tables, report = same_both_ways(
+        tmp_path, monkeypatch, header, again, [docs[plain][1]["text"]], first
+    )
+    assert len(written) == 3  # the new layer, the other id, the text there before
+    assert sorted(report["duplicates"]) == sorted(docs[i][0] for i in annotated[:4])
+    assert report["annotations_skipped"] == len(docs[same_layer][1]["annotations"])
+    (local,) = [row[0] for row in tables[0] if row[6] == moved["text"]]  # its id as shown
+    statuses = {(d, a): s for d, a, s in tables[3]}
+    assert statuses[(local, demo)] == "done"
+    assert statuses[(local, "second")] == "done"
+    moved_ids = {a["id"] for a in moved["annotations"]}
+    assert {row[1] for row in tables[1] if row[0] in moved_ids} == {local}
+    assert len([row for row in tables[1] if row[0] in moved_ids]) == len(moved_ids)
+    assert "another-id" not in {row[0] for row in tables[0]}
 
 
 def test_merging_the_same_export_twice_is_alike(demo_path, tmp_path, monkeypatch) -> None:
