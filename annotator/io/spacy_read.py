@@ -28,7 +28,7 @@ import gc
 import json
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ from annotator.io.spacy_docbin import (
     USER_DATA_KEY,
     import_spacy,
 )
+from annotator.io.spacy_own import OwnSpan, own_docs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -82,6 +83,11 @@ def read_spacy(path: Path, context: ImportContext) -> Iterator[tuple[ForeignDocu
         raise InputError(f"{path}: not a spaCy DocBin ({_reason(exc)})") from None
     finally:
         gc.enable()  # srsly turns the collector off while it unpacks, and on only if it succeeds
+    own = own_docs(docbin, path.name)
+    if own is not None:  # our own export: read without making spaCy Docs
+        for number, (text, spans, data, where) in enumerate(own, start=1):
+            yield own_document(text, spans, data, where), size * number // total
+        return
     vocab = spacy.blank(LANGUAGE).vocab
     docs = docbin.get_docs(vocab)
     for number in range(1, total + 1):
@@ -189,10 +195,22 @@ def _foreign_span(span: Span, key: str, where: str) -> ForeignSpan:
 
 
 def _ours(doc: Doc, data: dict[str, Any], where: str) -> ForeignDocument:
+    spans = (
+        OwnSpan(span.id_, span.label_, span.start_char, span.end_char, span.text)
+        for span in doc.spans.get(SPANS_KEY, [])
+    )
+    return own_document(doc.text, spans, data, where)
+
+
+def own_document(
+    text: str, group: Iterable[OwnSpan], data: dict[str, Any], where: str
+) -> ForeignDocument:
+    """A Doc of our export: its text, the spans of its group :data:`SPANS_KEY` and its user
+    data ``data`` (``user_data[USER_DATA_KEY]``)."""
     document = _field(data, "document", dict, where)
     metadata = _metadata(document, where)
     found = ForeignDocument(
-        doc.text,
+        text,
         where,
         title=_text(document, "title", where) or "",
         source=_text(document, "source", where),
@@ -206,12 +224,11 @@ def _ours(doc: Doc, data: dict[str, Any], where: str) -> ForeignDocument:
     links = _field(data, "links", dict, where)
     notes = _field(data, "notes", dict, where)
     spans: dict[str, ForeignSpan] = {}
-    group = doc.spans.get(SPANS_KEY, [])
     for i, span in enumerate(group):
         place = f"{where}, doc.spans[{SPANS_KEY!r}][{i}]"
-        key = span.id_ or f"{SPANS_KEY}[{i}]"
+        key = span.id or f"{SPANS_KEY}[{i}]"
         fragment = (span.start_char, span.end_char)
-        if key in spans and spans[key].label == span.label_:  # the next fragment
+        if key in spans and spans[key].label == span.label:  # the next fragment
             known = spans[key]
             known.fragments.append(fragment)
             known.text = f"{known.text} {span.text}"
@@ -220,7 +237,7 @@ def _ours(doc: Doc, data: dict[str, Any], where: str) -> ForeignDocument:
             key = f"{SPANS_KEY}[{i}]"
         spans[key] = ForeignSpan(
             key,
-            span.label_,
+            span.label,
             [fragment],
             text=span.text,
             attributes=_attributes(attributes.get(key), place),

@@ -162,3 +162,27 @@ def contents(p: Project) -> dict[str, Any]:
         "annotations": sorted(annotations, key=repr),
         "relations": sorted(relations, key=repr),
     }
+
+
+def read_both_ways(path: Path) -> list[Any]:
+    """The Docs of the DocBin at ``path`` (our export) as the import reads them without making
+    spaCy Docs; asserted to be what it reads through spaCy's Docs, and the first way taken."""
+    from unittest import mock
+
+    from annotator.io import spacy_read
+
+    taken: list[bool] = []
+    real = spacy_read.own_docs
+
+    def noting(docbin: Any, name: str) -> Any:
+        own = real(docbin, name)
+        taken.append(own is not None)
+        return own
+
+    with mock.patch.object(spacy_read, "own_docs", noting):
+        direct = [doc for doc, _ in spacy_read.read_spacy(path, None)]  # type: ignore[arg-type]
+    with mock.patch.object(spacy_read, "own_docs", lambda docbin, name: None):
+        through_spacy = [doc for doc, _ in spacy_read.read_spacy(path, None)]  # type: ignore[arg-type]
+    assert taken == [True]
+    assert direct == through_spacy
+    return direct

@@ -134,6 +134,36 @@ def test_a_span_beyond_its_doc_or_of_an_unknown_label_is_refused(project, tmp_pa
     assert "Doc 1: spaCy cannot read it" in refused(project, path)
 
 
+def _ours_with_group(spans: list[bytes], strings: list[str], drop: str = "") -> bytes:
+    """A Doc of our export (read without spaCy Docs) with these spans in our group."""
+    docbin = DocBin(store_user_data=True).from_bytes(docbin_bytes(ours()))
+    group = srsly.msgpack_dumps({"name": SPANS_KEY, "attrs": {}, "spans": spans})
+    docbin.span_groups[0] = srsly.msgpack_dumps({group: [SPANS_KEY]})
+    docbin.strings.update(strings)
+    docbin.strings.discard(drop)
+    return docbin.to_bytes()
+
+
+@pytest.mark.parametrize(
+    ("tokens", "label", "drop", "said"),
+    [
+        ((0, 999), "Actor", "", "a span's tokens 0..999 are not in the Doc"),
+        ((2, 1), "Actor", "", "a span's tokens 2..1 are not in the Doc"),
+        ((0, 1), "never stored", "never stored", "a span's label or id is not among"),
+        ((0, 1), "Actor", "Karamov", "a token's text is not among the DocBin's strings"),
+    ],
+)
+def test_a_bad_span_or_token_of_our_export_is_refused(
+    project, tmp_path, tokens, label, drop, said
+) -> None:
+    hashed = spacy.blank("xx").vocab.strings.add(label)
+    span = struct.pack(">QQQllll", 0, 0, hashed, *tokens, 0, 7)
+    path = tmp_path / "ours.spacy"
+    path.write_bytes(_ours_with_group([span], [label], drop))
+    message = refused(project, path)
+    assert message.startswith(f"{path.name}: Doc 1: the Doc cannot be read ({said}"), message
+
+
 def test_offsets_outside_the_text_are_reported_by_the_route(project, tmp_path) -> None:
     label = spacy.blank("xx").vocab.strings.add("Actor")
     path = tmp_path / "far.spacy"

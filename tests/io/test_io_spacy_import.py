@@ -11,7 +11,7 @@ from golden_interchange import build as build_golden
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, DocBin, Span
-from spacy_data import build, contents
+from spacy_data import build, contents, read_both_ways
 
 from annotator import Project
 from annotator.core.model import DocumentInput
@@ -28,6 +28,7 @@ def round_trip(source: Path, folder: Path) -> tuple[dict, dict]:
     with Project.open(source, readonly=True) as a:
         export_project(a, "spacy", out)
         before = contents(a)
+    read_both_ways(out)  # without spaCy Docs as through them
     with Project.create(folder / "b.annotator", annotator="Zed") as b:
         report = import_paths(b, [out])
         assert report.spans_skipped == report.relations_skipped == 0, report.warnings
