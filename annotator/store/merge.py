@@ -21,7 +21,7 @@ from annotator.core.errors import (
     NotFoundError,
     ValidationError,
 )
-from annotator.core.model import Annotation, DocumentInput, Relation
+from annotator.core.model import Annotation, Relation
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.core.schema import parse_schema
 from annotator.core.text import normalise_text, text_sha256
@@ -29,6 +29,7 @@ from annotator.store import annotations as ann_sql
 from annotator.store import documents as doc_sql
 from annotator.store import registry as reg_sql
 from annotator.store.merge_bulk import BulkMerge
+from annotator.store.merge_plan import document_input
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -205,16 +206,7 @@ def _merge_document(
         id_taken = doc_sql.get_document(project.db, doc["id"]) is not None
         if id_taken:  # the same id, another text: a different document
             _conflict(where, "document", doc["id"], on_conflict, report)
-        item = DocumentInput(
-            text=text,
-            title=doc.get("title") or "",
-            source=doc.get("source"),
-            url=doc.get("url"),
-            published=doc.get("published"),
-            metadata=doc.get("metadata") or {},
-            origin=where,
-            id=None if id_taken else doc["id"],
-        )
+        item = document_input(doc, text, where, None if id_taken else doc["id"])
         local_id = doc_sql.insert_documents(project.db, [item], report)[0]
         project.recording.documents.add(local_id)
         if id_taken:

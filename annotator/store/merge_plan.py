@@ -87,6 +87,21 @@ class Plan:
         return {ann[8] for ann in self.annotations}
 
 
+def document_input(doc: dict[str, Any], text: str, where: str, doc_id: str | None) -> DocumentInput:
+    """What adding the native-shape document ``doc`` (its normalised ``text``, read at
+    ``where``) under ``doc_id`` (None: a new id) writes."""
+    return DocumentInput(
+        text=text,
+        title=doc.get("title") or "",
+        source=doc.get("source"),
+        url=doc.get("url"),
+        published=doc.get("published"),
+        metadata=doc.get("metadata") or {},
+        origin=where,
+        id=doc_id,
+    )
+
+
 def _text_id(value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise Unusual()
@@ -121,16 +136,7 @@ class Planner:
         doc_id = _text_id(doc["id"])
         if doc_id in doc_ids:
             return None
-        item = DocumentInput(
-            text=text,
-            title=doc.get("title") or "",
-            source=doc.get("source"),
-            url=doc.get("url"),
-            published=doc.get("published"),
-            metadata=doc.get("metadata") or {},
-            origin=where,
-            id=doc_id,
-        )
+        item = document_input(doc, text, where, doc_id)
         scratch = ImportReport()
         row = doc_sql.prepare(item, scratch)  # what writing it would refuse, refused now
         sha = row[7]
@@ -262,4 +268,4 @@ class Planner:
             plan.relations.append((rel_id, kind, source[0], target[0], created))
 
 
-__all__ = ["Plan", "Planner", "Unusual"]
+__all__ = ["Plan", "Planner", "Unusual", "document_input"]
