@@ -43,11 +43,13 @@ class ImportReport:
             parts.append(f"{self.annotations_skipped} annotation(s) already present, skipped")
         if self.relations:
             parts.append(f"{self.relations} relation(s)")
-        if self.spans_skipped or self.relations_skipped:
-            parts.append(
-                f"{self.spans_skipped} span(s) and {self.relations_skipped} relation(s) not "
-                f"imported (see the warnings)"
-            )
+        left_out = [
+            f"{count} {what}(s)"
+            for count, what in ((self.spans_skipped, "span"), (self.relations_skipped, "relation"))
+            if count
+        ]
+        if left_out:
+            parts.append(f"{' and '.join(left_out)} not imported (see the warnings)")
         if self.entities:
             parts.append(f"{self.entities} actor(s) added to the registry")
         if self.renamed:

@@ -72,8 +72,8 @@ def test_label_studio_tasks_from_the_window_menu(qtbot, make_window, tmp_path: P
         "import",
         "True",
         "report",
-        "1 document(s) added; 2 annotation(s); 1 relation(s); 1 span(s) and 0 relation(s) not "
-        "imported (see the warnings).",  # the prediction
+        "1 document(s) added; 2 annotation(s); 1 relation(s); 1 span(s) not imported (see the "
+        "warnings).",  # the prediction
     ]
     assert "1 not imported, a prediction" in steps[4] and "tasks.json: task 12" in steps[4]
     with Project.open(window.session.project.path, readonly=True) as p:
