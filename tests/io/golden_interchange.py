@@ -71,10 +71,10 @@ def build(path: Path) -> None:
             6,
             attributes={"issue": "humanitarian access", "position": "for"},
         )
-        layer.add_relation("speaker", quote, chief)
-        layer.add_relation("cue", quote, cue)
-        layer.add_relation("claimant", demand, ofori2)
-        layer.add_relation("addressee", demand, council)
+        layer.add_relation("speaker", quote, chief, id="rel-1")
+        layer.add_relation("cue", quote, cue, id="rel-2")
+        layer.add_relation("claimant", demand, ofori2, id="rel-3")
+        layer.add_relation("addressee", demand, council, id="rel-4")
 
 
 def exported(fmt: str, folder: Path) -> dict[str, bytes]:
