@@ -326,3 +326,31 @@ def test_spacy_reads_our_tokens_and_entities_back(realistic, tmp_path) -> None:
         edges = {x for s in doc.spans[SPANS_KEY] for x in (s.start_char, s.end_char)}
         assert ours <= starts
         assert starts - ours <= edges | {x - 1 for x in edges}
+
+
+def test_the_file_is_a_zlib_stream_with_isal_or_without(realistic, tmp_path, monkeypatch) -> None:
+    """ISA-L compresses it when installed (the [spacy] extra), zlib where it is not; spaCy
+    reads either."""
+    import builtins
+    import zlib
+
+    from annotator.io.spacy_docbin import compress
+
+    data = b"Karamov said no. " * 5000 + bytes(range(256)) * 50
+    with_isal = compress(data)
+    real_import = builtins.__import__
+
+    def without_isal(name: str, *args: object, **kwargs: object) -> object:
+        if name == "isal" or name.startswith("isal."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", without_isal)
+    by_zlib = compress(data)
+    monkeypatch.undo()
+    assert zlib.decompress(with_isal) == zlib.decompress(by_zlib) == data
+    assert by_zlib == zlib.compress(data, 1)
+    assert with_isal != by_zlib  # isal was used: its bytes are its own
+    out = tmp_path / "out.spacy"
+    export_project(realistic, "spacy", out)
+    assert len(list(DocBin().from_disk(out).get_docs(spacy.blank("xx").vocab))) > 0
