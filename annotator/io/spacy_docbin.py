@@ -186,7 +186,9 @@ def _aligned(
 
 
 class _Hashes(dict[str, int]):
-    """spaCy's hash of each string met, from one ``StringStore`` (the strings of the file)."""
+    """spaCy's id of each string met (its hash, or a reserved symbol's number, as
+    ``StringStore.add`` gives it; ``get_string_id`` computes it without storing the string):
+    the keys are the strings of the file."""
 
     def __init__(self, add: Any) -> None:
         super().__init__()
@@ -217,7 +219,7 @@ class DocBinWriter:
     def __init__(self, spacy: Any, mention_labels: set[str]) -> None:
         import numpy
         import srsly
-        from spacy.strings import StringStore
+        from spacy.strings import get_string_id
         from spacy.tokens import DocBin
 
         self._numpy = numpy
@@ -225,7 +227,7 @@ class DocBinWriter:
         self.attrs: list[int] = list(DocBin(attrs=list(ATTRIBUTES)).attrs)  # type: ignore[arg-type]
         self.version: str = DocBin().version
         self.packer = srsly.msgpack.Packer(use_bin_type=True)
-        self.hashes = _Hashes(StringStore().add)
+        self.hashes = _Hashes(get_string_id)
         self.tokens: list[Any] = []
         self.spaces: list[Any] = []
         self.span_groups: list[bytes] = []
