@@ -244,32 +244,35 @@ class BulkMerge:
         rows: list[tuple[Any, ...]] = []
         relations: list[tuple[Any, ...]] = []
         statuses: list[tuple[str, str, str, str]] = []
-        entity_of: dict[str, str | None] = {}
+        entities: list[str | None] = []
         layer_of: dict[str, str] = {}
         noted: list[tuple[str, str, str]] = []  # (id, document, layer) of each annotation
         noted_relations: list[tuple[str, str, str]] = []
+        writer: str | None = None  # the session's annotator, whose row is made when needed
         for plan in plans:
             if plan.present is not None:  # annotated, as the careful path says it
                 self._report.duplicates.append(plan.where)
-            for ann in plan.annotations:
-                if ann[8] is None:  # the session's annotator: their row is made now
-                    ann[8] = project.layer().writer_id()
-                rows.append(tuple(ann))
-                entity_of[ann[0]] = ann[7]
-                layer_of[ann[0]] = ann[8]
-                noted.append((ann[0], plan.document, ann[8]))
+            document, anns = plan.document, plan.annotations
+            for ann in anns:
+                if ann[8] is None:
+                    writer = writer or project.layer().writer_id()
+                    ann[8] = writer
+            rows.extend(map(tuple, anns))
+            entities.extend([a[7] for a in anns])
+            layer_of.update([(a[0], a[8]) for a in anns])
+            noted.extend([(a[0], document, a[8]) for a in anns])
             # a relation is in the layer of the annotations it links
             for rel_id, kind, source, target, created in plan.relations:
                 layer = layer_of[source]
                 relations.append((rel_id, kind, source, target, layer, created))
-                noted_relations.append((rel_id, plan.document, layer))
+                noted_relations.append((rel_id, document, layer))
             stamp = now()
             for who, state in plan.statuses.items():
-                statuses.append((plan.document, who, state, stamp))
-                changes.status(plan.document, who)
+                statuses.append((document, who, state, stamp))
+                changes.status(document, who)
         changes.added_many("annotation", noted)
         changes.added_many("relation", noted_relations)
-        changes.counts_of(entity_of.values())
+        changes.counts_of(entities)
         rows.sort()  # by id: the primary key's index is then written in order
         relations.sort()
         self._defer_indexes()
@@ -277,11 +280,13 @@ class BulkMerge:
         db.conn.executemany(_INSERT_RELATION, relations)
         db.conn.executemany(_SET_STATUS, statuses)
         if self._dropped:
-            for row in rows:
-                self._layers_written.setdefault(row[1], set()).add(row[8])
+            for plan in plans:
+                if plan.annotations:
+                    layers = self._layers_written.setdefault(plan.document, set())
+                    layers.update([a[8] for a in plan.annotations])
         if self._written is not None:
-            self._written.update(row[0] for row in rows)
-            self._written.update(row[0] for row in relations)
+            self._written.update([row[0] for row in rows])
+            self._written.update([row[0] for row in relations])
             if len(self._written) > MAX_WRITTEN_IDS:  # memory: look them up instead
                 self._written = None
         self._report.annotations += len(rows)
