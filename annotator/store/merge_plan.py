@@ -200,13 +200,19 @@ class Planner:
         """One annotation's row (its annotator the layer's key) and its spans, checked as
         ``Layer.add_annotation`` checks it."""
         fragments = a["fragments"]
-        check_fragment_list(fragments)
+        if type(fragments) is not list:  # a list is the usual case, and fine
+            check_fragment_list(fragments)
         attributes = a["attributes"]
         if attributes is not None and not isinstance(attributes, dict):
             raise Unusual()
-        spec = self._label(a["label"])
-        entity = _optional_text(a["entity"])
-        check_entity_allowed(spec, entity)
+        label = a["label"]
+        spec = self._labels.get(label) if type(label) is str else None
+        if spec is None:
+            spec = self._label(label)
+        entity = a["entity"]
+        if entity is not None:
+            _optional_text(entity)
+            check_entity_allowed(spec, entity)
         origin = a["origin"]
         if origin not in _ORIGINS:
             check_origin(origin)
@@ -218,20 +224,27 @@ class Planner:
             stored = fragments_json(built)
             spans = tuple((f.start, f.end) for f in built)
         created = a["created"] or stamp
+        modified = a["modified"] or created
+        note = a["note"]
+        if type(created) is not str or type(modified) is not str:
+            created, modified = _optional_text(created) or stamp, _optional_text(modified) or stamp
+        if note is not None and type(note) is not str:
+            raise Unusual()
+        person = a["annotator"]
         row = [
             _text_id(a["id"]),
             doc_id,
-            a["label"],
+            label,
             spans[0][0],
             spans[-1][1],
             stored,
             self._attributes(spec, attributes or {}),
             entity,
-            self._who(a["annotator"], mine),
+            self._ids.get(person) or self._who(person, mine),
             origin,
-            _optional_text(a["note"]),
-            _optional_text(created) or stamp,
-            _optional_text(a["modified"] or created) or stamp,
+            note,
+            created,
+            modified,
         ]
         return row, spans
 
