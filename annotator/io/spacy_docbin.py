@@ -190,17 +190,17 @@ class _Hashes(dict[str, int]):
     ``StringStore.add`` gives it; ``get_string_id`` computes it without storing the string):
     the keys are the strings of the file."""
 
-    def __init__(self, add: Any) -> None:
+    def __init__(self, string_id: Any) -> None:
         super().__init__()
-        self._add = add
+        self._string_id = string_id
 
     def __missing__(self, key: str) -> int:
-        value = self[key] = self.add(key)
+        value = self[key] = self.id_of(key)
         return value
 
-    def add(self, key: str) -> int:
-        """The hash of ``key``, added to the strings."""
-        value: int = self._add(key)
+    def id_of(self, key: str) -> int:
+        """spaCy's id of ``key`` (not kept: ``hashes[key]`` keeps it)."""
+        value: int = self._string_id(key)
         return value
 
 
@@ -294,7 +294,7 @@ class DocBinWriter:
         array = numpy.zeros((count, len(ATTRIBUTES)), dtype="uint64")
         for word in set(words):
             if word not in hashes:
-                hashes[word] = hashes.add(word)  # the lookup below is dict.get, at C speed
+                hashes[word] = hashes.id_of(word)  # the lookup below is dict.get, at C speed
         array[:, 0] = numpy.fromiter(map(hashes.get, words), dtype="uint64", count=count)
         array[:, 1] = _OUTSIDE
         left_out = self._set_ents(array, list(mentions.values()))
