@@ -7,12 +7,13 @@ about one batch of documents, however large its files are.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotator.core.foreign import ForeignDocument
 from annotator.core.model import DocumentInput
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
+from annotator.io import native_ahead
 from annotator.io.annotation_import import (
     AnnotationImport,
     AnnotationReader,
@@ -22,6 +23,7 @@ from annotator.io.annotation_import import (
 from annotator.io.common import ReadOptions, TextFile
 from annotator.io.formats import FORMATS, NATIVE, Reader, collect, input_size
 from annotator.io.import_scan import ReadFile
+from annotator.io.native import read_native
 from annotator.store import merge
 from annotator.store.merge import OnConflict
 from annotator.store.project import Project
@@ -101,6 +103,10 @@ def import_paths(
         for (path, name), size in zip(files, sizes, strict=True):
             if name != NATIVE:
                 continue
+            if size >= native_ahead.AHEAD_MIN_BYTES and native_ahead.available():
+                _merge_read_ahead(project, path, report, scaled, on_conflict)
+                done_before += size
+                continue
             header, docs, source = FORMATS[NATIVE].load_reader()(path)
 
             def merged(_n: int, _t: int | None, file: TextFile = source) -> bool | None:
@@ -134,3 +140,27 @@ def import_paths(
                 done_before += size
             route.finish()
     return report
+
+
+def _merge_read_ahead(
+    project: Project,
+    path: Path,
+    report: ImportReport,
+    scaled: Callable[[int], bool | None],
+    on_conflict: OnConflict,
+) -> None:
+    """Merge a large native export planned by a second process (io/native_ahead.py), inside
+    the import's transaction, as ``Project.merge_native`` merges it."""
+    with native_ahead.ReadAhead(path) as ahead:
+        header, again, source = read_native(path)
+        ids = merge.merge_header(project, header, report)
+        session = project.layer().annotator_id
+        docs = ahead.documents(project.schema.raw, ids, session, again, source.position)
+        merge.merge_documents(
+            project,
+            docs,
+            ids,
+            report,
+            progress=lambda _n, _t: scaled(ahead.position()),
+            on_conflict=on_conflict,
+        )

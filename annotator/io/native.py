@@ -15,7 +15,7 @@ import stat
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from annotator.core.errors import InputError, OutputError
 from annotator.core.json_values import nesting_problem
@@ -25,7 +25,9 @@ from annotator.io.common import TextFile
 from annotator.io.json_stream import VALUE_STARTS, JsonText
 from annotator.io.tabular import iter_jsonl_records
 from annotator.resources_path import read_text
-from annotator.store.datasets import Datasets
+
+if TYPE_CHECKING:  # the reading side (and the reading process, io/native_ahead.py) does not
+    from annotator.store.datasets import Datasets  # need it
 
 FORMAT = "annotator/1"
 

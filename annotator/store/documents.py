@@ -9,12 +9,9 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from annotator.core.changes import Written
-from annotator.core.errors import InputError, NotFoundError, ValidationError
-from annotator.core.fields import clean_title
-from annotator.core.model import Document, DocumentInput, new_id, now
+from annotator.core.errors import NotFoundError, ValidationError
+from annotator.core.model import Document, DocumentInput
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
-from annotator.core.text import check_length, normalise_text, text_sha256
-from annotator.core.validation import document_input_problem
 from annotator.store.inspect import search as search_fts
 from annotator.store.listing import (
     DocumentRow,
@@ -27,7 +24,7 @@ from annotator.store.listing import (
     search_text,
     step_from,
 )
-from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row, dumps
+from annotator.store.rows import DOCUMENT_COLUMNS, document_from_row, prepare
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -40,34 +37,6 @@ BATCH = 1000
 #: A batch is written sooner when its texts reach this many characters (long documents).
 BATCH_CHARS = 16_000_000
 INSERT_TRIGGER = "documents_ai"  # made by sqlite-utils enable_fts in migration 0001
-
-
-def prepare(item: DocumentInput, report: ImportReport) -> tuple[Any, ...]:
-    """The row for one document: text normalised, title cleaned, sha256 computed."""
-    if not isinstance(item, DocumentInput):
-        raise ValidationError(f"add_many takes DocumentInput items, not {type(item).__name__}")
-    problem = document_input_problem(item)
-    if problem:  # a file's record names its place; an API call gets a ValidationError
-        raise InputError(f"{item.origin}: {problem}") if item.origin else ValidationError(problem)
-    text = normalise_text(item.text)
-    where = item.origin or item.title or "a document"
-    if not text.strip():
-        raise InputError(f"{where}: the document text is empty")
-    check_length(text, where)
-    title, had_markup = clean_title(item.title)
-    if had_markup:
-        report.warnings.append(f"{where}: HTML removed from the title, stored as {title!r}")
-    return (
-        item.id or new_id(),
-        title,
-        item.source or None,
-        item.url or None,
-        item.published or None,
-        dumps(item.metadata or {}),
-        text,
-        text_sha256(text),
-        now(),
-    )
 
 
 def existing_hashes(db: Database, hashes: list[str]) -> set[str]:

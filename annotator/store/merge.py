@@ -29,7 +29,7 @@ from annotator.store import annotations as ann_sql
 from annotator.store import documents as doc_sql
 from annotator.store import registry as reg_sql
 from annotator.store.merge_bulk import BulkMerge
-from annotator.store.merge_plan import document_input
+from annotator.store.merge_plan import Plan, document_input
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -85,7 +85,7 @@ def merge_header(project: Project, header: dict[str, Any], report: ImportReport)
 
 def merge_documents(
     project: Project,
-    docs: Iterable[tuple[str, dict[str, Any]]],
+    docs: Iterable[tuple[str, dict[str, Any]] | Plan],
     annotator_ids: dict[str, str],
     report: ImportReport,
     progress: ProgressCallback | None = None,
@@ -93,13 +93,17 @@ def merge_documents(
     on_conflict: OnConflict = "refuse",
 ) -> None:
     """Merge native-shape documents (validated against the export schema), each ``(where,
-    document)`` with where it was read, for messages. New documents, and documents present
-    that get annotations in new layers, are written in bulk (store/merge_bulk.py), the others
-    one by one, with the same result."""
+    document)`` with where it was read, for messages, or planned already (a :class:`Plan`,
+    io/native_ahead.py). New documents, and documents present that get annotations in new
+    layers, are written in bulk (store/merge_bulk.py), the others one by one, with the same
+    result."""
     merger = document_merger(project, annotator_ids, report, on_conflict)
     with gc_paused():
-        for done, (where, doc) in enumerate(docs, start=1):
-            merger.take(where, doc)
+        for done, item in enumerate(docs, start=1):
+            if isinstance(item, Plan):
+                merger.take_plan(item)
+            else:
+                merger.take(*item)
             if progress is not None and progress(done, total):
                 raise Cancelled()
         merger.finish()

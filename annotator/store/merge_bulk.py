@@ -80,7 +80,7 @@ class BulkMerge:
         # ... and the layers each document has annotations in (ann[8] of the rows), while the
         # indexes are dropped: which layers a document present already has is read here then
         self._layers_written: dict[str, set[str | None]] = {}
-        self._planner = Planner(project, annotator_ids)
+        self._planner = Planner(project.schema, annotator_ids, lambda: project.layer().annotator_id)
         self._plans: list[Plan] = []
         self._annotations = 0
         self._chars = 0
@@ -95,18 +95,27 @@ class BulkMerge:
         """Merge one document: buffered when it can be written in bulk, else (after what is
         buffered is written) through the careful path."""
         try:
-            plan = self._plan(where, doc)
+            plan = self._planner.plan(where, doc)
         except Exception:  # unusual, or a value a check refuses: the careful path decides
             plan = None
         if plan is None:
             self.flush()
             self._careful(where, doc)
+        else:
+            self.take_plan(plan)
+
+    def take_plan(self, plan: Plan) -> None:
+        """Merge one document planned already (:meth:`Planner.plan`, perhaps in another
+        process): buffered, unless the documents buffered use its text or ids."""
+        ids = [a[0] for a in plan.annotations] + [r[0] for r in plan.relations]
+        if plan.id in self._doc_ids or plan.sha in self._shas or not self._item_ids.isdisjoint(ids):
+            self.flush()  # a second use: the careful path says what it means
+            self._careful(plan.where, plan.document_data())
             return
         self._plans.append(plan)
         self._shas.add(plan.sha)
         self._doc_ids.add(plan.id)
-        self._item_ids.update(a[0] for a in plan.annotations)
-        self._item_ids.update(r[0] for r in plan.relations)
+        self._item_ids.update(ids)
         self._annotations += len(plan.annotations)
         self._chars += len(plan.row[6])
         if (
@@ -115,9 +124,6 @@ class BulkMerge:
             or self._chars >= BATCH_CHARS
         ):
             self.flush()
-
-    def _plan(self, where: str, doc: dict[str, Any]) -> Plan | None:
-        return self._planner.plan(where, doc, self._doc_ids, self._shas, self._item_ids)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -175,7 +181,7 @@ class BulkMerge:
             if taken(plan):
                 self._write(run)
                 run = []
-                self._careful(plan.where, plan.doc)
+                self._careful(plan.where, plan.document_data())
             else:
                 run.append(plan)
         self._write(run)

@@ -11,13 +11,13 @@ anything, is wrong.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.model import ORIGINS, DocumentInput, now
 from annotator.core.reports import ImportReport
-from annotator.core.schema import LabelSpec
+from annotator.core.schema import LabelSpec, Schema
 from annotator.core.text import normalise_text
 from annotator.core.validation import (
     build_fragments,
@@ -29,11 +29,7 @@ from annotator.core.validation import (
     check_state,
     require_label,
 )
-from annotator.store import documents as doc_sql
-from annotator.store.rows import dumps, fragments_json, one_fragment_json
-
-if TYPE_CHECKING:
-    from annotator.store.project import Project
+from annotator.store.rows import dumps, fragments_json, one_fragment_json, prepare
 
 #: The layer key of annotations without an annotator while the session's annotator has no
 #: row yet (then no incoming annotator can be them).
@@ -51,7 +47,9 @@ class Plan:
     """A document checked and made ready to write; ``None`` annotators are the session's."""
 
     where: str
-    doc: dict[str, Any]
+    #: The document as read; None when it was planned in another process, which does not
+    #: send it back: ``document_source`` then reads it again (the careful path needs it).
+    doc: dict[str, Any] | None
     row: tuple[Any, ...]  # the documents row (store/documents.py, prepare)
     sha: str
     annotations: list[list[Any]] = field(default_factory=list)  # rows (store/rows.py)
@@ -61,6 +59,14 @@ class Plan:
     #: The project's document with this text, when it has one: the annotations go to it and
     #: no document is written (see :meth:`attach`).
     present: str | None = None
+    document_source: Callable[[str], dict[str, Any]] | None = None
+
+    def document_data(self) -> dict[str, Any]:
+        """The document as read (read again from where it is, when not kept)."""
+        if self.doc is None:
+            assert self.document_source is not None, "a plan without its document or source"
+            self.doc = self.document_source(self.where)
+        return self.doc
 
     @property
     def id(self) -> str:
@@ -118,40 +124,42 @@ class Planner:
     """Turns native-shape documents into checked rows; remembers what the checks found for
     the labels, attribute sets and relations seen so far."""
 
-    def __init__(self, project: Project, annotator_ids: dict[str, str]) -> None:
-        self._project = project
+    def __init__(
+        self,
+        schema: Schema,
+        annotator_ids: dict[str, str],
+        session_annotator: Callable[[], str | None],
+    ) -> None:
         self._ids = annotator_ids
-        self._schema = project.schema
+        self._schema = schema
+        # the id of the session's annotator, None while it has no row (it may get one as the
+        # merge writes): the layer of annotations without an annotator
+        self._session_annotator = session_annotator
         self._labels: dict[str, LabelSpec] = {}
         self._attribute_json: dict[tuple[Any, ...], str] = {}
         self._relation_fits: set[tuple[str, str, str, int]] = set()
 
-    def plan(
-        self, where: str, doc: dict[str, Any], doc_ids: set[str], shas: set[str], taken: set[str]
-    ) -> Plan | None:
-        """``doc`` as rows, or None. ``doc_ids``, ``shas`` and ``taken`` (annotation and
-        relation ids) are what the documents buffered before it use: a second use is for the
-        careful path."""
+    def plan(self, where: str, doc: dict[str, Any]) -> Plan | None:
+        """``doc`` as rows, or None. Checked within the document only: whether another
+        document uses its text or ids is for the caller to find (store/merge_bulk.py)."""
         text = normalise_text(doc["text"])
         doc_id = _text_id(doc["id"])
-        if doc_id in doc_ids:
-            return None
         item = document_input(doc, text, where, doc_id)
         scratch = ImportReport()
-        row = doc_sql.prepare(item, scratch)  # what writing it would refuse, refused now
+        row = prepare(item, scratch)  # what writing it would refuse, refused now
         sha = row[7]
-        if scratch.warnings or row[0] != doc_id or row[6] != text or sha in shas:
+        if scratch.warnings or row[0] != doc_id or row[6] != text:
             return None  # e.g. markup removed from the title: said by the careful path
         if doc.get("sha256") and doc["sha256"] != sha:
             return None
         plan = Plan(where, doc, row, sha)
-        mine = self._project.layer().annotator_id or _MINE
+        mine = self._session_annotator() or _MINE
         stamp = now()
         shapes: set[tuple[Any, ...]] = set()
         by_id: dict[str, list[Any]] = {}
         for a in doc["annotations"]:
             ann, spans = self._annotation(a, text, doc_id, mine, stamp)
-            if ann[0] in by_id or ann[0] in taken:
+            if ann[0] in by_id:
                 return None
             shape = (ann[8], ann[2], spans)
             if shape in shapes:
@@ -159,7 +167,7 @@ class Planner:
             shapes.add(shape)
             by_id[ann[0]] = ann
             plan.annotations.append(ann)
-        self._relations(doc["relations"], by_id, plan, taken)
+        self._relations(doc["relations"], by_id, plan)
         for person, state in doc.get("status", {}).items():
             if person is None:
                 continue
@@ -253,7 +261,6 @@ class Planner:
         relations: Iterable[dict[str, Any]],
         by_id: dict[str, list[Any]],
         plan: Plan,
-        taken: set[str],
     ) -> None:
         """The relations, checked as ``Layer.add_relation`` checks them; both ends must be
         annotations of this document in one layer."""
@@ -265,7 +272,7 @@ class Planner:
             source, target = by_id.get(r["source"]), by_id.get(r["target"])
             if source is None or target is None or source is target:
                 raise Unusual()
-            if source[8] != target[8] or rel_id in seen or rel_id in taken:
+            if source[8] != target[8] or rel_id in seen:
                 raise Unusual()
             existing = of_type.get((source[0], kind), 0)
             fits = (kind, source[2], target[2], existing)

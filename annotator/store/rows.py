@@ -6,7 +6,21 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from annotator.core.model import Annotation, Document, Entity, Fragment, Relation
+from annotator.core.errors import InputError, ValidationError
+from annotator.core.fields import clean_title
+from annotator.core.model import (
+    Annotation,
+    Document,
+    DocumentInput,
+    Entity,
+    Fragment,
+    Relation,
+    new_id,
+    now,
+)
+from annotator.core.reports import ImportReport
+from annotator.core.text import check_length, normalise_text, text_sha256
+from annotator.core.validation import document_input_problem
 
 #: What ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` makes for each call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -125,4 +139,32 @@ def entity_from_row(row: Sequence[Any]) -> Entity:
         note=row[5],
         created=row[6],
         modified=row[7],
+    )
+
+
+def prepare(item: DocumentInput, report: ImportReport) -> tuple[Any, ...]:
+    """The row for one document: text normalised, title cleaned, sha256 computed."""
+    if not isinstance(item, DocumentInput):
+        raise ValidationError(f"add_many takes DocumentInput items, not {type(item).__name__}")
+    problem = document_input_problem(item)
+    if problem:  # a file's record names its place; an API call gets a ValidationError
+        raise InputError(f"{item.origin}: {problem}") if item.origin else ValidationError(problem)
+    text = normalise_text(item.text)
+    where = item.origin or item.title or "a document"
+    if not text.strip():
+        raise InputError(f"{where}: the document text is empty")
+    check_length(text, where)
+    title, had_markup = clean_title(item.title)
+    if had_markup:
+        report.warnings.append(f"{where}: HTML removed from the title, stored as {title!r}")
+    return (
+        item.id or new_id(),
+        title,
+        item.source or None,
+        item.url or None,
+        item.published or None,
+        dumps(item.metadata or {}),
+        text,
+        text_sha256(text),
+        now(),
     )

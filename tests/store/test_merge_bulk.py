@@ -23,6 +23,7 @@ from annotator.core.errors import InputError, ValidationError
 from annotator.core.validation import build_fragments
 from annotator.store import merge_bulk
 from annotator.store.merge_bulk import BulkMerge
+from annotator.store.merge_plan import Planner
 from annotator.store.rows import fragments_json, one_fragment_json
 
 TABLE_ROWS = (
@@ -46,7 +47,7 @@ def export(path: Path) -> tuple[dict, list[tuple[str, dict]]]:
 
 
 def careful_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(BulkMerge, "_plan", lambda self, where, doc: None)
+    monkeypatch.setattr(Planner, "plan", lambda self, where, doc: None)
 
 
 def merged(
