@@ -32,6 +32,8 @@ from annotator.gui import workers
 from annotator.gui.export_dialog import ExportDialog, run_export
 from annotator.gui.import_dialog import ImportDialog, import_report_box, run_import
 from annotator.gui.workers import run_with_progress
+from annotator.io import native_ahead
+from tests.native_files import copies, exported, readers_running
 
 ARTICLE = "Article {i}. Karamov said on Monday that talks with the union would resume. " * 3
 
@@ -339,3 +341,55 @@ def test_file_import_from_the_window_menu(qtbot, make_window, tmp_path: Path) ->
     assert steps == ["import", "report", "12 document(s) added."]
     assert window.session.project.documents.count() == before + 12
     assert stored_count(window.session.project.path) == before + 12
+
+
+@pytest.fixture
+def demo_copies(demo_path: Path, tmp_path: Path) -> Callable[[int], Path]:
+    """A native export of the demo project with its documents ``count`` times."""
+    demo = exported(demo_path, tmp_path / "demo.jsonl")
+    return lambda count: copies(demo, tmp_path / f"demo-{count}.jsonl", count)
+
+
+def test_a_large_export_read_in_a_second_process_imports_with_progress(
+    qtbot, demo_copies, open_project: Project, show_dialog_at_once, shown, monkeypatch
+) -> None:
+    """An export at least ``AHEAD_MIN_BYTES`` long is read ahead by a second process while
+    the worker thread writes (io/native_ahead.py): same report, dialog, result."""
+    monkeypatch.setattr(native_ahead, "AHEAD_MIN_BYTES", 0)
+    export = demo_copies(40)
+    report = run_import(None, open_project.path, "Tester", [export], "auto", None)
+
+    assert isinstance(report, ImportReport) and shown.seen == [f"Importing {export.name}…"]
+    docs = export.read_text(encoding="utf-8").splitlines()[1:]
+    expected = sum(len(json.loads(line)["annotations"]) for line in docs)
+    assert report.added == len(docs) and report.annotations == expected > 100
+    assert stored_count(open_project.path) == len(docs) + 1
+    assert open_project.info()["annotations"] == expected  # the window's connection sees them
+    assert not readers_running()
+
+
+def test_cancel_of_an_import_read_in_a_second_process_stores_nothing(
+    qtbot, demo_copies, open_project: Project, show_dialog_at_once, monkeypatch
+) -> None:
+    monkeypatch.setattr(native_ahead, "AHEAD_MIN_BYTES", 0)
+    export = demo_copies(3000)
+    clicked: list[int] = []
+
+    def press_cancel_once_progress_shows() -> None:
+        dialog = QApplication.activeModalWidget()
+        if clicked or not isinstance(dialog, QProgressDialog) or dialog.value() <= 0:
+            return
+        clicked.append(dialog.value())
+        qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+
+    timer = QTimer()
+    timer.timeout.connect(press_cancel_once_progress_shows)
+    timer.start(5)
+    try:
+        report = run_import(None, open_project.path, "Tester", [export], "auto", None)
+    finally:
+        timer.stop()
+
+    assert clicked and clicked[0] < 1000 and report is None
+    assert stored_count(open_project.path) == 1 and open_project.info()["annotations"] == 0
+    assert not readers_running()
