@@ -140,7 +140,10 @@ class ReadAhead:
         try:
             message: _Message = pickle.loads(_read_frame(process.stdout))
         except (EOFError, OSError, pickle.UnpicklingError):
-            code = process.poll()
+            try:  # its output ended, so it is exiting: wait briefly for its exit code
+                code: int | None = process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                code = None
             raise InputError(
                 f"{self.path}: the process reading it stopped unexpectedly"
                 + (f" (exit code {code})" if code is not None else "")
