@@ -125,6 +125,9 @@ class DocumentInput:
     metadata: dict[str, Any] = field(default_factory=dict)
     origin: str = ""  # where it was read from, e.g. "articles/a.txt" or "feed.jsonl:12"
     id: str | None = None  # kept when re-importing an export; a new UUID otherwise
+    #: What the reader noticed, reported with the import (a document with an empty text and
+    #: notes is skipped with these as the reason, e.g. "a.html: no article text found").
+    notes: tuple[str, ...] = ()
 
     @classmethod
     def copy_of(cls, doc: Document, origin: str) -> DocumentInput:

@@ -173,6 +173,25 @@ FORMATS: dict[str, Format] = {
             reader="annotator.io.plain:read_markdown",
         ),
         Format(
+            "html",
+            "a web page saved from a news site: the article and its metadata (trafilatura, "
+            "without reader comments)",
+            (".html", ".htm"),
+            reader="annotator.io.web_page:read_html",
+        ),
+        Format(
+            "docx",
+            "a Word document, one article per file (title and author from its properties)",
+            (".docx",),
+            reader="annotator.io.office:read_docx",
+        ),
+        Format(
+            "rtf",
+            "an RTF document, one article per file",
+            (".rtf",),
+            reader="annotator.io.office:read_rtf",
+        ),
+        Format(
             "jsonl",
             "JSON Lines, one article per line (text field + metadata)",
             (".jsonl", ".ndjson"),

@@ -81,9 +81,10 @@ def import_paths(
                     reader: Reader = FORMATS[name].load_reader()
                     for item, consumed in reader(path, options):
                         position[0] = base + consumed
+                        report.warnings.extend(item.notes)
                         if item.text.strip():
                             yield item
-                        else:
+                        elif not item.notes:  # notes say why it is empty
                             blanks[0] += 1
                             if len(blank) < 5:
                                 blank.append(item.origin)

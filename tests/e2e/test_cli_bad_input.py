@@ -124,10 +124,17 @@ def test_path_that_does_not_exist(cli, snapshot, project, tmp_path) -> None:
 
 
 def test_unknown_extension(cli, snapshot, project, tmp_path) -> None:
-    doc = tmp_path / "article.docx"
+    doc = tmp_path / "article.xlsx"
     doc.write_text("Text", encoding="utf-8")
     message = refused(cli, snapshot, project, doc)
-    assert "cannot tell the format from the extension '.docx'" in message
+    assert "cannot tell the format from the extension '.xlsx'" in message
+
+
+def test_a_word_document_that_is_plain_text(cli, snapshot, project, tmp_path) -> None:
+    doc = tmp_path / "article.docx"
+    doc.write_text("Text saved under the wrong name", encoding="utf-8")
+    message = refused(cli, snapshot, project, doc)
+    assert f"{doc}: not a Word document (.docx), or damaged" in message
 
 
 def test_mixed_import_is_all_or_nothing(cli, snapshot, project, tmp_path) -> None:
@@ -169,7 +176,7 @@ def test_unknown_format_option_is_a_usage_error(cli, snapshot, project, tmp_path
     article = tmp_path / "a.txt"
     article.write_text("Text.", encoding="utf-8")
     before = snapshot(project)
-    result = cli("import", project, article, "--format", "docx")
+    result = cli("import", project, article, "--format", "xlsx")
     assert result.returncode == 2
     assert "Invalid value for '--format'" in result.stderr
     assert snapshot(project) == before

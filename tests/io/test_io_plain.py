@@ -102,7 +102,7 @@ def test_folder_is_walked_recursively_skipping_hidden_and_unknown(
     write_file(".git/d.txt", "Inside a hidden folder.")
     write_file("sub/.cache/e.md", "Inside a nested hidden folder.")
     write_file("picture.png", b"\x89PNG\r\n\x1a\n")
-    write_file("sub/notes.docx", b"PK\x03\x04")
+    write_file("sub/sheet.xlsx", b"PK\x03\x04")
     report = import_paths(project, [tmp_path / "in"])
     assert report.added == 3
     assert report.warnings == ["2 file(s) in folders skipped (unknown extension)"]
@@ -112,15 +112,15 @@ def test_folder_is_walked_recursively_skipping_hidden_and_unknown(
 
 
 def test_folder_with_only_unknown_files_is_refused(project, write_file, tmp_path, stored):
-    write_file("a.pdf", b"%PDF-1.7")
+    write_file("a.xlsx", b"PK\x03\x04")
     with pytest.raises(InputError, match=r"no files to import \(1 with unknown extensions\)"):
         import_paths(project, [tmp_path / "in"])
     assert stored() == []
 
 
 def test_unknown_extension_given_directly_is_refused_naming_it(project, write_file, stored):
-    path = write_file("article.docx", "Text")
-    with pytest.raises(InputError, match=r"extension '\.docx'.*--format"):
+    path = write_file("article.xlsx", "Text")
+    with pytest.raises(InputError, match=r"extension '\.xlsx'.*--format"):
         import_paths(project, [path])
     # ... but --format says what it is
     import_paths(project, [path], fmt="txt")

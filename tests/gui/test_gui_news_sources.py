@@ -1,0 +1,53 @@
+"""News sources through File → Import… in the real window: saved pages, Word and RTF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from annotator.gui.import_dialog import ImportDialog
+from tests.io.news_samples import COMMENT, FRONT_PAGE, RTF_ARTICLE, news_page, word_article
+
+
+def test_pages_word_and_rtf_from_the_window(qtbot, make_window, tmp_path: Path) -> None:
+    """Ctrl+I: a folder of two pages (one without an article), a .docx and an .rtf; the report
+    names the page skipped, and the documents open with their own titles."""
+    window = make_window()
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "buses.html").write_text(news_page(), encoding="utf-8")
+    (folder / "index.html").write_text(FRONT_PAGE, encoding="utf-8")
+    word_article(folder / "interview.docx", title_in_properties=False)
+    (folder / "cafe.rtf").write_bytes(RTF_ARTICLE.encode("ascii"))
+    before = window.session.project.documents.count()
+    seen: list[str] = []
+
+    def answer_modal() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, ImportDialog) and not seen:
+            seen.append("dialog")
+            modal.add_paths([folder])
+            ok = modal.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        elif isinstance(modal, QMessageBox) and len(seen) == 1:
+            seen.extend([modal.text(), modal.informativeText()])
+            modal.accept()
+
+    timer = QTimer()
+    timer.timeout.connect(answer_modal)
+    timer.start(10)
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        timer.stop()
+
+    assert seen[:2] == ["dialog", "3 document(s) added."]
+    assert "index.html: no article text found in the page (skipped)" in seen[2]
+    project = window.session.project
+    assert project.documents.count() == before + 3
+    titles = {d.title: d for d in project.documents.all()}
+    assert {"Council backs night buses", "Night buses from May"} <= set(titles)
+    assert "Café owners oppose the new tax" in titles
+    assert COMMENT not in titles["Council backs night buses"].text

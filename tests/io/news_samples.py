@@ -1,0 +1,82 @@
+"""Sample news files we write ourselves (never real articles): saved web pages, Word and RTF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ARTICLE = (
+    "The city council voted on Tuesday to run night buses on four routes from May, after a "
+    "campaign by shift workers and students.",
+    '"People who clean our hospitals at 3 a.m. deserve a way home," said councillor Ana '
+    "Ferreira, who proposed the plan.",
+    "The transport union demanded that drivers on the new routes be paid the night rate.",
+)
+COMMENT = "Finally! About time the council listened to us night workers."
+
+
+def news_page(title: str = "Council backs night buses", comments: bool = True) -> str:
+    """A saved article page: navigation, the article, reader comments and a footer."""
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in ARTICLE)
+    section = (
+        '<section id="comments" class="comments"><h2>Comments</h2>'
+        f'<div class="comment"><p>{COMMENT}</p></div>'
+        '<div class="comment"><p>Who is going to pay for this? Not me, my taxes are high '
+        "enough already.</p></div></section>"
+        if comments
+        else ""
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title} | The Riverside Courier</title>
+<meta name="author" content="Mara Lindqvist">
+<meta property="og:site_name" content="The Riverside Courier">
+<meta property="article:published_time" content="2026-03-14T09:30:00Z">
+<link rel="canonical" href="https://courier.example/news/night-buses"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>{title}</h1>
+{paragraphs}
+</article>
+{section}
+<footer>© 2026 The Riverside Courier. All rights reserved. Privacy policy.</footer>
+</body></html>"""
+
+
+FRONT_PAGE = """<!DOCTYPE html><html><head><title>The Riverside Courier</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<ul><li><a href="/a">Night buses</a></li><li><a href="/b">Bridge works</a></li></ul>
+</body></html>"""
+
+
+def word_article(path: Path, title_in_properties: bool = True) -> Path:
+    """A .docx: a heading, two paragraphs and a table, with core properties."""
+    import datetime as dt
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Night buses from May", level=1)
+    for paragraph in ARTICLE[:2]:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=2, cols=2)
+    for (row, col), text in {
+        (0, 0): "Route",
+        (0, 1): "First bus",
+        (1, 0): "N4 Harbour – Hospital",
+        (1, 1): "00:40",
+    }.items():
+        table.cell(row, col).text = text
+    document.add_paragraph(ARTICLE[2])
+    properties = document.core_properties
+    properties.title = "Council backs night buses" if title_in_properties else ""
+    properties.author = "Mara Lindqvist"
+    properties.keywords = "transport; council"
+    properties.created = dt.datetime(2026, 3, 14, 9, 30)
+    document.save(str(path))
+    return path
+
+
+RTF_ARTICLE = (
+    r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times New Roman;}}"
+    r"{\info{\title Caf\'e9 owners oppose the new tax}{\author A. Berger}}"
+    r"\f0\fs24 Caf\'e9 owners in the old town said on Monday they would fight the tax."
+    r"\par \'abIt will close half of us,\'bb said R\'e9mi Laurent.\par}"
+)
