@@ -192,6 +192,18 @@ FORMATS: dict[str, Format] = {
             reader="annotator.io.office:read_rtf",
         ),
         Format(
+            "odt",
+            "an OpenDocument text, one article per file",
+            (".odt",),
+            reader="annotator.io.opendocument:read_odt",
+        ),
+        Format(
+            "pdf",
+            "the text layer of a PDF, one article per file (best effort; scans are reported)",
+            (".pdf",),
+            reader="annotator.io.pdf_text:read_pdf",
+        ),
+        Format(
             "jsonl",
             "JSON Lines, one article per line (text field + metadata)",
             (".jsonl", ".ndjson"),

@@ -3,7 +3,8 @@
 DOCX is read with python-docx: paragraphs and headings in order, each table as its rows (cells
 separated by a tab), one paragraph per line. The title is the document's own (its core
 properties, else its first Title or Heading paragraph), else the file name; the author,
-subject, keywords, language and creation date of the core properties go to the metadata.
+subject, keywords, language and creation date (``created``: when the file was made, which is
+not the article's date) of the core properties go to the metadata.
 
 RTF is read with striprtf (the text of the body, in the code page the file declares); its
 title is the one of its ``\\info`` group, else its first line when that is short enough to be
@@ -77,11 +78,11 @@ def read_docx(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput,
             path.stem,
         )
     metadata = {"file": path.name, **_core_metadata(properties)}
-    created = properties.created
+    if properties.created is not None:  # when the file was made, not when it was published
+        metadata["created"] = properties.created.date().isoformat()
     item = DocumentInput(
         text=text,
         title=title,
-        published=created.date().isoformat() if created is not None else None,
         metadata=metadata,
         origin=str(path),
         notes=() if text else (f"{path}: the Word document has no text (skipped)",),

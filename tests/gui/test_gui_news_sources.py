@@ -1,4 +1,4 @@
-"""News sources through File → Import… in the real window: saved pages, Word and RTF."""
+"""News sources through File → Import… in the real window: pages, Word, RTF, ODT and PDF."""
 
 from __future__ import annotations
 
@@ -8,12 +8,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from annotator.gui.import_dialog import ImportDialog
-from tests.io.news_samples import COMMENT, FRONT_PAGE, RTF_ARTICLE, news_page, word_article
+from tests.io.news_samples import (
+    COMMENT,
+    FRONT_PAGE,
+    RTF_ARTICLE,
+    news_page,
+    odt_article,
+    pdf_article,
+    word_article,
+)
 
 
 def test_pages_word_and_rtf_from_the_window(qtbot, make_window, tmp_path: Path) -> None:
-    """Ctrl+I: a folder of two pages (one without an article), a .docx and an .rtf; the report
-    names the page skipped, and the documents open with their own titles."""
+    """Ctrl+I: a folder of two pages (one without an article), a .docx, an .rtf, an .odt and a
+    scanned PDF; the report names the files skipped, the documents have their own titles."""
     window = make_window()
     folder = tmp_path / "sources"
     folder.mkdir()
@@ -21,6 +29,8 @@ def test_pages_word_and_rtf_from_the_window(qtbot, make_window, tmp_path: Path) 
     (folder / "index.html").write_text(FRONT_PAGE, encoding="utf-8")
     word_article(folder / "interview.docx", title_in_properties=False)
     (folder / "cafe.rtf").write_bytes(RTF_ARTICLE.encode("ascii"))
+    odt_article(folder / "routes.odt")
+    pdf_article(folder / "scan.pdf", pages=1, scanned=(1,))
     before = window.session.project.documents.count()
     seen: list[str] = []
 
@@ -43,10 +53,11 @@ def test_pages_word_and_rtf_from_the_window(qtbot, make_window, tmp_path: Path) 
     finally:
         timer.stop()
 
-    assert seen[:2] == ["dialog", "3 document(s) added."]
+    assert seen[:2] == ["dialog", "4 document(s) added."]
     assert "index.html: no article text found in the page (skipped)" in seen[2]
+    assert "scan.pdf: the PDF has no text layer" in seen[2]
     project = window.session.project
-    assert project.documents.count() == before + 3
+    assert project.documents.count() == before + 4
     titles = {d.title: d for d in project.documents.all()}
     assert {"Council backs night buses", "Night buses from May"} <= set(titles)
     assert "Café owners oppose the new tax" in titles

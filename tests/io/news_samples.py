@@ -80,3 +80,56 @@ RTF_ARTICLE = (
     r"\f0\fs24 Caf\'e9 owners in the old town said on Monday they would fight the tax."
     r"\par \'abIt will close half of us,\'bb said R\'e9mi Laurent.\par}"
 )
+
+
+def odt_article(path: Path) -> Path:
+    """An OpenDocument text: a heading, a list, a table and paragraphs, with properties."""
+    import datetime as dt
+
+    from odfdo import Document, Header, List, Paragraph, Table
+
+    document = Document("text")
+    body = document.body
+    body.clear()
+    body.append(Header(1, "Night buses from May"))
+    body.append(Paragraph(ARTICLE[0]))
+    body.append(List(["Four routes", "From May"]))
+    table = Table("Routes", width=2, height=1)
+    table.set_value((0, 0), "N4 Harbour – Hospital")
+    table.set_value((1, 0), "00:40")
+    body.append(table)
+    body.append(Paragraph(ARTICLE[1]))
+    document.meta.title = "Council backs night buses"
+    document.meta.initial_creator = "Mara Lindqvist"
+    document.meta.creation_date = dt.datetime(2026, 3, 14, 9, 30)
+    document.save(str(path))
+    return path
+
+
+PDF_LINE = (
+    "The city council voted on Tuesday to run night buses on four routes from May after a "
+    "long cam-\npaign by shift workers and students."
+)
+
+
+def pdf_article(path: Path, pages: int = 3, scanned: tuple[int, ...] = ()) -> Path:
+    """A PDF with a running header and a page number on every page; the pages in ``scanned``
+    (from 1) hold only a drawing, as a scan without a text layer does."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title("Council backs night buses")
+    pdf.set_author("Mara Lindqvist")
+    pdf.set_font("helvetica", size=11)
+    pdf.set_auto_page_break(False)  # the footer is written near the bottom of its own page
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        if number in scanned:
+            pdf.rect(20, 20, 150, 200)
+            continue
+        pdf.cell(0, 8, "The Riverside Courier - Weekly edition", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, f"Part {number}. {PDF_LINE}")
+        pdf.set_y(-20)
+        pdf.cell(0, 8, f"Page {number} of {pages}")
+    pdf.output(str(path))
+    return path

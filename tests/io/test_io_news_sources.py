@@ -15,6 +15,8 @@ from tests.io.news_samples import (
     FRONT_PAGE,
     RTF_ARTICLE,
     news_page,
+    odt_article,
+    pdf_article,
     word_article,
 )
 
@@ -63,11 +65,12 @@ def test_a_word_document_with_headings_tables_and_properties(project, tmp_path, 
     import_paths(project, [path])
     [doc] = stored()
     assert doc.title == "Council backs night buses"  # from the core properties
-    assert doc.published == "2026-03-14"
+    assert doc.published is None  # the file's creation is not the article's date
     assert doc.metadata == {
         "file": "buses.docx",
         "author": "Mara Lindqvist",
         "keywords": "transport; council",
+        "created": "2026-03-14",
     }
     lines = doc.text.split("\n")
     assert lines[0] == "Night buses from May"
@@ -153,3 +156,70 @@ def test_the_command_line_imports_a_folder_of_pages(cli, tmp_path, write_file) -
     assert result.returncode == 0, result.stderr
     assert "2 document(s) added" in result.stdout
     assert "index.html: no article text found" in result.stderr
+
+
+def test_an_opendocument_text_in_reading_order(project, tmp_path, stored) -> None:
+    import_paths(project, [odt_article(tmp_path / "buses.odt")])
+    [doc] = stored()
+    assert doc.title == "Council backs night buses"
+    assert doc.text.split("\n") == [
+        "Night buses from May",
+        ARTICLE[0],
+        "Four routes",
+        "From May",
+        "N4 Harbour – Hospital\t00:40",
+        ARTICLE[1],
+    ]
+    assert doc.metadata == {
+        "file": "buses.odt",
+        "author": "Mara Lindqvist",
+        "created": "2026-03-14",
+    }
+
+
+def test_a_damaged_opendocument_text(project, tmp_path, write_file, stored) -> None:
+    whole = odt_article(tmp_path / "whole.odt").read_bytes()
+    broken = write_file("broken.odt", whole[:300])
+    with pytest.raises(InputError, match=r"broken\.odt: (not an OpenDocument|a damaged)"):
+        import_paths(project, [broken])
+    assert stored() == []
+
+
+def test_a_pdf_without_its_headers_footers_and_hyphens(project, tmp_path, stored) -> None:
+    report = import_paths(project, [pdf_article(tmp_path / "buses.pdf")])
+    assert report.warnings == []
+    [doc] = stored()
+    assert doc.title == "Council backs night buses"
+    assert doc.metadata["author"] == "Mara Lindqvist" and doc.metadata["pages"] == 3
+    assert "Riverside Courier" not in doc.text  # the running header
+    assert "Page " not in doc.text  # the page numbers
+    assert "campaign by shift workers" in doc.text and "cam-" not in doc.text
+    parts = [line for line in doc.text.split("\n") if line.startswith("Part ")]
+    assert [p.split(".")[0] for p in parts] == ["Part 1", "Part 2", "Part 3"]
+
+
+def test_a_pdf_without_a_text_layer_is_reported_not_imported(
+    project, tmp_path, write_file, stored
+) -> None:
+    scan = pdf_article(tmp_path / "scan.pdf", pages=2, scanned=(1, 2))
+    other = write_file("other.txt", "An article beside the scan.")
+    report = import_paths(project, [scan, other])
+    assert [d.text for d in stored()] == ["An article beside the scan."]
+    [warning] = report.warnings
+    assert "scan.pdf: the PDF has no text layer" in warning
+
+
+def test_a_pdf_with_some_scanned_pages_warns_naming_them(project, tmp_path, stored) -> None:
+    path = pdf_article(tmp_path / "mixed.pdf", pages=4, scanned=(3,))
+    report = import_paths(project, [path])
+    [doc] = stored()
+    assert "Part 4." in doc.text and "Part 3." not in doc.text
+    [warning] = report.warnings
+    assert "1 of 4 pages have no text layer" in warning and "page(s) 3" in warning
+
+
+def test_a_file_named_pdf_that_is_not_one(project, write_file, stored) -> None:
+    path = write_file("fake.pdf", "%PDF-1.7\nnot really\n")
+    with pytest.raises(InputError, match=r"fake\.pdf: not a PDF, or damaged"):
+        import_paths(project, [path])
+    assert stored() == []
