@@ -35,8 +35,10 @@ from annotator.io.formats import (
 
 if TYPE_CHECKING:
     from annotator.core.reports import CheckReport
+    from annotator.io.common import ReadOptions
     from annotator.store.merge import OnConflict
     from annotator.store.problems import Problem
+    from annotator.store.project import Project
 
 
 @main.command()
@@ -117,6 +119,12 @@ def new(project: Path, schema_file: Path | None, name: str | None) -> None:
     help="Annotation formats: import label (or relation type) OLD as NEW; repeat for more. "
     "Spans whose label the project's schema lacks are otherwise reported and left out.",
 )
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Read and check everything, print the first documents as they would be stored and "
+    "what the import would do, and write nothing.",
+)
 def import_(
     project: Path,
     paths: tuple[Path, ...],
@@ -130,6 +138,7 @@ def import_(
     annotator_name: str | None,
     on_conflict: OnConflict,
     label_map: tuple[str, ...],
+    dry_run: bool,
 ) -> None:
     """Import articles from PATHS (files or folders) into PROJECT.
 
@@ -149,6 +158,13 @@ def import_(
     )
     with user_errors(project):
         mapping = parse_label_map(label_map)
+    if dry_run:
+        with (
+            user_errors(project),
+            Project.open(project, annotator=annotator_name, backup=False) as p,
+        ):
+            _dry_run(p, list(paths), fmt, options, on_conflict, mapping)
+        return
     with (
         user_errors(project),
         backed_up(project) as backup,
@@ -169,6 +185,38 @@ def import_(
         if len(report.renamed) > 20:
             click.echo(f"... and {len(report.renamed) - 20} more new ids", err=True)
         click.echo(f"Imported: {report.summary()}.")
+
+
+def _dry_run(
+    project: Project,
+    paths: list[Path],
+    fmt: str,
+    options: ReadOptions,
+    on_conflict: OnConflict,
+    label_map: dict[str, str],
+) -> None:
+    """``import --dry-run``: the preview of the first documents, then the import's report,
+    rolled back."""
+    from annotator.io.importing import import_paths
+    from annotator.io.preview import PREVIEW_DOCUMENTS, preview_documents, preview_lines
+
+    documents = preview_documents(paths, fmt, options)
+    if documents:
+        more = " (the first ones)" if len(documents) == PREVIEW_DOCUMENTS else ""
+        click.echo(f"Documents as they would be stored{more}:")
+        for line in preview_lines(documents):
+            click.echo(f"  {line}")
+    with progress_bar("Reading") as bar:
+        report = import_paths(
+            project, paths, fmt, options, bar, on_conflict, label_map, dry_run=True
+        )
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    for origin in report.duplicates[:20]:
+        click.echo(f"Would skip (already in the project): {origin}", err=True)
+    if len(report.duplicates) > 20:
+        click.echo(f"... and {len(report.duplicates) - 20} more duplicates", err=True)
+    click.echo(f"Dry run, nothing was written. The import would give: {report.summary()}.")
 
 
 @main.command()

@@ -39,6 +39,7 @@ def import_paths(
     label_map: dict[str, str] | None = None,
     map_hint: MapHint = "command line",
     already_read: ReadFile | None = None,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Import files and folders. Progress is reported in bytes of input read.
 
@@ -49,6 +50,10 @@ def import_paths(
     to map it there (``--map``, or the window's mapping dialog). ``already_read``: a file the
     window's scan for unknown labels kept as read (``annotator.io.import_scan``); it is used
     instead of reading the file again when it is the first annotation file and unchanged.
+
+    ``dry_run``: read, check and write everything inside the transaction, then roll it back:
+    the report says what the import would do (duplicates, mapped labels, warnings), and the
+    project is left as it was.
 
     Any error (a bad file, a full disk, a cancel from ``progress``) rolls everything back.
     """
@@ -64,83 +69,103 @@ def import_paths(
     def scaled(extra: int) -> bool | None:
         return progress(min(done_before + extra, total), total) if progress else None
 
-    with project.transaction():
-        plain_files = [
-            (p, f, s)
-            for (p, f), s in zip(files, sizes, strict=True)
-            if f != NATIVE and not FORMATS[f].annotations
-        ]
-        if plain_files:
-            position = [0]
-            blank: list[str] = []  # the first few records with an empty text
-            blanks = [0]
+    try:
+        with project.transaction():
+            plain_files = [
+                (p, f, s)
+                for (p, f), s in zip(files, sizes, strict=True)
+                if f != NATIVE and not FORMATS[f].annotations
+            ]
+            if plain_files:
+                position = [0]
+                blank: list[str] = []  # the first few records with an empty text
+                blanks = [0]
 
-            def items() -> Iterator[DocumentInput]:
-                base = 0
-                for path, name, size in plain_files:
-                    reader: Reader = FORMATS[name].load_reader()
-                    for item, consumed in reader(path, options):
-                        position[0] = base + consumed
-                        report.warnings.extend(item.notes)
-                        if item.text.strip():
-                            yield item
-                        elif not item.notes:  # notes say why it is empty
-                            blanks[0] += 1
-                            if len(blank) < 5:
-                                blank.append(item.origin)
-                    base += size
-                    position[0] = base
-                    if scaled(base):  # the file is read to its end (the last record before it)
-                        raise Cancelled()
-
-            project.documents.add_many(
-                items(), progress=lambda _n, _t: scaled(position[0]), report=report
-            )
-            done_before += sum(s for _, _, s in plain_files)
-            if blanks[0]:
-                more = blanks[0] - len(blank)
-                shown = ", ".join(blank) + (f" and {more} more" if more else "")
-                report.warnings.append(f"{blanks[0]} record(s) with an empty text skipped: {shown}")
-        for (path, name), size in zip(files, sizes, strict=True):
-            if name != NATIVE:
-                continue
-            if size >= native_ahead.AHEAD_MIN_BYTES and native_ahead.available():
-                _merge_read_ahead(project, path, report, scaled, on_conflict)
-                done_before += size
-                continue
-            header, docs, source = FORMATS[NATIVE].load_reader()(path)
-
-            def merged(_n: int, _t: int | None, file: TextFile = source) -> bool | None:
-                return scaled(file.position())  # as bytes of the file read
-
-            project.merge_native(
-                header, docs, report=report, progress=merged, total=None, on_conflict=on_conflict
-            )
-            done_before += size
-        annotated = [
-            (p, f, s) for (p, f), s in zip(files, sizes, strict=True) if FORMATS[f].annotations
-        ]
-        if annotated:
-            route = AnnotationImport(project, label_map or {}, report, map_hint)
-            context = context_for(project, route.notices)
-            for number, (path, name, size) in enumerate(annotated):
-                foreign: Iterable[tuple[ForeignDocument, int]]
-                if number == 0 and already_read is not None and already_read.usable_for(path, name):
-                    for what, where in already_read.notices:
-                        route.notices.add(what, where)
-                    foreign = already_read.documents
-                else:
-                    read: AnnotationReader = FORMATS[name].load_reader()
-                    foreign = read(path, context)
-                with merge.gc_paused():  # as the native merge does (store/merge.py)
-                    for doc, consumed in foreign:
-                        route.add(doc)
-                        if scaled(min(consumed, size)):
+                def items() -> Iterator[DocumentInput]:
+                    base = 0
+                    for path, name, size in plain_files:
+                        reader: Reader = FORMATS[name].load_reader()
+                        for item, consumed in reader(path, options):
+                            position[0] = base + consumed
+                            report.warnings.extend(item.notes)
+                            if item.text.strip():
+                                yield item
+                            elif not item.notes:  # notes say why it is empty
+                                blanks[0] += 1
+                                if len(blank) < 5:
+                                    blank.append(item.origin)
+                        base += size
+                        position[0] = base
+                        if scaled(base):  # the file is read to its end (the last record before it)
                             raise Cancelled()
-                    route.end_of_file()
+
+                project.documents.add_many(
+                    items(), progress=lambda _n, _t: scaled(position[0]), report=report
+                )
+                done_before += sum(s for _, _, s in plain_files)
+                if blanks[0]:
+                    more = blanks[0] - len(blank)
+                    shown = ", ".join(blank) + (f" and {more} more" if more else "")
+                    report.warnings.append(
+                        f"{blanks[0]} record(s) with an empty text skipped: {shown}"
+                    )
+            for (path, name), size in zip(files, sizes, strict=True):
+                if name != NATIVE:
+                    continue
+                if size >= native_ahead.AHEAD_MIN_BYTES and native_ahead.available():
+                    _merge_read_ahead(project, path, report, scaled, on_conflict)
+                    done_before += size
+                    continue
+                header, docs, source = FORMATS[NATIVE].load_reader()(path)
+
+                def merged(_n: int, _t: int | None, file: TextFile = source) -> bool | None:
+                    return scaled(file.position())  # as bytes of the file read
+
+                project.merge_native(
+                    header,
+                    docs,
+                    report=report,
+                    progress=merged,
+                    total=None,
+                    on_conflict=on_conflict,
+                )
                 done_before += size
-            route.finish()
+            annotated = [
+                (p, f, s) for (p, f), s in zip(files, sizes, strict=True) if FORMATS[f].annotations
+            ]
+            if annotated:
+                route = AnnotationImport(project, label_map or {}, report, map_hint)
+                context = context_for(project, route.notices)
+                for number, (path, name, size) in enumerate(annotated):
+                    foreign: Iterable[tuple[ForeignDocument, int]]
+                    if (
+                        number == 0
+                        and already_read is not None
+                        and already_read.usable_for(path, name)
+                    ):
+                        for what, where in already_read.notices:
+                            route.notices.add(what, where)
+                        foreign = already_read.documents
+                    else:
+                        read: AnnotationReader = FORMATS[name].load_reader()
+                        foreign = read(path, context)
+                    with merge.gc_paused():  # as the native merge does (store/merge.py)
+                        for doc, consumed in foreign:
+                            route.add(doc)
+                            if scaled(min(consumed, size)):
+                                raise Cancelled()
+                        route.end_of_file()
+                    done_before += size
+                route.finish()
+            if dry_run:  # everything read and checked; nothing kept
+                raise _DryRun()
+    except _DryRun:
+        pass
     return report
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run, to roll its transaction back."""
 
 
 def _merge_read_ahead(
