@@ -33,7 +33,8 @@ def test_a_dry_run_of_an_annotated_export_counts_what_it_would_bring(
 
 def test_the_preview_shows_documents_as_stored_and_stops_early(tmp_path: Path) -> None:
     feed = tmp_path / "feed.csv"
-    rows = "".join(f'"Title {i}","Text of article {i}.\r\nSecond line.",Herald\n' for i in range(50))
+    row = '"Title {i}","Text of article {i}.\r\nSecond line.",Herald\n'
+    rows = "".join(row.format(i=i) for i in range(50))
     feed.write_text("title,text,source\n" + rows, encoding="utf-8")
     page = tmp_path / "page.html"
     page.write_text(news_page(), encoding="utf-8")
