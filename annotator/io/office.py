@@ -1,4 +1,5 @@
-"""Word (.docx) and RTF documents, one article per file.
+"""Word (.docx) and RTF documents, one article per file (a Nexis Uni export, recognised by
+its layout, is split into its articles: io/news_exports.py).
 
 DOCX is read with python-docx: paragraphs and headings in order, each table as its rows (cells
 separated by a tab), one paragraph per line. The title is the document's own (its core
@@ -22,6 +23,7 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import DocumentInput
 from annotator.io.common import MAX_RAW_DOCUMENT_CHARS, ReadOptions, open_input
+from annotator.io.news_exports import split_export, spread
 
 #: A first line longer than this is not taken for a headline (characters).
 MAX_HEADLINE_CHARS = 200
@@ -66,6 +68,10 @@ def _core_metadata(properties: Any) -> dict[str, Any]:
 
 def read_docx(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
     lines, properties = docx_lines(path)
+    articles = split_export([line for _, line in lines], path, "docx")
+    if articles is not None:  # a Nexis Uni export: many articles
+        yield from spread(articles, path.stat().st_size)
+        return
     text = "\n".join(line for _, line in lines).strip()
     title = (properties.title or "").strip()
     if not title:
@@ -117,6 +123,10 @@ def rtf_text(path: Path) -> tuple[str, str | None]:
 
 def read_rtf(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
     text, title = rtf_text(path)
+    articles = split_export(text.replace("\r\n", "\n").split("\n"), path, "rtf")
+    if articles is not None:  # a Nexis Uni export: many articles
+        yield from spread(articles, path.stat().st_size)
+        return
     text = text.strip()
     if title is None:
         first = text.split("\n", 1)[0].strip()

@@ -1,4 +1,5 @@
-"""Plain text (.txt) and Markdown (.md) articles: one file, one document.
+"""Plain text (.txt) and Markdown (.md) articles: one file, one document (a LexisNexis text
+export, recognised by its layout, is split into its articles: io/news_exports.py).
 
 A Markdown file may start with YAML front matter (title, source, url, published or date, and
 any other keys, which go to the document's metadata). Without a ``title``, the first ``# ``
@@ -26,6 +27,7 @@ from annotator.io.common import (
     plain_value,
     read_text_file,
 )
+from annotator.io.news_exports import split_export, spread
 
 
 def _fallback_title(path: Path) -> str:
@@ -35,6 +37,11 @@ def _fallback_title(path: Path) -> str:
 def read_txt(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
     text = read_text_file(path, options.encoding, MAX_RAW_DOCUMENT_CHARS)
     size = path.stat().st_size
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    articles = split_export(lines, path, "txt")  # a LexisNexis export: many articles
+    if articles is not None:
+        yield from spread(articles, size)
+        return
     item = DocumentInput(
         text=text, title=_fallback_title(path), metadata={"file": path.name}, origin=str(path)
     )

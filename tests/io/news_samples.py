@@ -133,3 +133,163 @@ def pdf_article(path: Path, pages: int = 3, scanned: tuple[int, ...] = ()) -> Pa
         pdf.cell(0, 8, f"Page {number} of {pages}")
     pdf.output(str(path))
     return path
+
+
+#: Articles of the sample news-database exports: (title, source, date as written, byline,
+#: words, body paragraphs).
+EXPORT_ARTICLES = (
+    (
+        "Harbour workers strike over night shifts",
+        "The Riverside Courier",
+        "March 3, 2026 Tuesday",
+        "Mara Lindqvist",
+        412,
+        (
+            "Dock workers walked out on Monday, demanding an end to unpaid night shifts.",
+            '"We will not unload another ship at 2 a.m. for free," said union leader Ola Berg.',
+        ),
+    ),
+    (
+        "Council promises talks with the union",
+        "Valley Gazette",
+        "March 4, 2026 Wednesday",
+        "Tomas Reed",
+        198,
+        ("The mayor said she would meet the union on Friday.",),
+    ),
+    (
+        "Ports reopen after two-day strike",
+        "The Riverside Courier",
+        "March 6, 2026 Friday",
+        "Mara Lindqvist",
+        305,
+        ("Ships were unloaded again on Friday.", "Talks on pay continue next week."),
+    ),
+)
+NBSP = "\u00a0"
+
+
+def nexis_lines(end_of_last: bool = True) -> list[str]:
+    """The paragraphs of a Nexis Uni export: a cover page, then each article."""
+    lines = [
+        "User Name: Research Team",
+        "Date and Time: March 10, 2026 9:12 AM EST",
+        "Job Number: 104432",
+        f"Documents ({len(EXPORT_ARTICLES)})",
+        *(f"{n}. {a[0]}" for n, a in enumerate(EXPORT_ARTICLES, start=1)),
+        "Search Terms: strike AND harbour",
+        "",
+    ]
+    for number, (title, source, date, byline, words, body) in enumerate(EXPORT_ARTICLES, start=1):
+        lines += [
+            title,
+            source,
+            date,
+            f"Copyright 2026 {source} All Rights Reserved",
+            f"Section:{NBSP}NEWS; Pg. {number}",
+            f"Length:{NBSP}{words} words",
+            f"Byline:{NBSP}{byline}",
+            "Body",
+            *body,
+            "Classification",
+            f"Language:{NBSP}ENGLISH",
+            f"Subject:{NBSP}STRIKES (90%); LABOUR UNIONS (88%)",
+            f"Load-Date:{NBSP}{date.rsplit(' ', 1)[0]}",
+        ]
+        if end_of_last or number < len(EXPORT_ARTICLES):
+            lines.append("End of Document")
+    return lines
+
+
+def nexis_docx(path: Path, end_of_last: bool = True) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in nexis_lines(end_of_last):
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def nexis_rtf(path: Path) -> Path:
+    def escaped(line: str) -> str:
+        return "".join(
+            c
+            if ord(c) < 128 and c not in "\\{}"
+            else f"\\'{ord(c):02x}"
+            if ord(c) < 256
+            else f"\\u{ord(c)}?"
+            for c in line
+        )
+
+    body = "".join(f"{escaped(line)}\\par\n" for line in nexis_lines())
+    path.write_bytes(("{\\rtf1\\ansi\\ansicpg1252\\deff0\n" + body + "}").encode("ascii"))
+    return path
+
+
+#: The labels of LexisNexis text exports: (start line, byline, section, length + unit,
+#: load date, language).
+TXT_LABELS = {
+    "en": (
+        "{n} of {m} DOCUMENTS",
+        "BYLINE",
+        "SECTION",
+        "LENGTH: {w} words",
+        "LOAD-DATE",
+        "LANGUAGE: ENGLISH",
+    ),
+    "de": (
+        "Dokument {n} von {m}",
+        "AUTOR",
+        "RUBRIK",
+        "LÄNGE: {w} Wörter",
+        "UPDATE",
+        "SPRACHE: GERMAN",
+    ),
+    "fr": (
+        "Document {n} de {m}",
+        "SIGNATURE",
+        "RUBRIQUE",
+        "LONGUEUR: {w} mots",
+        "DATE-CHARGEMENT",
+        "LANGUE: FRENCH",
+    ),
+}
+TXT_DATES = {
+    "en": ("March 3, 2026 Tuesday", "March 4, 2026 Wednesday", "March 6, 2026 Friday"),
+    "de": ("3. März 2026 Dienstag", "4. März 2026 Mittwoch", "6. März 2026 Freitag"),
+    "fr": ("3 mars 2026 mardi", "4 mars 2026 mercredi", "6 mars 2026 vendredi"),
+}
+
+
+def lexis_txt(language: str = "en", edition: bool = False) -> str:
+    start, byline, section, length, load, lang = TXT_LABELS[language]
+    out: list[str] = []
+    count = len(EXPORT_ARTICLES)
+    for n, (title, source, _d, author, words, body) in enumerate(EXPORT_ARTICLES, start=1):
+        date = TXT_DATES[language][n - 1]
+        out += [
+            "",
+            f"                    {start.format(n=n, m=count)}",
+            "",
+            f"                    {source}",
+            "",
+            f"                    {date}",
+            *(["                    Late Edition - Final"] if edition else []),
+            "",
+            title,
+            "",
+            f"{byline}: {author}",
+            "",
+            f"{section}: NEWS; Pg. {n}",
+            "",
+            length.format(w=words),
+            "",
+            *[line for paragraph in body for line in (paragraph, "")],
+            f"{load}: {date}",
+            "",
+            lang,
+            "",
+            f"                    Copyright 2026 {source}",
+        ]
+    return "\r\n".join(out) + "\r\n"
