@@ -33,12 +33,14 @@ DOCUMENT_FIELDS = ("title", "source", "published", "url")
 
 LAYOUT_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["name", "containers", "detect", "header", "fields"],
+    "required": ["name", "containers", "detect", "fields"],
     "additionalProperties": False,
     "properties": {
         "name": {"type": "string", "minLength": 1},
         "description": {"type": "string"},
-        "containers": {"type": "array", "items": {"enum": ["docx", "rtf", "txt"]}},
+        "containers": {"type": "array", "items": {"enum": ["docx", "rtf", "txt", "html"]}},
+        "coded": {"type": "boolean"},
+        "text_fields": {"type": "array", "items": {"type": "string"}},
         "detect": {"type": "string"},
         "start": {"type": "string"},
         "end": {"type": "string"},
@@ -80,6 +82,10 @@ class Layout:
     header_skip: re.Pattern[str] | None
     body_start: re.Pattern[str] | None
     body_end: re.Pattern[str] | None
+    #: Field-coded (Factiva): each field's value runs on over the lines up to the next field,
+    #: the start line is the article's first field, and the text is ``text_fields`` joined.
+    coded: bool = False
+    text_fields: tuple[str, ...] = ()
 
 
 def _pattern(value: str | None, where: str) -> re.Pattern[str] | None:
@@ -110,7 +116,7 @@ def parse_layout(text: str, origin: str) -> Layout:
     field = re.compile(
         rf"^\s*(?P<label>{'|'.join(map(re.escape, labels))}){separator}(?P<value>.*)$"
     )
-    header = raw["header"]
+    header = raw.get("header", {"from": "start", "lines": []})
     return Layout(
         name=raw["name"],
         origin=origin,
@@ -126,6 +132,8 @@ def parse_layout(text: str, origin: str) -> Layout:
         header_skip=_pattern(header.get("skip"), f"{origin}: header/skip"),
         body_start=_pattern(raw.get("body_start"), f"{origin}: body_start"),
         body_end=_pattern(raw.get("body_end"), f"{origin}: body_end"),
+        coded=bool(raw.get("coded", False)),
+        text_fields=tuple(raw.get("text_fields", ())),
     )
 
 
@@ -181,6 +189,32 @@ def layout_for(lines: list[str], container: str) -> Layout | None:
     return None
 
 
+#: A field code of Factiva's "full article" reports (two to four capitals).
+_CODE = re.compile(r"^[A-Z]{2,4}$")
+
+
+def coded_table_lines(data: bytes) -> list[str]:
+    """The rows of an HTML page's two-column field tables (a Factiva report) as lines:
+    ``CODE<tab>first paragraph``, then the value's other paragraphs; [] when it has none."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(data)
+    except (etree.ParserError, ValueError):
+        return []
+    lines: list[str] = []
+    for row in root.iter("tr"):
+        cells = row.findall("td")
+        if len(cells) < 2 or not _CODE.match(cells[0].text_content().strip()):
+            continue
+        paragraphs = [p.text_content().strip() for p in cells[1].iter("p")]
+        paragraphs = [p for p in paragraphs if p] or [cells[1].text_content().strip()]
+        lines.append(f"{cells[0].text_content().strip()}\t{paragraphs[0]}")
+        lines.extend(paragraphs[1:])
+    return lines
+
+
 def spread(articles: list[DocumentInput], size: int) -> list[tuple[DocumentInput, int]]:
     """Each article with the bytes of its file read so far (for progress: spread evenly)."""
     count = len(articles)
@@ -208,7 +242,10 @@ def _blocks(layout: Layout, lines: list[str], path: Path) -> list[tuple[int, lis
         if layout.start is not None and layout.start.search(line):
             if started and layout.end is None:
                 blocks.append((first, current))
-            current, first, started = [], number + 1, True
+            if layout.coded:  # the start line is the article's first field
+                current, first, started = [line], number, True
+            else:
+                current, first, started = [], number + 1, True
         elif layout.end is not None and layout.end.search(line):
             blocks.append((first, current))
             current, first = [], number + 1
@@ -232,7 +269,8 @@ def _blocks(layout: Layout, lines: list[str], path: Path) -> list[tuple[int, lis
 def _article(
     layout: Layout, block: list[str], first: int, number: int, path: Path
 ) -> DocumentInput:
-    where = f"{path}:{first}"
+    if layout.coded:
+        return _coded_article(layout, block, first, number, path)
     fields: dict[str, str] = {}
     body: list[str] = []
     header_end = len(block)
@@ -280,7 +318,30 @@ def _article(
         fields.setdefault("header_extra", "; ".join(extra))
     for name, value in zip(names, header, strict=False):
         fields.setdefault(name, value)
-    text = "\n".join(body).strip()
+    return _document(layout, fields, "\n".join(body).strip(), first, number, path)
+
+
+def _coded_article(
+    layout: Layout, block: list[str], first: int, number: int, path: Path
+) -> DocumentInput:
+    values: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in block:
+        found = layout.field.match(line)
+        if found:
+            current = values.setdefault(layout.fields[found["label"]], [])
+            current.append(found["value"].strip().rstrip("|").strip())
+        elif current is not None:  # (an RTF table's cell ends with "|" in striprtf's text)
+            current.append(line.strip().rstrip("|").strip())
+    fields = {name: "\n".join(v).strip() for name, v in values.items()}
+    text = "\n".join(fields.pop(name) for name in layout.text_fields if fields.get(name))
+    return _document(layout, fields, text.strip(), first, number, path)
+
+
+def _document(
+    layout: Layout, fields: dict[str, str], text: str, first: int, number: int, path: Path
+) -> DocumentInput:
+    where = f"{path}:{first}"
     if not text:
         raise InputError(f"{where}: article {number} has no text ({layout.name})")
     metadata: dict[str, Any] = {"file": path.name, "article": number, "layout": layout.name}

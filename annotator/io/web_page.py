@@ -5,6 +5,9 @@ trafilatura runs offline on the saved file, without reader comments and favourin
 HTML; the title, site name, author, date, url and language come from the page's own metadata
 (``<title>``, ``<meta>``, Open Graph, JSON-LD, ``<html lang>``). A page where nothing
 article-like is found (a front page, an index, a cookie wall) is reported and skipped.
+
+A Factiva report saved as HTML (tables of field codes) is split into its articles instead
+(io/news_exports.py).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 from annotator.core.model import DocumentInput
 from annotator.io.common import ReadOptions, open_input
 from annotator.io.dates import dated
+from annotator.io.news_exports import coded_table_lines, split_export, spread
 
 #: An extraction shorter than this (characters) is not taken for an article: what is left of
 #: a page without one is a menu entry or a copyright line.
@@ -51,6 +55,11 @@ def extract_page(data: bytes) -> tuple[Any, str | None]:
 
 def read_html(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
     data = read_page_bytes(path)
+    coded = coded_table_lines(data) if b"<td" in data or b"<TD" in data else []
+    articles = split_export(coded, path, "html") if coded else None
+    if articles is not None:  # a Factiva report: many articles
+        yield from spread(articles, len(data))
+        return
     found, language = extract_page(data)
     text = (getattr(found, "text", None) or "").strip()
     if len(text) < MIN_ARTICLE_CHARS:

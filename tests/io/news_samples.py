@@ -293,3 +293,50 @@ def lexis_txt(language: str = "en", edition: bool = False) -> str:
             f"                    Copyright 2026 {source}",
         ]
     return "\r\n".join(out) + "\r\n"
+
+
+def _factiva_fields(number: int) -> list[tuple[str, list[str]]]:
+    title, source, date, byline, words, body = EXPORT_ARTICLES[number]
+    return [
+        ("HD", [title]),
+        ("BY", [byline]),
+        ("WC", [f"{words} words"]),
+        ("PD", [date.rsplit(" ", 1)[0].replace(",", "")]),
+        ("SN", [source]),
+        ("SC", ["RIVCOU"]),
+        ("LA", ["English"]),
+        ("LP", [body[0]]),
+        ("TD", list(body[1:])),
+        ("AN", [f"Document RIVCOU0020260303e{number}3000{number}"]),
+    ]
+
+
+def factiva_html() -> str:
+    """A Factiva "full article" report: one field table per article."""
+    articles = []
+    for number in range(len(EXPORT_ARTICLES)):
+        rows = "".join(
+            f'<tr><td class="code"><b>{code}</b></td><td>'
+            + "".join(f"<p>{p}</p>" for p in values)
+            + "</td></tr>"
+            for code, values in _factiva_fields(number)
+            if values
+        )
+        articles.append(f'<div class="article"><table>{rows}</table></div>')
+    return (
+        "<html><head><title>Factiva</title></head><body><h1>Search results</h1>"
+        + "".join(articles)
+        + "<p>© 2026 Factiva, Inc. All rights reserved.</p></body></html>"
+    )
+
+
+def factiva_rtf() -> str:
+    """The same report as RTF: a two-cell table row per field."""
+    rows = []
+    for number in range(len(EXPORT_ARTICLES)):
+        for code, values in _factiva_fields(number):
+            if values:
+                value = "\\par ".join(values)
+                rows.append(f"\\trowd\\cellx1000\\cellx9000 {code}\\cell {value}\\cell\\row\n")
+        rows.append("\\par\n")
+    return "{\\rtf1\\ansi\\ansicpg1252\\deff0\n" + "".join(rows) + "}"

@@ -134,4 +134,40 @@ def test_a_broken_layout_names_its_file_and_key(tmp_path, monkeypatch) -> None:
 
 def test_every_built_in_layout_is_valid() -> None:
     names = {layout.name for layout in news_exports.built_in_layouts()}
-    assert names == {"nexis-uni", "lexisnexis-txt-en", "lexisnexis-txt-de", "lexisnexis-txt-fr"}
+    assert names == {
+        "nexis-uni",
+        "lexisnexis-txt-en",
+        "lexisnexis-txt-de",
+        "lexisnexis-txt-fr",
+        "factiva",
+    }
+
+
+@pytest.mark.parametrize("kind", ["html", "rtf"])
+def test_a_factiva_report(project, write_file, stored, kind) -> None:
+    from tests.io.news_samples import factiva_html, factiva_rtf
+
+    content = factiva_html() if kind == "html" else factiva_rtf().encode("ascii")
+    path = write_file(f"factiva.{kind}", content)
+    report = import_paths(project, [path])
+    assert report.added == 3 and report.warnings == []
+    docs = sorted(stored(), key=lambda d: d.metadata["article"])
+    for doc, expected, date in zip(docs, EXPORT_ARTICLES, DATES, strict=True):
+        title, source, _date, byline, words, body = expected
+        assert (doc.title, doc.source, doc.published) == (title, source, date)
+        assert doc.text == "\n".join(body)  # the lead, then the text
+        assert doc.metadata["byline"] == byline and doc.metadata["words"] == words
+        assert doc.metadata["factiva_id"].startswith("Document RIVCOU")
+        assert doc.metadata["language"] == "English"
+        assert doc.metadata["layout"] == "factiva" and "lead" not in doc.metadata
+    assert "Search results" not in docs[0].text and "Factiva, Inc" not in docs[-1].text
+
+
+def test_an_ordinary_page_with_tables_is_still_one_article(project, write_file, stored):
+    from tests.io.news_samples import news_page
+
+    page = news_page().replace(
+        "</article>", "<table><tr><td>HD</td><td>x</td></tr></table></article>"
+    )
+    import_paths(project, [write_file("page.html", page)])
+    assert [d.title for d in stored()] == ["Council backs night buses"]
