@@ -34,7 +34,7 @@ from annotator.io.formats import (
 )
 
 if TYPE_CHECKING:
-    from annotator.core.reports import CheckReport
+    from annotator.core.reports import CheckReport, ImportReport
     from annotator.io.common import ReadOptions
     from annotator.store.merge import OnConflict
     from annotator.store.problems import Problem
@@ -174,17 +174,23 @@ def import_(
             click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Importing") as bar:
             report = import_paths(p, list(paths), fmt, options, bar, on_conflict, mapping)
-        for warning in report.warnings:
-            click.echo(f"Warning: {warning}", err=True)
-        for origin in report.duplicates[:20]:
-            click.echo(f"Skipped (already in the project): {origin}", err=True)
-        if len(report.duplicates) > 20:
-            click.echo(f"... and {len(report.duplicates) - 20} more duplicates", err=True)
-        for renamed in report.renamed[:20]:
-            click.echo(f"New id (id already used by different content): {renamed}", err=True)
-        if len(report.renamed) > 20:
-            click.echo(f"... and {len(report.renamed) - 20} more new ids", err=True)
+        _say_report(report, "Skipped")
         click.echo(f"Imported: {report.summary()}.")
+
+
+def _say_report(report: ImportReport, skipped: str) -> None:
+    """An import's warnings, duplicates (``skipped``: "Skipped" or "Would skip") and new ids,
+    twenty of each at most, on stderr."""
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    for items, line, rest in (
+        (report.duplicates, f"{skipped} (already in the project)", "duplicates"),
+        (report.renamed, "New id (id already used by different content)", "new ids"),
+    ):
+        for item in items[:20]:
+            click.echo(f"{line}: {item}", err=True)
+        if len(items) > 20:
+            click.echo(f"... and {len(items) - 20} more {rest}", err=True)
 
 
 def _dry_run(
@@ -210,12 +216,7 @@ def _dry_run(
         report = import_paths(
             project, paths, fmt, options, bar, on_conflict, label_map, dry_run=True
         )
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    for origin in report.duplicates[:20]:
-        click.echo(f"Would skip (already in the project): {origin}", err=True)
-    if len(report.duplicates) > 20:
-        click.echo(f"... and {len(report.duplicates) - 20} more duplicates", err=True)
+    _say_report(report, "Would skip")
     click.echo(f"Dry run, nothing was written. The import would give: {report.summary()}.")
 
 
