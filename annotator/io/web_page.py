@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from annotator.core.errors import InputError
 from annotator.core.model import DocumentInput
 from annotator.io.common import ReadOptions, open_input
 from annotator.io.dates import dated
@@ -32,8 +33,6 @@ def read_page_bytes(path: Path) -> bytes:
     with open_input(path) as fh:
         data = fh.read(MAX_PAGE_BYTES + 1)
     if len(data) > MAX_PAGE_BYTES:
-        from annotator.core.errors import InputError
-
         raise InputError(f"{path}: larger than {MAX_PAGE_BYTES:,} bytes; not a saved web page")
     return data
 
