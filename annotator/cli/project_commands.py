@@ -24,7 +24,7 @@ from annotator.cli.base import (
     user_errors,
 )
 from annotator.cli.team_info import print_team_facts, team_facts
-from annotator.core.errors import ProjectFileError
+from annotator.core.errors import InputError, ProjectFileError
 from annotator.io.formats import (
     EXPORT_CHOICES,
     FORMATS,
@@ -36,6 +36,7 @@ from annotator.io.formats import (
 if TYPE_CHECKING:
     from annotator.core.reports import CheckReport, ImportReport
     from annotator.io.common import ReadOptions
+    from annotator.io.importing import OnBadFile
     from annotator.store.merge import OnConflict
     from annotator.store.problems import Problem
     from annotator.store.project import Project
@@ -120,6 +121,14 @@ def new(project: Path, schema_file: Path | None, name: str | None) -> None:
     "Spans whose label the project's schema lacks are otherwise reported and left out.",
 )
 @click.option(
+    "--on-bad-file",
+    type=click.Choice(["skip", "refuse"]),
+    default="skip",
+    show_default=True,
+    help="A file of articles that cannot be read is left out whole (named, exit code 3, the "
+    "other files imported), or refuses the whole import.",
+)
+@click.option(
     "--dry-run",
     is_flag=True,
     help="Read and check everything, print the first documents as they would be stored and "
@@ -138,6 +147,7 @@ def import_(
     annotator_name: str | None,
     on_conflict: OnConflict,
     label_map: tuple[str, ...],
+    on_bad_file: OnBadFile,
     dry_run: bool,
 ) -> None:
     """Import articles from PATHS (files or folders) into PROJECT.
@@ -146,7 +156,9 @@ def import_(
     JSONL, JSON arrays and CSV hold one article per record, other fields going to metadata.
     A text already in the project is skipped. Annotation formats (brat, doccano, Label Studio,
     ...) bring their annotations, checked against the project's schema: a text already in the
-    project receives them. The import is all or nothing.
+    project receives them. The import is one transaction: a file of articles that cannot be
+    read is left out whole (or, with --on-bad-file refuse, the whole import is); annotation
+    files and native exports go in all or nothing.
     """
     from annotator.core.foreign import parse_label_map
     from annotator.io.common import ReadOptions
@@ -163,7 +175,8 @@ def import_(
             user_errors(project),
             Project.open(project, annotator=annotator_name, backup=False) as p,
         ):
-            _dry_run(p, list(paths), fmt, options, on_conflict, mapping)
+            report = _dry_run(p, list(paths), fmt, options, on_conflict, mapping, on_bad_file)
+        _fail_if_left_out(report, dry_run=True)
         return
     with (
         user_errors(project),
@@ -173,9 +186,37 @@ def import_(
         for warning in p.warnings:
             click.echo(f"Warning: {warning}", err=True)
         with progress_bar("Importing") as bar:
-            report = import_paths(p, list(paths), fmt, options, bar, on_conflict, mapping)
+            report = import_paths(
+                p, list(paths), fmt, options, bar, on_conflict, mapping, on_bad_file=on_bad_file
+            )
         _say_report(report, "Skipped")
-        click.echo(f"Imported: {report.summary()}.")
+        if _brought_something(report) or not report.failed:
+            click.echo(f"Imported: {report.summary()}.")
+    _fail_if_left_out(report)
+
+
+def _brought_something(report: ImportReport) -> bool:
+    """Whether the files read (or would read) were anything but failures."""
+    return bool(report.added or report.duplicates or report.matched or report.annotations)
+
+
+def _fail_if_left_out(report: ImportReport, dry_run: bool = False) -> None:
+    """Each file an import left out, as an error on stderr, and exit code 3 (input)."""
+    if not report.failed:
+        return
+    for failure in report.failed:
+        click.echo(f"Error: {failure}", err=True)
+    if _brought_something(report):
+        rest = "the other files " + ("would be imported" if dry_run else "were imported")
+    elif len(report.failed) > 1:
+        rest = "nothing " + ("would be imported" if dry_run else "was imported")
+    else:  # the one file given: its error says it all
+        sys.exit(InputError.exit_code)
+    left = "would be left out" if dry_run else "were left out"
+    click.echo(
+        f"Error: {len(report.failed)} file(s) could not be read and {left}; {rest}.", err=True
+    )
+    sys.exit(InputError.exit_code)
 
 
 def _say_report(report: ImportReport, skipped: str) -> None:
@@ -200,7 +241,8 @@ def _dry_run(
     options: ReadOptions,
     on_conflict: OnConflict,
     label_map: dict[str, str],
-) -> None:
+    on_bad_file: OnBadFile,
+) -> ImportReport:
     """``import --dry-run``: the preview of the first documents, then the import's report,
     rolled back."""
     from annotator.io.importing import import_paths
@@ -214,10 +256,20 @@ def _dry_run(
             click.echo(f"  {line}")
     with progress_bar("Reading") as bar:
         report = import_paths(
-            project, paths, fmt, options, bar, on_conflict, label_map, dry_run=True
+            project,
+            paths,
+            fmt,
+            options,
+            bar,
+            on_conflict,
+            label_map,
+            dry_run=True,
+            on_bad_file=on_bad_file,
         )
     _say_report(report, "Would skip")
-    click.echo(f"Dry run, nothing was written. The import would give: {report.summary()}.")
+    if _brought_something(report) or not report.failed:
+        click.echo(f"Dry run, nothing was written. The import would give: {report.summary()}.")
+    return report
 
 
 @main.command()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 #: Called with (items done, total or None). Returning True asks the operation to stop.
 ProgressCallback = Callable[[int, int | None], bool | None]
@@ -30,6 +30,18 @@ class ImportReport:
     # "<where>: <kind> <id> imported as <new id>": an id already used by different content
     renamed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Files left out whole because they could not be read ("<file>[:<place>]: <reason>");
+    #: the other files were imported (an import with ``on_bad_file="skip"``).
+    failed: list[str] = field(default_factory=list)
+
+    def include(self, other: ImportReport) -> None:
+        """Add what ``other`` (the report of one file, kept) counted and listed to this one."""
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(mine, list):
+                mine.extend(theirs)
+            else:
+                setattr(self, f.name, mine + theirs)
 
     def summary(self) -> str:
         parts = [f"{self.added} document(s) added"]
@@ -54,6 +66,8 @@ class ImportReport:
             parts.append(f"{self.entities} actor(s) added to the registry")
         if self.renamed:
             parts.append(f"{len(self.renamed)} imported under a new id (id already used)")
+        if self.failed:
+            parts.append(f"{len(self.failed)} file(s) could not be read, left out")
         return "; ".join(parts)
 
 

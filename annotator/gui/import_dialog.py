@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -32,21 +31,21 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.reports import ImportReport, ProgressCallback
+from annotator.gui.import_preview import ImportPreviewDialog
 from annotator.gui.label_map_dialog import choose_label_map, find_unknown_names
 from annotator.gui.plain import warn
 from annotator.gui.workers import run_with_progress
 from annotator.io.common import ReadOptions
-from annotator.io.formats import FORMATS, IMPORT_CHOICES, IMPORT_EXTENSIONS, NATIVE
+from annotator.io.formats import FORMATS, IMPORT_CHOICES, IMPORT_EXTENSIONS, NATIVE, collect
 from annotator.io.import_scan import ReadFile
-from annotator.io.importing import import_paths
+from annotator.io.importing import OnBadFile, import_paths
+from annotator.io.preview import ImportPreview, guess_fields, preview_import
 from annotator.store.listing import Listing
 from annotator.store.project import Project
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
-#: Formats whose records name their fields (the text and title field boxes apply to them).
-FIELD_FORMATS = ("auto", *(name for name, f in FORMATS.items() if f.named_fields))
 ENCODINGS = ("utf-8", "utf-16", "windows-1252", "iso-8859-1", "windows-1251", "iso-8859-2")
 #: Warnings listed in the report box itself; the rest go under "Show Details".
 SHOWN_WARNINGS = 5
@@ -134,12 +133,6 @@ class ImportDialog(QDialog):
         self.description.setTextFormat(Qt.TextFormat.PlainText)
         self.description.setWordWrap(True)
         self.description.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.text_field = QLineEdit()
-        self.text_field.setObjectName("text-field")
-        self.text_field.setPlaceholderText(ReadOptions.text_field)
-        self.title_field = QLineEdit()
-        self.title_field.setObjectName("title-field")
-        self.title_field.setPlaceholderText(ReadOptions.title_field)
         self.encoding = QComboBox()
         self.encoding.setObjectName("encoding")
         self.encoding.setEditable(True)
@@ -162,8 +155,6 @@ class ImportDialog(QDialog):
         format_label = QLabel("F&ormat:")
         format_label.setBuddy(self.format_box)
         form.addRow(format_label, chosen_format)
-        form.addRow("&Text field (JSON, CSV):", self.text_field)
-        form.addRow("T&itle field (JSON, CSV):", self.title_field)
         form.addRow("&Encoding:", self.encoding)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -175,8 +166,8 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Files and folders to import: articles, or annotations from another tool "
-                "(all in one go, or nothing):"
+                "Files and folders to import: articles, or annotations from another tool. "
+                "The first documents are shown before anything is written:"
             )
         )
         layout.addWidget(self.path_list, 1)
@@ -232,11 +223,7 @@ class ImportDialog(QDialog):
             self.path_list.count() > 0
         )
         self.remove_button.setEnabled(bool(self.path_list.selectedItems()))
-        name = self.format()
-        fields = name in FIELD_FORMATS
-        self.text_field.setEnabled(fields)
-        self.title_field.setEnabled(fields)
-        chosen = FORMATS.get(name)
+        chosen = FORMATS.get(self.format())
         # the annotation readers read UTF-8, as their tools write it
         self.encoding.setEnabled(chosen is None or not chosen.annotations)
         if chosen is None:
@@ -276,11 +263,8 @@ class ImportDialog(QDialog):
         return self.encoding.currentText().strip() or None
 
     def options(self) -> ReadOptions:
-        return ReadOptions(
-            text_field=self.text_field.text().strip() or ReadOptions.text_field,
-            title_field=self.title_field.text().strip() or ReadOptions.title_field,
-            encoding=self._encoding(),
-        )
+        """How to read the files (the preview then chooses the fields of tables)."""
+        return ReadOptions(encoding=self._encoding())
 
 
 def run_import(
@@ -292,12 +276,14 @@ def run_import(
     options: ReadOptions | None = None,
     label_map: dict[str, str] | None = None,
     already_read: ReadFile | None = None,
+    on_bad_file: OnBadFile = "skip",
 ) -> ImportReport | None:
     """Import in a worker thread with a progress dialog: the report, or None if cancelled.
 
     The worker opens its own connection to the project (SQLite connections belong to the
-    thread that made them) and joins the window's lock on it. Nothing is stored unless the
-    whole import succeeds. An ``AnnotatorError`` (a bad file…) is raised for the caller to show.
+    thread that made them) and joins the window's lock on it. A file of articles that cannot
+    be read is left out whole and named in the report (``on_bad_file``); anything else that
+    goes wrong stores nothing, and its ``AnnotatorError`` is raised for the caller to show.
     """
     chosen = [Path(p) for p in paths]
 
@@ -315,6 +301,7 @@ def run_import(
                 label_map=label_map,
                 map_hint="window",
                 already_read=already_read,
+                on_bad_file=on_bad_file,
             )
         finally:
             project.close()
@@ -347,19 +334,22 @@ def import_report_box(
 
     box = QMessageBox(parent)
     box.setWindowTitle("Import finished")
-    box.setIcon(QMessageBox.Icon.Warning if report.warnings else QMessageBox.Icon.Information)
+    troubled = report.warnings or report.failed
+    box.setIcon(QMessageBox.Icon.Warning if troubled else QMessageBox.Icon.Information)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(report.summary() + ".")
-    warnings = [short(w) for w in report.warnings[:SHOWN_WARNINGS]]
-    more = len(report.warnings) - len(warnings)
-    shortened = prefix is not None and any(prefix in w for w in report.warnings)
+    failed = [f"{short(f)} (left out)" for f in report.failed]
+    listed = failed + [short(w) for w in report.warnings]
+    warnings = listed[:SHOWN_WARNINGS]
+    more = len(listed) - len(warnings)
+    shortened = prefix is not None and any(prefix in w for w in report.warnings + report.failed)
     if warnings:
         box.setInformativeText(
             (f"In {folder}:\n" if shortened else "")
             + "\n".join(f"• {w}" for w in warnings)
             + (f"\n… and {more} more" if more > 0 else "")
         )
-    details = [short(w) for w in report.warnings]
+    details = listed
     if report.duplicates:
         details.append("Already in the project (same text), not added again:")
         details += [f"  {short(origin)}" for origin in report.duplicates]
@@ -378,6 +368,32 @@ def show_import_report(
     import_report_box(parent, report, folder).exec()
 
 
+def preview_and_choose(
+    parent: QWidget | None, paths: list[Path], fmt: str, options: ReadOptions
+) -> ReadOptions | None:
+    """Read the first documents of the article files among ``paths`` (off the GUI thread) and
+    show them; the options to import with (the fields chosen for tables), or None if the user
+    cancelled. Without article files (annotations only) there is nothing to show."""
+    if all(name == NATIVE or FORMATS[name].annotations for _p, name in collect(paths, fmt)[0]):
+        return options
+
+    def first_read(_progress: ProgressCallback) -> tuple[ImportPreview, ReadOptions]:
+        preview = preview_import(paths, fmt, options)
+        guessed = guess_fields(preview.fields, options)
+        if guessed != options:  # read again with the fields a table most likely means
+            preview = preview_import(paths, fmt, guessed)
+        return preview, guessed
+
+    first = run_with_progress(parent, "Preview", first_read, "Reading the first documents…")
+    if first is None:
+        return None
+    preview, guessed = first
+    dialog = ImportPreviewDialog(
+        preview, guessed, lambda chosen: preview_import(paths, fmt, chosen), parent
+    )
+    return dialog.options() if dialog.exec() else None
+
+
 def import_files(window: MainWindow) -> None:
     """File → Import…: choose the files, map the labels the schema lacks, import, report."""
     project = window.session.project
@@ -390,6 +406,10 @@ def import_files(window: MainWindow) -> None:
     label_map: dict[str, str] = {}
     already_read: ReadFile | None = None  # what the scan for unknown labels read, if kept
     try:
+        options = preview_and_choose(window, paths, fmt, dialog.options())
+        if options is None:
+            window.show_message("Import cancelled; nothing was imported.", 6000)
+            return
         if fmt == "auto" or FORMATS[fmt].annotations:
             unknown = find_unknown_names(window, project.path, who, paths, fmt)
             if unknown is None:
@@ -402,9 +422,7 @@ def import_files(window: MainWindow) -> None:
                     window.show_message("Import cancelled; nothing was imported.", 6000)
                     return
                 label_map = chosen
-        report = run_import(
-            window, project.path, who, paths, fmt, dialog.options(), label_map, already_read
-        )
+        report = run_import(window, project.path, who, paths, fmt, options, label_map, already_read)
     except AnnotatorError as exc:
         warn(window, "Nothing was imported", str(exc))
         return

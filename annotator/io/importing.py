@@ -1,4 +1,5 @@
-"""Importing files into a project: all given files in one transaction (all or nothing).
+"""Importing files into a project: all given files in one transaction, each file of articles
+in a savepoint of it (so that one that cannot be read can be left out whole).
 
 The readers stream (a line, a row, an array item, a document of an export at a time) and the
 documents are written in batches as they come, inside the one transaction; so an import holds
@@ -9,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Literal
 
+from annotator.core.errors import InputError
 from annotator.core.foreign import ForeignDocument
 from annotator.core.model import DocumentInput
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
@@ -28,6 +31,10 @@ from annotator.store import merge
 from annotator.store.merge import OnConflict
 from annotator.store.project import Project
 
+#: What an import does with a file of articles that cannot be read (see :func:`import_paths`).
+OnBadFile = Literal["refuse", "skip"]
+ON_BAD_FILE_CHOICES: tuple[OnBadFile, ...] = ("refuse", "skip")
+
 
 def import_paths(
     project: Project,
@@ -40,6 +47,7 @@ def import_paths(
     map_hint: MapHint = "command line",
     already_read: ReadFile | None = None,
     dry_run: bool = False,
+    on_bad_file: OnBadFile = "refuse",
 ) -> ImportReport:
     """Import files and folders. Progress is reported in bytes of input read.
 
@@ -55,7 +63,14 @@ def import_paths(
     the report says what the import would do (duplicates, mapped labels, warnings), and the
     project is left as it was.
 
-    Any error (a bad file, a full disk, a cancel from ``progress``) rolls everything back.
+    ``on_bad_file``: what a file of articles that cannot be read (an ``InputError``: damaged,
+    malformed, a record without text…) does: ``"refuse"`` the whole import, or is left out
+    whole (``"skip"``), named in the report's ``failed``, and the other files imported.
+    Native exports and annotation files are always all or nothing together: they refer to
+    each other's documents, annotations and actors.
+
+    Any other error (a full disk, a cancel from ``progress``; a bad file unless skipped) rolls
+    everything back.
     """
     options = options or ReadOptions()
     files, ignored = collect(paths, fmt)
@@ -70,45 +85,35 @@ def import_paths(
         return progress(min(done_before + extra, total), total) if progress else None
 
     try:
-        with project.transaction():
+        with project.transaction() as changes:
             plain_files = [
                 (p, f, s)
                 for (p, f), s in zip(files, sizes, strict=True)
                 if f != NATIVE and not FORMATS[f].annotations
             ]
-            if plain_files:
-                position = [0]
-                blank: list[str] = []  # the first few records with an empty text
-                blanks = [0]
-
-                def items() -> Iterator[DocumentInput]:
-                    base = 0
-                    for path, name, size in plain_files:
-                        reader: Reader = FORMATS[name].load_reader()
-                        for item, consumed in reader(path, options):
-                            position[0] = base + consumed
-                            report.warnings.extend(item.notes)
-                            if item.text.strip():
-                                yield item
-                            elif not item.notes:  # notes say why it is empty
-                                blanks[0] += 1
-                                if len(blank) < 5:
-                                    blank.append(item.origin)
-                        base += size
-                        position[0] = base
-                        if scaled(base):  # the file is read to its end (the last record before it)
-                            raise Cancelled()
-
-                project.documents.add_many(
-                    items(), progress=lambda _n, _t: scaled(position[0]), report=report
-                )
-                done_before += sum(s for _, _, s in plain_files)
-                if blanks[0]:
-                    more = blanks[0] - len(blank)
-                    shown = ", ".join(blank) + (f" and {more} more" if more else "")
-                    report.warnings.append(
-                        f"{blanks[0]} record(s) with an empty text skipped: {shown}"
+            blank: list[str] = []  # the first few records with an empty text
+            blanks = [0]
+            for path, name, size in plain_files:
+                file_report = ImportReport()
+                try:
+                    file_blanks = _import_article_file(
+                        project, path, name, options, file_report, scaled
                     )
+                except InputError as exc:
+                    if on_bad_file == "refuse":
+                        raise
+                    report.failed.append(str(exc))  # rolled back: nothing of it is kept
+                else:
+                    report.include(file_report)
+                    blanks[0] += len(file_blanks)
+                    blank.extend(file_blanks[: 5 - len(blank)])
+                done_before += size
+                if scaled(0):  # the file is read to its end (the last record before it)
+                    raise Cancelled()
+            if blanks[0]:
+                more = blanks[0] - len(blank)
+                shown = ", ".join(blank) + (f" and {more} more" if more else "")
+                report.warnings.append(f"{blanks[0]} record(s) with an empty text skipped: {shown}")
             for (path, name), size in zip(files, sizes, strict=True):
                 if name != NATIVE:
                     continue
@@ -157,15 +162,47 @@ def import_paths(
                         route.end_of_file()
                     done_before += size
                 route.finish()
-            if dry_run:  # everything read and checked; nothing kept
-                raise _DryRun()
-    except _DryRun:
+            if dry_run or not changes:  # everything read and checked; nothing kept
+                raise _RollBack()  # (a file's rolled back savepoint would still be committed)
+    except _RollBack:
         pass
     return report
 
 
-class _DryRun(Exception):
-    """Raised at the end of a dry run, to roll its transaction back."""
+def _import_article_file(
+    project: Project,
+    path: Path,
+    name: str,
+    options: ReadOptions,
+    report: ImportReport,
+    read_to: Callable[[int], bool | None],
+) -> list[str]:
+    """Add the documents of one file of articles, all of them or (on any error) none, in a
+    savepoint of the import's transaction; returns where its records with an empty text were
+    (left out). ``read_to`` is told how far into the file the import has read."""
+    blank: list[str] = []
+    position = [0]
+
+    def items() -> Iterator[DocumentInput]:
+        reader: Reader = FORMATS[name].load_reader()
+        for item, consumed in reader(path, options):
+            position[0] = consumed
+            report.warnings.extend(item.notes)
+            if item.text.strip():
+                yield item
+            elif not item.notes:  # notes say why it is empty
+                blank.append(item.origin)
+
+    with project.transaction():
+        project.documents.add_many(
+            items(), progress=lambda _n, _t: read_to(position[0]), report=report
+        )
+    return blank
+
+
+class _RollBack(Exception):
+    """Raised at the end of a dry run, or of an import that kept nothing, to roll its
+    transaction back."""
 
 
 def _merge_read_ahead(

@@ -152,9 +152,8 @@ def _dialect(sample: str, path: Path) -> type[csv.Dialect] | csv.Dialect:
 SNIFF_CHARS = 8192
 
 
-def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
-    """Row by row: the dialect is guessed from the first lines, then one row is held at a
-    time."""
+def _csv_table(path: Path, options: ReadOptions) -> tuple[TextFile, csv.DictReader[str]]:
+    """The file and a reader of its rows, the dialect guessed from the first lines."""
     source = TextFile(path, options.encoding)
     lines = source.csv_lines()
     head: list[str] = []
@@ -167,7 +166,21 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, 
     reader = csv.DictReader(
         itertools.chain(head, lines), dialect=_dialect(sample, path), strict=True
     )
-    columns = reader.fieldnames or []
+    return source, reader
+
+
+def _header(reader: csv.DictReader[str], path: Path) -> list[str]:
+    try:
+        return list(reader.fieldnames or [])
+    except csv.Error as exc:
+        raise InputError(f"{path}:1: malformed CSV in the header ({exc})") from None
+
+
+def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, int]]:
+    """Row by row: the dialect is guessed from the first lines, then one row is held at a
+    time."""
+    source, reader = _csv_table(path, options)
+    columns = _header(reader, path)
     if options.text_field not in columns:
         found = ", ".join(repr(c) for c in columns) or "none"
         raise InputError(
@@ -195,3 +208,24 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[tuple[DocumentInput, 
         where = f"{path}:{reader.line_num}"
         item = record_to_input(record, options, where, ", ".join(columns))
         yield item, source.line_position(reader.line_num)
+
+
+def field_names(path: Path, name: str, options: ReadOptions, records: int = 20) -> list[str]:
+    """The fields of a table (``name``: ``csv``, ``jsonl`` or ``json``) in the order they
+    first appear: a CSV file's header, the keys of the first ``records`` records of JSON."""
+    if name == "csv":
+        return _header(_csv_table(path, options)[1], path)
+    found: dict[str, None] = {}
+    values: Iterable[Any]
+    if name == "jsonl":
+        lines = TextFile(path, options.encoding).lines()
+        values = (record for _n, record in iter_jsonl_records(lines, str(path)))
+    else:
+        text = JsonText(TextFile(path, options.encoding))
+        if text.peek() != "[":
+            return []
+        values = text.items(str(path))
+    for value in itertools.islice(values, records):
+        if isinstance(value, dict) and not str(value.get("format", "")).startswith("annotator/"):
+            found.update(dict.fromkeys(map(str, value)))
+    return list(found)

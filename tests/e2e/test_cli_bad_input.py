@@ -137,18 +137,48 @@ def test_a_word_document_that_is_plain_text(cli, snapshot, project, tmp_path) ->
     assert f"{doc}: not a Word document (.docx), or damaged" in message
 
 
-def test_mixed_import_is_all_or_nothing(cli, snapshot, project, tmp_path) -> None:
+def test_mixed_import_refusing_bad_files_is_all_or_nothing(
+    cli, snapshot, project, tmp_path
+) -> None:
     good = tmp_path / "a-good.txt"
     good.write_text("A perfectly good new article.", encoding="utf-8")
     bad = tmp_path / "b-bad.txt"
     bad.write_bytes(PNG)
-    message = refused(cli, snapshot, project, good, bad)
+    message = refused(cli, snapshot, project, good, bad, "--on-bad-file", "refuse")
     assert str(bad) in message
     with Project.open(project, readonly=True) as p:
         assert all("perfectly good" not in d.text for d in p.documents.all())
 
 
-def test_all_or_nothing_across_formats_and_folders(cli, snapshot, project, tmp_path) -> None:
+def test_a_bad_file_is_left_out_named_and_the_others_imported(cli, project, tmp_path) -> None:
+    """The default: the good files are imported, each bad one named; exit code 3 all the same
+    (a script sees that something was left out)."""
+    good = tmp_path / "a-good.txt"
+    good.write_text("A perfectly good new article.", encoding="utf-8")
+    bad = tmp_path / "b-bad.txt"
+    bad.write_bytes(PNG)
+    broken = tmp_path / "c-broken.csv"
+    broken.write_text("title,text\nx,ok\ny,too,many\n", encoding="utf-8")
+    result = cli("import", project, good, bad, broken)
+    assert result.returncode == 3, result.stderr
+    assert result.stdout == (
+        "Imported: 1 document(s) added; 2 file(s) could not be read, left out.\n"
+    )
+    errors = result.stderr.splitlines()
+    assert errors[0].startswith(f"Error: {bad}: this looks like a binary file")
+    assert errors[1] == f"Error: {broken}: row 3 has more cells than the header has columns"
+    assert errors[2] == (
+        "Error: 2 file(s) could not be read and were left out; the other files were imported."
+    )
+    with Project.open(project, readonly=True) as p:
+        texts = [d.text for d in p.documents.all()]
+    assert "A perfectly good new article." in texts and len(texts) == 3
+    assert not any(t == "ok" for t in texts)  # nothing of the broken table
+
+
+def test_all_or_nothing_across_formats_and_folders_when_refusing(
+    cli, snapshot, project, tmp_path
+) -> None:
     folder = tmp_path / "batch"
     (folder / "sub").mkdir(parents=True)
     (folder / "a.txt").write_text("New article A.", encoding="utf-8")
@@ -157,7 +187,7 @@ def test_all_or_nothing_across_formats_and_folders(cli, snapshot, project, tmp_p
         encoding="utf-8",
     )
     (folder / "sub" / "c.csv").write_text("title,text\nx,ok\ny,too,many\n", encoding="utf-8")
-    message = refused(cli, snapshot, project, folder)
+    message = refused(cli, snapshot, project, folder, "--on-bad-file", "refuse")
     assert "row 3 has more cells than the header has columns" in message
 
 

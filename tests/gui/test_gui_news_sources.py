@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from annotator.gui.import_dialog import ImportDialog
+from annotator.gui.import_preview import ImportPreviewDialog
 from tests.io.news_samples import (
     COMMENT,
     FRONT_PAGE,
@@ -33,6 +34,8 @@ def test_pages_word_and_rtf_from_the_window(qtbot, make_window, tmp_path: Path) 
     pdf_article(folder / "scan.pdf", pages=1, scanned=(1,))
     before = window.session.project.documents.count()
     seen: list[str] = []
+    previewed: list[str] = []
+    problems: list[str] = []
 
     def answer_modal() -> None:
         modal = QApplication.activeModalWidget()
@@ -41,7 +44,13 @@ def test_pages_word_and_rtf_from_the_window(qtbot, make_window, tmp_path: Path) 
             modal.add_paths([folder])
             ok = modal.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
             qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        elif isinstance(modal, QMessageBox) and len(seen) == 1:
+        elif isinstance(modal, ImportPreviewDialog) and len(seen) == 1:
+            seen.append("preview")
+            table = modal.table
+            previewed.extend(table.item(row, 0).text() for row in range(table.rowCount()))
+            problems.append(modal.problems.text())
+            qtbot.mouseClick(modal.import_button, Qt.MouseButton.LeftButton)
+        elif isinstance(modal, QMessageBox) and len(seen) == 2:
             seen.extend([modal.text(), modal.informativeText()])
             modal.accept()
 
@@ -53,9 +62,13 @@ def test_pages_word_and_rtf_from_the_window(qtbot, make_window, tmp_path: Path) 
     finally:
         timer.stop()
 
-    assert seen[:2] == ["dialog", "4 document(s) added."]
-    assert "index.html: no article text found in the page (skipped)" in seen[2]
-    assert "scan.pdf: the PDF has no text layer" in seen[2]
+    assert seen[:3] == ["dialog", "preview", "4 document(s) added."]
+    # the preview shows the first documents by their own titles, before anything is stored
+    assert len(previewed) == 4 and "Council backs night buses" in previewed
+    assert "Café owners oppose the new tax" in previewed
+    assert problems == [""]  # pages without an article are notes, not failures
+    assert "index.html: no article text found in the page (skipped)" in seen[3]
+    assert "scan.pdf: the PDF has no text layer" in seen[3]
     project = window.session.project
     assert project.documents.count() == before + 4
     titles = {d.title: d for d in project.documents.all()}

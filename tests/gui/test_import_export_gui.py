@@ -31,6 +31,7 @@ from annotator.core.reports import ImportReport
 from annotator.gui import workers
 from annotator.gui.export_dialog import ExportDialog, run_export
 from annotator.gui.import_dialog import ImportDialog, import_report_box, run_import
+from annotator.gui.import_preview import ImportPreviewDialog
 from annotator.gui.workers import run_with_progress
 from annotator.io import native_ahead
 from tests.native_files import copies, exported, readers_running
@@ -110,18 +111,9 @@ def test_dialog_has_file_buttons_and_returns_the_choice(qtbot, tmp_path: Path) -
     formats.setFocus()
     while dialog.format() != "jsonl":
         qtbot.keyClick(formats, Qt.Key.Key_Down)
-    qtbot.keyClicks(dialog.findChild(QLineEdit, "text-field"), "body")
-    qtbot.keyClicks(dialog.findChild(QLineEdit, "title-field"), "headline")
     qtbot.keyClicks(dialog.findChild(QComboBox, "encoding").lineEdit(), "cp1252")
-    options = dialog.options()
-    assert (options.text_field, options.title_field, options.encoding) == (
-        "body",
-        "headline",
-        "cp1252",
-    )
-    while dialog.format() != "txt":  # no fields to name in plain text
-        qtbot.keyClick(formats, Qt.Key.Key_Up)
-    assert not dialog.findChild(QLineEdit, "text-field").isEnabled()
+    assert dialog.options().encoding == "cp1252"  # the preview chooses a table's fields
+    assert dialog.findChild(QLineEdit, "text-field") is None
 
     qtbot.keyClicks(dialog.findChild(QComboBox, "encoding").lineEdit(), "-nonsense")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
@@ -143,8 +135,7 @@ def test_import_dialog_offers_the_readers_of_the_formats_table(
     for i, name in enumerate(offered[1:], start=1):
         assert box.itemText(i) == f"{name} — {FORMATS[name].description}"
         dialog.set_format(name)
-        fields = dialog.findChild(QLineEdit, "text-field").isEnabled()
-        assert fields == FORMATS[name].named_fields, name
+        assert dialog.format() == name
 
     filters: list[str] = []
     monkeypatch.setattr(
@@ -206,16 +197,28 @@ def test_cancel_stores_nothing(
     assert open_project.documents.count() == 1
 
 
-def test_a_bad_file_raises_its_message_and_stores_nothing(
+def test_a_bad_file_is_left_out_whole_and_named_and_the_others_are_stored(
+    qtbot, tmp_path: Path, open_project: Project
+) -> None:
+    folder = write_articles(tmp_path / "articles", 20)
+    (folder / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+    report = run_import(None, open_project.path, "Tester", [folder], "auto", None)
+    assert report is not None and report.added == 20
+    assert len(report.failed) == 1 and "scan.txt: this looks like a binary file" in report.failed[0]
+    assert stored_count(open_project.path) == 21
+    assert QApplication.activeModalWidget() is None
+
+
+def test_a_bad_file_refuses_the_whole_import_when_asked(
     qtbot, tmp_path: Path, open_project: Project
 ) -> None:
     folder = write_articles(tmp_path / "articles", 20)
     (folder / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
 
     with pytest.raises(InputError, match=r"scan\.txt: this looks like a binary file"):
-        run_import(None, open_project.path, "Tester", [folder], "auto", None)
+        run_import(None, open_project.path, "Tester", [folder], "auto", None, on_bad_file="refuse")
     assert stored_count(open_project.path) == 1
-    assert QApplication.activeModalWidget() is None
 
 
 def test_the_report_box_shows_summary_and_warnings() -> None:
@@ -325,6 +328,11 @@ def test_file_import_from_the_window_menu(qtbot, make_window, tmp_path: Path) ->
             modal.add_paths([folder])
             ok = modal.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
             qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        elif isinstance(modal, ImportPreviewDialog) and "preview" not in steps:
+            steps.append("preview")
+            steps.append(modal.table.item(0, 0).text())
+            assert window.session.project.documents.count() == before  # nothing written yet
+            qtbot.mouseClick(modal.import_button, Qt.MouseButton.LeftButton)
         elif isinstance(modal, QMessageBox) and "report" not in steps:
             steps.append("report")
             steps.append(modal.text())
@@ -338,7 +346,7 @@ def test_file_import_from_the_window_menu(qtbot, make_window, tmp_path: Path) ->
     finally:
         timer.stop()
 
-    assert steps == ["import", "report", "12 document(s) added."]
+    assert steps == ["import", "preview", "article-0000", "report", "12 document(s) added."]
     assert window.session.project.documents.count() == before + 12
     assert stored_count(window.session.project.path) == before + 12
 
