@@ -17,6 +17,7 @@ from functools import cache
 FIXED_PATTERNS = (
     "%Y-%m-%d",
     "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S.%f",
     "%Y-%m-%dT%H:%M",
     "%Y-%m-%d %H:%M:%S",
     "%B %d %Y",

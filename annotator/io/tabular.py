@@ -33,6 +33,7 @@ from annotator.io.common import (
     optional_text,
     plain_value,
 )
+from annotator.io.dates import dated
 from annotator.io.json_stream import VALUE_STARTS, JsonText
 
 # Articles are long: allow fields far beyond csv's default 128 KB (but not unbounded).
@@ -72,7 +73,7 @@ def record_to_input(
         title=optional_text(record.get(options.title_field)) or "",
         source=optional_text(record.get(options.source_field)),
         url=optional_text(record.get(options.url_field)),
-        published=optional_text(record.get(options.published_field)),
+        published=dated(optional_text(record.get(options.published_field)), metadata),
         metadata=metadata,
         origin=where,
     )
