@@ -9,12 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -93,16 +94,26 @@ class ImportPreviewDialog(QDialog):
 
         self.mapping = QGroupBox("Fields of the table")
         self.mapping.setObjectName("field-mapping")
-        form = QFormLayout(self.mapping)
+        grid = QGridLayout(self.mapping)  # three fields a row: the table below gets the room
         self.field_boxes: dict[str, QComboBox] = {}
-        for attribute, label in MAPPED_FIELDS:
+        for number, (attribute, label) in enumerate(MAPPED_FIELDS):
             box = QComboBox()
             box.setObjectName(f"field-{attribute.removesuffix('_field')}")
+            box.setMinimumContentsLength(16)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             self.field_boxes[attribute] = box
-            form.addRow(label, box)
+            name = QLabel(label)
+            name.setBuddy(box)
+            row, column = divmod(number, 3)
+            grid.addWidget(name, row, column * 2)
+            grid.addWidget(box, row, column * 2 + 1)
+            grid.setColumnStretch(column * 2 + 1, 1)
         rest = QLabel("Every other field goes to the document's metadata.")
         rest.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(rest)
+        rest.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        grid.addWidget(rest, 1, 4, 1, 2)
         self.mapping.setVisible(bool(preview.tables))
 
         self.table = QTableWidget(0, len(COLUMNS))

@@ -14,18 +14,15 @@ import re
 from functools import cache
 
 #: Patterns tried before dateparser, on the text with weekdays, "GMT"/"UTC" and commas removed.
+#: (ISO 8601 forms are read by ``datetime.fromisoformat`` before these.)
 FIXED_PATTERNS = (
-    "%Y-%m-%d",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%dT%H:%M:%S.%f",
-    "%Y-%m-%dT%H:%M",
-    "%Y-%m-%d %H:%M:%S",
     "%B %d %Y",
     "%d %B %Y",
     "%b %d %Y",
     "%d %b %Y",
     "%B %d %Y %I:%M %p",
     "%d %B %Y %H:%M",
+    "%Y-%m-%d",  # after a weekday or "GMT" was taken off
 )
 _WEEKDAYS = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE
@@ -34,7 +31,17 @@ _ZONE = re.compile(r"\s*(Z|[+-]\d\d:?\d\d|\b(GMT|UTC))\s*$", re.IGNORECASE)
 _SPACES = re.compile(r"[\s,]+")
 
 
+_ISO_START = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _fixed(text: str) -> str | None:
+    if _ISO_START.match(text):
+        try:
+            value = dt.datetime.fromisoformat(_ZONE.sub("", text))
+        except ValueError:
+            pass
+        else:
+            return _iso(value, has_time=len(text) > 10)
     cleaned = _SPACES.sub(" ", _ZONE.sub("", _WEEKDAYS.sub(" ", text))).strip()
     for pattern in FIXED_PATTERNS:
         try:

@@ -8,13 +8,11 @@ about one batch of documents, however large its files are.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
 
-from annotator.core.errors import InputError
 from annotator.core.foreign import ForeignDocument
-from annotator.core.model import DocumentInput
 from annotator.core.reports import Cancelled, ImportReport, ProgressCallback
 from annotator.io import native_ahead
 from annotator.io.annotation_import import (
@@ -23,8 +21,9 @@ from annotator.io.annotation_import import (
     MapHint,
     context_for,
 )
+from annotator.io.article_import import import_articles
 from annotator.io.common import ReadOptions, TextFile
-from annotator.io.formats import FORMATS, NATIVE, Reader, collect, input_size
+from annotator.io.formats import FORMATS, NATIVE, collect, input_size
 from annotator.io.import_scan import ReadFile
 from annotator.io.native import read_native
 from annotator.store import merge
@@ -91,29 +90,8 @@ def import_paths(
                 for (p, f), s in zip(files, sizes, strict=True)
                 if f != NATIVE and not FORMATS[f].annotations
             ]
-            blank: list[str] = []  # the first few records with an empty text
-            blanks = [0]
-            for path, name, size in plain_files:
-                file_report = ImportReport()
-                try:
-                    file_blanks = _import_article_file(
-                        project, path, name, options, file_report, scaled
-                    )
-                except InputError as exc:
-                    if on_bad_file == "refuse":
-                        raise
-                    report.failed.append(str(exc))  # rolled back: nothing of it is kept
-                else:
-                    report.include(file_report)
-                    blanks[0] += len(file_blanks)
-                    blank.extend(file_blanks[: 5 - len(blank)])
-                done_before += size
-                if scaled(0):  # the file is read to its end (the last record before it)
-                    raise Cancelled()
-            if blanks[0]:
-                more = blanks[0] - len(blank)
-                shown = ", ".join(blank) + (f" and {more} more" if more else "")
-                report.warnings.append(f"{blanks[0]} record(s) with an empty text skipped: {shown}")
+            import_articles(project, plain_files, options, report, scaled, on_bad_file == "skip")
+            done_before += sum(size for _p, _n, size in plain_files)
             for (path, name), size in zip(files, sizes, strict=True):
                 if name != NATIVE:
                     continue
@@ -167,37 +145,6 @@ def import_paths(
     except _RollBack:
         pass
     return report
-
-
-def _import_article_file(
-    project: Project,
-    path: Path,
-    name: str,
-    options: ReadOptions,
-    report: ImportReport,
-    read_to: Callable[[int], bool | None],
-) -> list[str]:
-    """Add the documents of one file of articles, all of them or (on any error) none, in a
-    savepoint of the import's transaction; returns where its records with an empty text were
-    (left out). ``read_to`` is told how far into the file the import has read."""
-    blank: list[str] = []
-    position = [0]
-
-    def items() -> Iterator[DocumentInput]:
-        reader: Reader = FORMATS[name].load_reader()
-        for item, consumed in reader(path, options):
-            position[0] = consumed
-            report.warnings.extend(item.notes)
-            if item.text.strip():
-                yield item
-            elif not item.notes:  # notes say why it is empty
-                blank.append(item.origin)
-
-    with project.transaction():
-        project.documents.add_many(
-            items(), progress=lambda _n, _t: read_to(position[0]), report=report
-        )
-    return blank
 
 
 class _RollBack(Exception):

@@ -29,18 +29,43 @@ from annotator.io.news_exports import split_export, spread
 MAX_HEADLINE_CHARS = 200
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PARAGRAPH, _TABLE, _ROW, _CELL = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_STYLE, _VAL = f"{_W}pPr/{_W}pStyle", f"{_W}val"
+#: What a paragraph's text is made of, as python-docx reads it: text, tabs, breaks, hyphens.
+_PIECES = {
+    f"{_W}t": None,
+    f"{_W}tab": "\t",
+    f"{_W}br": "\n",
+    f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-",
+    f"{_W}ptab": "\t",
+}
+
+
+def _text(element: Any) -> str:
+    """The text of a paragraph (or of a table cell's paragraphs, one a line) in the order
+    Word shows it; deleted text (``w:delText``) and field codes are not text."""
+    if element.tag == _CELL:
+        return "\n".join(_text(p) for p in element.iterchildren(_PARAGRAPH))
+    parts: list[str] = []
+    for piece in element.iter(*_PIECES):
+        fixed = _PIECES[piece.tag]
+        parts.append(piece.text or "" if fixed is None else fixed)
+    return "".join(parts)
+
+
 def docx_lines(path: Path) -> tuple[list[tuple[str, str]], Any]:
     """(style name, text) of each paragraph and table row of a .docx in order, and its core
     properties; a file python-docx cannot open is an InputError naming it."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
 
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError(
-            f"{path}: not a Word document (.docx), or damaged ({type(exc).__name__}: {exc})"
+            f"{path}: not a Word document (.docx), or damaged ({_reason(exc)})"
         ) from None
     except Exception as exc:  # lxml's XMLSyntaxError and the like, from a damaged part
         raise InputError(f"{path}: a damaged Word document ({type(exc).__name__})") from None
@@ -48,16 +73,25 @@ def docx_lines(path: Path) -> tuple[list[tuple[str, str]], Any]:
     # style each time (seconds for a 500-article export)
     names = {style.style_id: style.name or "" for style in document.styles}
     lines: list[tuple[str, str]] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            for row in block.rows:
-                cells = [cell.text.strip() for cell in row.cells]
+    # The body's XML is walked directly: python-docx's paragraph objects run an XPath query
+    # per run for their text, most of the time of reading a 500-article export.
+    for block in document.element.body.iterchildren(_PARAGRAPH, _TABLE):
+        if block.tag == _TABLE:
+            for row in block.iterchildren(_ROW):
+                cells = [_text(cell).strip() for cell in row.iterchildren(_CELL)]
                 if any(cells):
                     lines.append(("Table", "\t".join(cells)))
         else:
-            style_id = block._p.style  # the paragraph's pStyle, None for the default
-            lines.append((names.get(style_id, "") if style_id else "", block.text))
+            style = block.find(_STYLE)
+            style_id = style.get(_VAL) if style is not None else None
+            lines.append((names.get(style_id, "") if style_id else "", _text(block)))
     return lines, document.core_properties
+
+
+def _reason(exc: Exception) -> str:
+    if type(exc).__name__ == "PackageNotFoundError":  # its message repeats the path
+        return "not a Word package"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _core_metadata(properties: Any) -> dict[str, Any]:

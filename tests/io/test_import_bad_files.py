@@ -128,3 +128,25 @@ def test_a_cancel_still_rolls_everything_back(project: Project, tmp_path: Path) 
     with pytest.raises(Cancelled):
         import_paths(project, files, progress=progress, on_bad_file="skip")
     assert project.documents.count() == 0
+
+
+def test_a_document_the_store_refuses_leaves_out_only_its_file(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files read whole are written together; when the writing refuses one document (too
+    long here), they are written again one at a time and only that file is left out."""
+    import annotator.core.text
+
+    monkeypatch.setattr(annotator.core.text, "MAX_DOCUMENT_CHARS", 1_000)
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name in ("a", "c", "d"):
+        (folder / f"{name}.txt").write_text(f"Article {name}. Short.", encoding="utf-8")
+    (folder / "b.txt").write_text("Long. " * 400, encoding="utf-8")
+
+    report = import_paths(project, [folder], on_bad_file="skip")
+
+    assert texts(project) == ["Article a", "Article c", "Article d"]
+    assert report.added == 3
+    [failure] = report.failed
+    assert failure.startswith(f"{folder / 'b.txt'}: the document is too long: 2,400 characters")
