@@ -23,6 +23,8 @@ def _isolated_environment(
     monkeypatch.setenv("ANNOTATOR_BACKUP_DIR", str(tmp_path_factory.mktemp("backups")))
     monkeypatch.setenv("ANNOTATOR_NAME", "Tester")
     monkeypatch.setenv("ANNOTATOR_BACKUP_WAIT", "1")
+    # the user's own files (news-export layouts, preferences) never reach a test
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
 
 
 @pytest.fixture

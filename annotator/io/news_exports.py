@@ -162,18 +162,24 @@ def built_in_layouts() -> tuple[Layout, ...]:
     )
 
 
+#: The user's layouts as last read, under what their files were then (name, mtime, size).
+_user_layouts: dict[Path, tuple[tuple[tuple[str, int, int], ...], tuple[Layout, ...]]] = {}
+
+
 def layouts() -> tuple[Layout, ...]:
-    """The user's layouts first (so that a variant can take precedence), then ours."""
+    """The user's layouts first (so that a variant can take precedence), then ours. The
+    user's files are parsed again only when one was added, removed or changed (an import of a
+    thousand files asks for them a thousand times)."""
     folder = user_layout_folder()
-    own = (
-        tuple(
-            parse_layout(path.read_text(encoding="utf-8"), str(path))
-            for path in sorted(folder.glob("*.yaml"))
-        )
-        if folder.is_dir()
-        else ()
-    )
-    return own + built_in_layouts()
+    paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    stats = [(path, path.stat()) for path in paths]
+    signature = tuple((str(path), st.st_mtime_ns, st.st_size) for path, st in stats)
+    known = _user_layouts.get(folder)
+    if known is None or known[0] != signature:
+        own = tuple(parse_layout(path.read_text(encoding="utf-8"), str(path)) for path in paths)
+        _user_layouts[folder] = (signature, own)
+        known = _user_layouts[folder]
+    return known[1] + built_in_layouts()
 
 
 #: How many lines from the top a layout's ``detect`` is looked for in.

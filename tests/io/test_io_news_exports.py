@@ -132,6 +132,24 @@ def test_a_broken_layout_names_its_file_and_key(tmp_path, monkeypatch) -> None:
         news_exports.layouts()
 
 
+def test_a_users_layouts_are_read_again_when_a_file_changes(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "layouts"
+    folder.mkdir()
+    monkeypatch.setattr(news_exports, "user_layout_folder", lambda: folder)
+    layout = "name: {name}\ncontainers: [txt]\ndetect: x\nstart: x\nheader: {{from: start, lines: []}}\nfields: {{}}\n"
+    own = folder / "own.yaml"
+    own.write_text(layout.format(name="first"), encoding="utf-8")
+    assert news_exports.layouts()[0].name == "first"
+    assert news_exports.layouts()[0] is news_exports.layouts()[0]  # not parsed again
+    own.write_text(layout.format(name="second-name"), encoding="utf-8")  # another size
+    assert news_exports.layouts()[0].name == "second-name"
+    (folder / "more.yaml").write_text(layout.format(name="added"), encoding="utf-8")
+    assert [x.name for x in news_exports.layouts()[:2]] == ["added", "second-name"]
+    own.unlink()
+    (folder / "more.yaml").unlink()
+    assert news_exports.layouts() == news_exports.built_in_layouts()
+
+
 def test_every_built_in_layout_is_valid() -> None:
     names = {layout.name for layout in news_exports.built_in_layouts()}
     assert names == {
