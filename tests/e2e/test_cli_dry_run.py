@@ -67,3 +67,25 @@ def test_a_dry_run_of_a_bad_file_fails_as_the_import_would(cli, snapshot, tmp_pa
     assert result.returncode != 0
     assert f"{bad}: not a Word document" in result.stderr
     assert snapshot(project) == before
+
+
+def test_a_dry_run_names_the_files_it_would_leave_out(cli, snapshot, tmp_path: Path) -> None:
+    project = new_project(cli, tmp_path)
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a-buses.html").write_text(news_page(), encoding="utf-8")
+    whole = word_article(tmp_path / "whole.docx").read_bytes()
+    (folder / "b-broken.docx").write_bytes(whole[: len(whole) // 2])
+    before = snapshot(project)
+    result = cli("import", project, folder, "--dry-run")
+    assert result.returncode == 3, result.stderr
+    assert "1. Council backs night buses" in result.stdout
+    assert "The import would give: 1 document(s) added; 1 file(s) could not be read" in (
+        result.stdout
+    )
+    assert f"Error: {folder / 'b-broken.docx'}: not a Word document" in result.stderr
+    assert result.stderr.rstrip().endswith(
+        "Error: 1 file(s) could not be read and would be left out; the other files would be "
+        "imported."
+    )
+    assert snapshot(project) == before

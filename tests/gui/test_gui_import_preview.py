@@ -3,14 +3,13 @@ written, the fields of a table chosen from the keyboard, cancel, and files left 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 
-from annotator.gui.import_dialog import ImportDialog
 from annotator.gui.import_preview import ImportPreviewDialog
+from tests.gui.import_steps import run_import
 from tests.io.news_samples import news_page, word_article
 
 TABLE = (
@@ -20,36 +19,6 @@ TABLE = (
     "<b>Café</b> tax & <i>owners</i>;Café owners oppose the new tax, their union said.;"
     "<i>Gazette</i>;2026-03-15;economy\n"
 )
-
-
-def run_import(qtbot, window, paths: list[Path], on_preview: Callable[[ImportPreviewDialog], None]):
-    """Ctrl+I; the import dialog gets ``paths``; ``on_preview`` handles the preview; the
-    report's text and informative text are returned (None each if it never came)."""
-    seen: dict[str, object] = {}
-
-    def answer() -> None:
-        modal: QWidget | None = QApplication.activeModalWidget()
-        if isinstance(modal, ImportDialog) and "dialog" not in seen:
-            seen["dialog"] = True
-            modal.add_paths(paths)
-            ok = modal.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        elif isinstance(modal, ImportPreviewDialog) and "preview" not in seen:
-            seen["preview"] = True
-            on_preview(modal)
-        elif isinstance(modal, QMessageBox) and "report" not in seen:
-            seen["report"] = (modal.text(), modal.informativeText())
-            modal.accept()
-
-    timer = QTimer()
-    timer.timeout.connect(answer)
-    timer.start(10)
-    try:
-        qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    finally:
-        timer.stop()
-    assert seen.get("preview"), "the preview was not shown"
-    return seen.get("report", (None, None))
 
 
 def choose(qtbot, box: QComboBox, text: str) -> None:

@@ -75,3 +75,41 @@ def test_pages_word_and_rtf_from_the_window(qtbot, make_window, tmp_path: Path) 
     assert {"Council backs night buses", "Night buses from May"} <= set(titles)
     assert "Café owners oppose the new tax" in titles
     assert COMMENT not in titles["Council backs night buses"].text
+
+
+def test_news_database_exports_from_the_window(qtbot, make_window, tmp_path: Path) -> None:
+    """Ctrl+I on a folder with the same three articles as a Factiva report, a Nexis Uni Word
+    export and a LexisNexis text export: the preview shows them by their own headlines; the
+    import keeps the first of each same text and reports the others as duplicates. (The text
+    export keeps its blank lines between paragraphs, so its two articles of several
+    paragraphs are texts of their own.)"""
+    from tests.gui.import_steps import run_import
+    from tests.io.news_samples import EXPORT_ARTICLES, factiva_html, lexis_txt, nexis_docx
+
+    window = make_window()
+    project = window.session.project
+    before = project.documents.count()
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "a-factiva.html").write_text(factiva_html(), encoding="utf-8")
+    nexis_docx(folder / "b-nexis.docx")
+    (folder / "c-lexis.txt").write_text(lexis_txt("en"), encoding="utf-8")
+    shown: dict[str, list[str]] = {}
+
+    def on_preview(dialog) -> None:
+        table = dialog.table
+        shown["titles"] = [table.item(r, 0).text() for r in range(table.rowCount())]
+        shown["sources"] = [table.item(r, 1).text() for r in range(table.rowCount())]
+        shown["dates"] = [table.item(r, 2).text() for r in range(table.rowCount())]
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    text, _more = run_import(qtbot, window, [folder], on_preview)
+
+    headlines = [article[0] for article in EXPORT_ARTICLES]
+    assert shown["titles"] == headlines + headlines[:2]
+    assert shown["sources"][:3] == [article[1] for article in EXPORT_ARTICLES]
+    assert shown["dates"][:3] == ["2026-03-03", "2026-03-04", "2026-03-06"]
+    assert text == "5 document(s) added; 4 already in the project (same text), skipped."
+    stored = [d for d in project.documents.all() if d.metadata.get("layout") == "factiva"]
+    assert project.documents.count() == before + 5 and len(stored) == 3
+    assert all(d.metadata["factiva_id"].startswith("Document RIVCOU") for d in stored)
