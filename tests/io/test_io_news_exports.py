@@ -136,7 +136,10 @@ def test_a_users_layouts_are_read_again_when_a_file_changes(tmp_path, monkeypatc
     folder = tmp_path / "layouts"
     folder.mkdir()
     monkeypatch.setattr(news_exports, "user_layout_folder", lambda: folder)
-    layout = "name: {name}\ncontainers: [txt]\ndetect: x\nstart: x\nheader: {{from: start, lines: []}}\nfields: {{}}\n"
+    layout = (
+        "name: {name}\ncontainers: [txt]\ndetect: x\nstart: x\n"
+        "header: {{from: start, lines: []}}\nfields: {{}}\n"
+    )
     own = folder / "own.yaml"
     own.write_text(layout.format(name="first"), encoding="utf-8")
     assert news_exports.layouts()[0].name == "first"
