@@ -36,7 +36,7 @@ from annotator.gui.label_map_dialog import choose_label_map, find_unknown_names
 from annotator.gui.plain import warn
 from annotator.gui.workers import run_with_progress
 from annotator.io.common import ReadOptions
-from annotator.io.formats import FORMATS, IMPORT_CHOICES, IMPORT_EXTENSIONS, NATIVE, collect
+from annotator.io.formats import FORMATS, IMPORT_CHOICES, IMPORT_EXTENSIONS, NATIVE
 from annotator.io.import_scan import ReadFile
 from annotator.io.importing import OnBadFile, import_paths
 from annotator.io.preview import ImportPreview, guess_fields, preview_import
@@ -374,11 +374,12 @@ def preview_and_choose(
     """Read the first documents of the article files among ``paths`` (off the GUI thread) and
     show them; the options to import with (the fields chosen for tables), or None if the user
     cancelled. Without article files (annotations only) there is nothing to show."""
-    if all(name == NATIVE or FORMATS[name].annotations for _p, name in collect(paths, fmt)[0]):
-        return options
 
     def first_read(_progress: ProgressCallback) -> tuple[ImportPreview, ReadOptions]:
+        # (in the worker: a large folder takes a while to list)
         preview = preview_import(paths, fmt, options)
+        if not preview.article_files:
+            return preview, options
         guessed = guess_fields(preview.fields, options)
         if guessed != options:  # read again with the fields a table most likely means
             preview = preview_import(paths, fmt, guessed)
@@ -388,6 +389,8 @@ def preview_and_choose(
     if first is None:
         return None
     preview, guessed = first
+    if not preview.article_files:
+        return options
     dialog = ImportPreviewDialog(
         preview, guessed, lambda chosen: preview_import(paths, fmt, chosen), parent
     )
