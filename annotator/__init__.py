@@ -29,7 +29,19 @@ from annotator.core.errors import (
 )
 from annotator.core.model import Annotation, Annotator, Document, Entity, Fragment, Relation
 
-__version__ = "0.1.0"
+
+def _installed_version() -> str:
+    """The version of the installed package (pyproject.toml's, through its metadata): the one
+    version string ``--version``, Help → About and the packages show."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("annotator")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
+__version__ = _installed_version()
 
 if TYPE_CHECKING:
     from annotator.core.schema import Schema

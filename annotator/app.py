@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.gui.main_window import MainWindow
 from annotator.gui.session import Session
 from annotator.gui.settings import Settings
+from annotator.gui.single_instance import InstanceServer, hand_over
 from annotator.gui.theme import apply_theme
 
 
@@ -61,8 +62,40 @@ def run(project: Path | None = None) -> int:
         raise RuntimeError("Annotator needs a QApplication, not a QCoreApplication")
     app.setApplicationName("Annotator")
     app.setOrganizationName("annotator")
+    if hand_over(project):  # a window is running: it opens the project
+        where = f"{project}: opened" if project is not None else "Shown"
+        print(f"{where} in the Annotator window already running.")
+        return 0
     settings = Settings.load()
     apply_theme(app, settings.theme)
     window = build_window(project, settings)
     window.show()
+    server = InstanceServer(app)
+    server.listen()
+    server.open_requested.connect(lambda path: open_handed_over(path, settings))
     return app.exec()
+
+
+def open_handed_over(project: Path | None, settings: Settings) -> MainWindow | None:
+    """Show ``project`` as a later start asked: the window that has it open comes to the
+    front, else a new window opens it (None: the last window is shown)."""
+    windows = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    chosen = windows[-1] if windows and project is None else None
+    for window in windows:
+        open_one = window.session.project
+        if project is not None and open_one is not None and open_one.path.resolve() == project:
+            chosen = window
+    if chosen is None and project is not None:
+        chosen = MainWindow(Session(settings.annotator_name), settings)
+        if not chosen.open_project(project):
+            chosen.deleteLater()
+            return None
+        chosen.show()
+    if chosen is not None:
+        if chosen.isMinimized():
+            chosen.showNormal()
+        chosen.raise_()
+        chosen.activateWindow()
+    return chosen

@@ -97,14 +97,34 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int | None], None] | Non
             bar_ctx.__exit__(None, None, None)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
+class _CommandsOrProject(click.Group):
+    """The command group, which also takes a project file in place of a command:
+    ``annotator study.annotator`` (what a double-click on a project runs) is ``annotator gui
+    study.annotator``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and _looks_like_a_project(args[0]):
+            args = ["gui", *args]
+        return super().parse_args(ctx, args)
+
+
+def _looks_like_a_project(arg: str) -> bool:
+    return not arg.startswith("-") and (arg.endswith(".annotator") or Path(arg).is_file())
+
+
+@click.group(
+    cls=_CommandsOrProject,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+)
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Annotator: tag quotes, actors and demands in news articles; export research datasets.
 
     A project is one file (SQLite). Every change is saved the moment it is made. Without a
-    command, the window opens on the last project (or the demo project).
+    command, the window opens on the last project (or the demo project); `annotator
+    PROJECT` opens it on PROJECT.
     """
     if ctx.invoked_subcommand is None:
         sys.exit(run_gui(None))

@@ -3,12 +3,14 @@ the user's own bindings (Preferences → Keyboard)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QMessageBox
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
@@ -377,9 +379,40 @@ def shortcut_sheet(window: MainWindow) -> None:
     ShortcutSheet(window, extra, current_keys(window.settings.shortcuts)).exec()
 
 
-def about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
-        "About Annotator",
+def program_folder() -> Path:
+    """Where the running program is: the frozen bundle's folder, or the package's."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).parent
+    return Path(__file__).resolve().parents[1]
+
+
+def about_text(window: MainWindow) -> tuple[str, str]:
+    """Help → About: the version, and where the project, preferences and backups are."""
+    from annotator.store.backup import backup_folder, backup_root
+
+    project = window.session.project
+    places = [
+        f"Project: {project.path if project is not None else '(none open)'}",
+        f"Preferences: {window.settings.path}",
+        f"Backups: {backup_folder(project.path) if project is not None else backup_root()}",
+        f"Program: {program_folder()}",
+    ]
+    return (
         f"Annotator {__version__}\nQuotes, actors and demands in news articles.",
+        "\n".join(places),
     )
+
+
+def about(window: MainWindow) -> None:
+    text, places = about_text(window)
+    box = QMessageBox(window)
+    box.setObjectName("about")
+    box.setWindowTitle("About Annotator")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # paths may hold anything
+    box.setText(text)
+    box.setInformativeText(places)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
