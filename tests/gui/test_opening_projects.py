@@ -67,9 +67,9 @@ def test_a_second_start_hands_its_project_to_the_running_window(
     handed: list[Path | None] = []
     server.open_requested.connect(handed.append)
     try:
-        for project in (other, None):
+        for count, project in enumerate((other, None), start=1):
             start = hand_over_from_another_process(project)
-            qtbot.waitUntil(lambda n=len(handed): len(handed) > n, timeout=10_000)
+            qtbot.waitUntil(lambda count=count: len(handed) == count, timeout=10_000)
             assert start.communicate(timeout=10)[0].strip() == "True"
         assert handed == [other.resolve(), None]
 
