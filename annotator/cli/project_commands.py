@@ -277,10 +277,11 @@ def _dry_run(
 @click.option(
     "--format",
     "fmt",
-    default=NATIVE,
-    show_default=True,
+    default=None,
     type=click.Choice(EXPORT_CHOICES),
-    help=choices_help(EXPORT_CHOICES, export=True) + ".",
+    help="Default: native, or jsonl when the output's name ends in .jsonl. "
+    + choices_help(EXPORT_CHOICES, export=True)
+    + ".",
 )
 @OUTPUT
 @click.option(
@@ -300,7 +301,7 @@ def _dry_run(
 )
 def export(
     project: Path,
-    fmt: str,
+    fmt: str | None,
     output: Path,
     annotator_name: str | None,
     document_list: str | None,
@@ -315,6 +316,8 @@ def export(
     )
     from annotator.store.project import Project
 
+    if fmt is None:  # a .jsonl file holds JSON Lines (and is read back as them)
+        fmt = "jsonl" if output.suffix.lower() in (".jsonl", ".ndjson") else NATIVE
     with user_errors(project):
         documents: list[str] | None = None
         if document_list is not None:

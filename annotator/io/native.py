@@ -208,6 +208,13 @@ def read_native(path: Path) -> tuple[dict[str, Any], NativeDocuments, TextFile]:
             _number, header = next(records)
         except StopIteration:
             raise InputError(f"{path}: the file is empty") from None
+        except InputError as exc:
+            if _starts_like_a_json_export(path):  # `export -o x.jsonl` wrote JSON until 0.1
+                raise InputError(
+                    f"{exc}; this looks like an Annotator JSON export (one JSON document, "
+                    f"not one per line): rename it to .json to import it"
+                ) from None
+            raise
         docs: NativeDocuments = ((f"{path}:{n}", r) for n, r in records)
         _check(header, "header", str(path) + ":1")
         nesting_checked = True  # by the reader, at each line
@@ -230,6 +237,12 @@ def read_native(path: Path) -> tuple[dict[str, Any], NativeDocuments, TextFile]:
             yield where, doc
 
     return header, validated(), source
+
+
+def _starts_like_a_json_export(path: Path) -> bool:
+    with path.open("rb") as fh:
+        head = fh.read(200)
+    return head.lstrip().startswith(b'{"format":"annotator/')
 
 
 def _open_export(path: Path) -> tuple[JsonText, Iterator[str]]:

@@ -55,9 +55,9 @@ Documents = Iterator[tuple[str, dict[str, Any]]]
 
 
 def available() -> bool:
-    """Whether a second interpreter can be started (not from a frozen build, whose
-    executable is the application: packaging/ gives it its own way)."""
-    return not getattr(sys, "frozen", False) and bool(sys.executable)
+    """Whether a second interpreter can be started: ``sys.executable`` (in a frozen build,
+    the program itself, which runs ``-c CODE`` as Python does: packaging/launcher.py)."""
+    return bool(sys.executable)
 
 
 class ReadAhead:

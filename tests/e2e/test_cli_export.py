@@ -268,3 +268,23 @@ def test_export_of_unknown_or_no_documents_is_refused(cli, demo, tmp_path) -> No
     result = cli("export", demo, "-o", out, "--documents-file", tmp_path / "missing.txt")
     assert result.returncode != 0 and "missing.txt: no such file" in result.stderr
     assert not out.exists()
+
+
+def test_a_jsonl_output_gets_json_lines_and_imports_back(cli, demo, tmp_path) -> None:
+    """`-o x.jsonl` without --format writes JSON Lines, which a .jsonl import reads; a JSON
+    export someone named .jsonl gets a message saying what it is."""
+    out = tmp_path / "study.jsonl"
+    assert cli("export", demo, "-o", out).returncode == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 13 and all(json.loads(line) for line in lines)  # header + 12
+    fresh = tmp_path / "fresh.annotator"
+    assert cli("new", fresh).returncode == 0
+    result = cli("import", fresh, out)
+    assert result.returncode == 0 and "12 document(s) added" in result.stdout, result.stderr
+
+    misnamed = tmp_path / "misnamed.jsonl"
+    assert cli("export", demo, "--format", "native", "-o", misnamed).returncode == 0
+    refused = cli("import", fresh, misnamed)
+    assert refused.returncode == 3
+    assert "this looks like an Annotator JSON export" in refused.stderr
+    assert "rename it to .json" in refused.stderr
