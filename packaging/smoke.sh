@@ -16,7 +16,8 @@ say() { printf '\n== %s\n' "$*"; }
 fail() { echo "smoke test failed: $*" >&2; exit 1; }
 
 say "install $DEB"
-apt-get install -y -qq "$DEB" >/dev/null
+apt-get install -y -qq "$DEB" >/dev/null \
+    || { apt-get update -qq && apt-get install -y -qq "$DEB" >/dev/null; }
 command -v annotator | grep -qx /usr/bin/annotator || fail "annotator is not on the PATH"
 annotator --version | grep -q "annotator, version" || fail "--version"
 
