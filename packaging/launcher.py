@@ -3,7 +3,7 @@
 Annotator starts helper processes of its own as ``sys.executable -m annotator.…`` (the
 background backup) and ``sys.executable -c CODE`` (reading a large export ahead). In a frozen
 build ``sys.executable`` is this program, so it answers those two forms as the interpreter
-would; only modules of Annotator itself are run with ``-m``.
+would; only Annotator itself (``annotator``, ``annotator.…``) is run with ``-m``.
 """
 
 import runpy
@@ -12,7 +12,7 @@ import sys
 
 def main() -> None:
     args = sys.argv
-    if len(args) > 2 and args[1] == "-m" and args[2].startswith("annotator."):
+    if len(args) > 2 and args[1] == "-m" and args[2].split(".")[0] == "annotator":
         module = args[2]
         sys.argv = [args[0], *args[3:]]
         runpy.run_module(module, run_name="__main__", alter_sys=True)
