@@ -415,4 +415,6 @@ def about(window: MainWindow) -> None:
     for label in box.findChildren(QLabel):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if label.objectName() == "qt_msgbox_informativelabel":
+            label.setMinimumWidth(560)  # a path on one line where it fits
     box.exec()
