@@ -63,6 +63,15 @@ CODE=$?
 set -e
 [ "$CODE" = 124 ] || { cat "$WORK/window.txt"; fail "the window stopped with code $CODE"; }
 
+say "the menu entry's command, without a project: the window on the demo"
+set +e
+QT_QPA_PLATFORM=offscreen timeout 5 $(sed -n 's/^Exec=\(.*\) %f$/\1/p' \
+    /usr/share/applications/org.annotator.Annotator.desktop) 2> "$WORK/menu.txt"
+CODE=$?
+set -e
+[ "$CODE" = 124 ] || { cat "$WORK/menu.txt"; fail "the window stopped with code $CODE"; }
+[ -f "$XDG_DATA_HOME/annotator/demo.annotator" ] || fail "the demo project was not written"
+
 say "remove"
 apt-get remove -y -qq annotator >/dev/null
 [ ! -e /opt/annotator ] || fail "/opt/annotator is left behind"
