@@ -57,15 +57,21 @@ grep -q "application/x-annotator-project" /usr/share/applications/mimeinfo.cache
     || fail "the desktop entry is not registered for the project type"
 
 say "the window, offscreen, for five seconds"
+# a user who has started Annotator before (the first start asks for the name)
+mkdir -p "$ANNOTATOR_CONFIG_DIR" "$WORK/new-user"
+echo '{"annotator_name": "smoke"}' > "$ANNOTATOR_CONFIG_DIR/preferences.json"
+echo '{"annotator_name": "smoke"}' > "$WORK/new-user/preferences.json"
 set +e
 QT_QPA_PLATFORM=offscreen timeout 5 annotator "$P" 2> "$WORK/window.txt"
 CODE=$?
 set -e
 [ "$CODE" = 124 ] || { cat "$WORK/window.txt"; fail "the window stopped with code $CODE"; }
+grep -q "$(realpath "$P")" "$ANNOTATOR_CONFIG_DIR/preferences.json" \
+    || fail "the window did not open $P (it is not among the recent projects)"
 
-say "the menu entry's command, without a project: the window on the demo"
+say "the menu entry's command, for a new user (no last project): the window on the demo"
 set +e
-QT_QPA_PLATFORM=offscreen timeout 5 $(sed -n 's/^Exec=\(.*\) %f$/\1/p' \
+ANNOTATOR_CONFIG_DIR=$WORK/new-user QT_QPA_PLATFORM=offscreen timeout 5 $(sed -n 's/^Exec=\(.*\) %f$/\1/p' \
     /usr/share/applications/org.annotator.Annotator.desktop) 2> "$WORK/menu.txt"
 CODE=$?
 set -e
