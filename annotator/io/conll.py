@@ -71,9 +71,11 @@ def document_lines(text: str, annotations: list[dict[str, Any]]) -> tuple[list[s
         last = bisect.bisect_left(starts, end)
         return range(first, last)
 
-    def order(ann: dict[str, Any]) -> tuple[int, int]:
+    def order(ann: dict[str, Any]) -> tuple[int, int, str]:
+        # by where it starts, the longer first; of two with the same extent, the lower id
+        # (whatever order the layer lists them in, the same one is kept)
         frags = ann["fragments"]
-        return (min(f["start"] for f in frags), -max(f["end"] for f in frags))
+        return (min(f["start"] for f in frags), -max(f["end"] for f in frags), str(ann["id"]))
 
     dropped = 0
     for ann in sorted((a for a in annotations if a["fragments"]), key=order):

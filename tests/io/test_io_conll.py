@@ -186,3 +186,21 @@ def test_two_fragments_in_one_word_are_one_entity(project, tmp_path: Path) -> No
     export_project(project, "conll", out)
     (lines,) = read_conll(out)
     assert lines == [[("Firetrucks", "B-Actor"), ("drive", "O"), (".", "O")]]
+
+
+def test_of_two_overlapping_spans_of_the_same_extent_the_lower_id_is_kept(
+    project, tmp_path: Path
+) -> None:
+    """Which one is kept must not depend on the order the layer lists them in (a case
+    Hypothesis found: two Actors over both words, one in two pieces)."""
+    doc = project.documents.add("Anasaid Zoë Ana").value
+    layer = project.layer()
+    pieces = layer.add_annotation(doc.id, "Actor", [(0, 7), (12, 15)]).value
+    whole = layer.add_annotation(doc.id, "Actor", [(0, 1), (4, 15)]).value
+    out = tmp_path / "o.conll"
+    export_project(project, "conll", out)
+    (lines,) = read_conll(out)
+    if pieces.id < whole.id:  # two entities, one a piece
+        assert lines == [[("Anasaid", "B-Actor"), ("Zoë", "O"), ("Ana", "B-Actor")]]
+    else:  # one entity over the three words
+        assert lines == [[("Anasaid", "B-Actor"), ("Zoë", "I-Actor"), ("Ana", "I-Actor")]]

@@ -31,14 +31,14 @@ def tokens_of(text: str) -> list[tuple[int, int]]:
 
 def taggable(text: str, annotations: list[Any]) -> set[tuple[str, int, int]]:
     """(label, first token, last token) of what IOB2 can carry of one layer's annotations:
-    taken by where they start, the longer first; one sharing a token with one taken before is
-    dropped; each fragment its own span (fragments sharing a token are one)."""
+    taken by where they start, the longer first, then by id; one sharing a token with one taken
+    before is dropped; each fragment its own span (fragments sharing a token are one)."""
     tokens = tokens_of(text)
     taken: set[int] = set()
     out: set[tuple[str, int, int]] = set()
     order = sorted(
         annotations,
-        key=lambda a: (min(f.start for f in a.fragments), -max(f.end for f in a.fragments)),
+        key=lambda a: (min(f.start for f in a.fragments), -max(f.end for f in a.fragments), a.id),
     )
     for ann in order:
         runs: list[list[int]] = []
