@@ -31,7 +31,8 @@ SHOWN_BLANKS = 5
 
 @dataclass
 class _Outcome:
-    """What one savepoint kept: its report, the files left out, the empty records."""
+    """What one savepoint kept: its report (the files left out in its ``failed``), and where
+    its records with an empty text were."""
 
     report: ImportReport = field(default_factory=ImportReport)
     blanks: list[str] = field(default_factory=list)

@@ -137,7 +137,7 @@ class RulesEngine:
 
     def suggest(self, text: str) -> Suggestions:
         found = Suggestions()
-        names = [m for m in self._names(text)]
+        names = self._names(text)
         covered: list[tuple[int, int]] = []
         for match in QUOTATION.finditer(text):
             group = 1 if match.group(1) is not None else 2
@@ -228,30 +228,11 @@ class RulesEngine:
             return
         speaker = self._trimmed(text, speaker)
         score = {"name": 0.8, "descriptive": 0.7, "pronoun": 0.6}[speaker.kind]
-        mention = found.add(
-            Suggested(
-                "actor",
-                speaker.start,
-                speaker.end,
-                text[speaker.start : speaker.end],
-                ENGINE,
-                score,
-            )
-        )
-        target = mention
+        target = _add_actor(found, text, speaker, score)
         if speaker.kind == "pronoun":
             resolved = self._resolve(text, speaker, names, found)
             if resolved is not None:
-                target = found.add(
-                    Suggested(
-                        "actor",
-                        resolved.start,
-                        resolved.end,
-                        text[resolved.start : resolved.end],
-                        ENGINE,
-                        0.6,
-                    )
-                )
+                target = _add_actor(found, text, resolved, 0.6)
         found.link("speaker", quote, target)
 
     def _carry_speakers(self, found: Suggestions, text: str) -> None:
@@ -319,6 +300,13 @@ class RulesEngine:
                     continue
                 return mention
         return None
+
+
+def _add_actor(found: Suggestions, text: str, mention: _Mention, score: float) -> int:
+    span = Suggested(
+        "actor", mention.start, mention.end, text[mention.start : mention.end], ENGINE, score
+    )
+    return found.add(span)
 
 
 def _was_named_before(text: str, surname: str, at: int) -> bool:
