@@ -9,7 +9,7 @@ can be extended (a project adds the cues its people accepted).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -168,6 +168,10 @@ class RulesEngine:
                 self._attach(found, quote, text, speaker, match.span(cue_group), names)
         self._carry_speakers(found, text)
         return found
+
+    def suggest_many(self, texts: Iterable[str]) -> Iterator[Suggestions]:
+        for text in texts:
+            yield self.suggest(text)
 
     # -- attribution --------------------------------------------------------------------
 

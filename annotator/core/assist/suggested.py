@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Suggested:
     """A proposed span: ``role`` is a label role (``speech``, ``actor``, ``cue``); offsets
-    are code points of the normalised text, ``text`` what they cover."""
+    are code points of the normalised text, ``text`` what they cover; ``score`` in [0, 1];
+    ``entity`` the registry actor an actor mention names, when the engine knows it."""
 
     role: str
     start: int
@@ -16,6 +17,7 @@ class Suggested:
     text: str
     engine: str
     score: float
+    entity: str | None = None
 
 
 @dataclass(frozen=True)
