@@ -88,14 +88,14 @@ def gold(
 
 
 def _annotators(project: Project, value: str | None) -> list[str] | None:
-    from annotator.store.annotators import is_reserved
+    from annotator.store.annotators import GOLD_ID, reserved_id
 
     names = _split(value)
     if names is None:
         return None
     ids = []
     for name in names:
-        if is_reserved(name, name):
+        if reserved_id(name) == GOLD_ID:
             raise ValidationError("gold is what a review adjudicates into; compare annotators")
         person = project.annotators.named(name)
         if person is None:

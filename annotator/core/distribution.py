@@ -46,7 +46,7 @@ def check_names(names: Sequence[str], reserved: Sequence[str] = ()) -> list[str]
     for name in cleaned:
         key = name.casefold()
         if key in {r.casefold() for r in reserved}:
-            raise ValidationError(f"{name!r} is reserved for the adjudicated (gold) layer")
+            raise ValidationError(f"{name!r} is reserved (for the gold and suggestions layers)")
         if key in seen:
             raise ValidationError(f"the annotator {name!r} is named twice")
         if any(c in name for c in '/\\:*?"<>|') or name.startswith("."):

@@ -41,7 +41,7 @@ from annotator.core.reports import ProgressCallback
 from annotator.gui.plain import warn
 from annotator.gui.workers import run_with_progress
 from annotator.io.agreement_report import documents_line, label_name, reasons, worst_documents
-from annotator.store.annotators import GOLD_ID, is_reserved
+from annotator.store.annotators import reserved_id
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import MouseEvent
@@ -355,7 +355,7 @@ def review_behind(
     ids = []
     for name in names:
         person = project.annotators.named(name)
-        ids.append(GOLD_ID if person is None and is_reserved(name) else person.id if person else "")
+        ids.append(person.id if person else reserved_id(name) or "")
     if not all(ids):
         return False
     if not document_id:

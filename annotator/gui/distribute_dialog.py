@@ -31,7 +31,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.reports import ProgressCallback
 from annotator.gui.plain import message_box
 from annotator.gui.workers import run_with_progress
-from annotator.store.annotators import GOLD_NAME
+from annotator.store.annotators import RESERVED
 from annotator.store.distribute import DistributeReport, distribute
 from annotator.store.project import Project
 
@@ -117,7 +117,7 @@ class DistributeDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         names = self.chosen_names()
         try:
-            check_names(names, reserved=[GOLD_NAME])
+            check_names(names, reserved=list(RESERVED.values()))
         except AnnotatorError as exc:
             self.preview.setText(str(exc) if self.names.text().strip() else "Type the names.")
             ok.setEnabled(False)

@@ -46,7 +46,7 @@ from annotator.core.reports import ImportReport
 from annotator.core.schema import Schema
 from annotator.core.text import normalise_text, text_sha256
 from annotator.store import merge
-from annotator.store.annotators import is_reserved
+from annotator.store.annotators import reserved_id
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -296,8 +296,9 @@ class AnnotationImport:
         if name is None or not name.strip():
             return None
         if name not in self._annotators:
-            if is_reserved(name):
-                self._annotators[name] = self.project.gold.writer_id()  # its row, made if new
+            reserved = reserved_id(name)
+            if reserved is not None:  # its row, made if new
+                self._annotators[name] = self.project.layer(reserved).writer_id()
             else:
                 self._annotators[name] = self.project.annotators.ensure(name.strip()).id
             local = self._annotators[name]

@@ -10,16 +10,18 @@ from annotator.core.reports import ProgressCallback
 from annotator.core.schema import RELATION_ENDS, Schema
 from annotator.io.common import TextFile
 from annotator.io.formats import export_format
-from annotator.store.annotators import is_reserved
+from annotator.store.annotators import reserved_id
 from annotator.store.project import Layer, Project
 
 
 def layer_named(project: Project, annotator_name: str | None) -> Layer | None:
-    """The layer of the annotator of that name ("Gold" for the gold layer); None for all."""
+    """The layer of the annotator of that name ("Gold", "Suggestions" for the reserved
+    layers); None for all."""
     if annotator_name is None:
         return None
-    if is_reserved(annotator_name):
-        return project.gold
+    reserved = reserved_id(annotator_name)
+    if reserved is not None:
+        return project.layer(reserved)
     person = project.annotators.named(annotator_name)
     if person is None:
         names = ", ".join(a.name for a in project.annotators.all()) or "none yet"

@@ -1,8 +1,9 @@
-"""The people (and the gold layer) whose annotations a project holds.
+"""The people (and the gold and suggestions layers) whose annotations a project holds.
 
 An annotator is created the first time something is written in their name, never by reading.
-**Gold** is a reserved annotator (id ``gold``): the layer a reviewer adjudicates into. Its id
-is the same in every project file, so that gold layers merge like any other.
+Two annotators are reserved, with the same id in every project file so that their layers
+merge like any other: **gold** (id ``gold``), the layer a reviewer adjudicates into, and
+**suggestions** (id ``suggestions``), what the suggestion engines propose (store/suggestions.py).
 """
 
 from __future__ import annotations
@@ -20,13 +21,25 @@ if TYPE_CHECKING:
 #: The reserved annotator of the adjudicated layer.
 GOLD_ID = "gold"
 GOLD_NAME = "Gold"
+#: The reserved annotator of the engines' suggestions.
+SUGGESTIONS_ID = "suggestions"
+SUGGESTIONS_NAME = "Suggestions"
+#: Reserved id -> name.
+RESERVED = {GOLD_ID: GOLD_NAME, SUGGESTIONS_ID: SUGGESTIONS_NAME}
 
 
 def is_reserved(name: str | None = None, annotator_id: str | None = None) -> bool:
-    """Whether a name or id is the gold layer's (which no person may take)."""
-    return (name is not None and name.strip().casefold() == GOLD_NAME.casefold()) or (
-        annotator_id == GOLD_ID
-    )
+    """Whether a name or id is a reserved layer's (which no person may take)."""
+    if annotator_id in RESERVED:
+        return True
+    key = None if name is None else name.strip().casefold()
+    return key is not None and any(key == n.casefold() for n in RESERVED.values())
+
+
+def reserved_id(name: str) -> str | None:
+    """The id of the reserved layer of this name (or id), if it is one."""
+    key = name.strip().casefold()
+    return next((i for i, n in RESERVED.items() if key in (i, n.casefold())), None)
 
 
 class Annotators:
@@ -52,7 +65,9 @@ class Annotators:
     def add(self, name: str, id: str | None = None) -> Written[Annotator]:
         """Add a person; refused if the name is taken or reserved for gold."""
         if is_reserved(name, id):
-            raise ValidationError(f"{GOLD_NAME!r} is reserved for the adjudicated (gold) layer")
+            raise ValidationError(
+                f"{name.strip()!r} is reserved (for the gold layer and the suggestions layer)"
+            )
         with self._project.transaction() as changes:
             if self.named(name) is not None:
                 raise ValidationError(f"an annotator named {name.strip()!r} already exists")

@@ -28,7 +28,7 @@ from annotator.core.model import DocumentInput, now
 from annotator.core.reports import Cancelled, ProgressCallback
 from annotator.store import documents as doc_sql
 from annotator.store import team
-from annotator.store.annotators import GOLD_NAME
+from annotator.store.annotators import RESERVED
 from annotator.store.connection import WriterLock
 from annotator.store.project import Project
 
@@ -77,7 +77,7 @@ def distribute(
     progress: ProgressCallback | None = None,
 ) -> DistributeReport:
     """Write ``folder/<name>.annotator`` for each name and store the assignments in ``lead``."""
-    names = check_names(names, reserved=[GOLD_NAME])
+    names = check_names(names, reserved=list(RESERVED.values()))
     if not folder.is_dir():
         raise ProjectFileError(f"{folder}: no such folder")
     targets = target_files(folder, names)

@@ -242,6 +242,10 @@ class Documents:
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
 
+    def ids(self) -> list[str]:
+        """Every document's id, in import order."""
+        return [row[0] for row in self._db.execute("SELECT id FROM documents ORDER BY seq")]
+
     def text(self, doc_id: str) -> str:
         """A document's text (the last one read is kept: stored texts never change)."""
         if self._text_cache is None or self._text_cache[0] != doc_id:

@@ -31,7 +31,7 @@ from annotator.core.validation import (
 )
 from annotator.store import annotations as ann_sql
 from annotator.store import registry as reg_sql
-from annotator.store.annotators import GOLD_ID, GOLD_NAME
+from annotator.store.annotators import GOLD_ID, reserved_id
 from annotator.store.problems import Problem, count_problems, find_problems, problems_page
 from annotator.store.propagation import Occurrence, annotated_spans
 
@@ -78,9 +78,7 @@ class Layer:
         if self._id is not None and reg_sql.annotator_by_id(self._db, self._id) is not None:
             return self._id
         self._id = None  # a rolled-back transaction may have taken the row away
-        person = self._project.annotators.ensure(
-            self.name, GOLD_ID if self.name == GOLD_NAME else None
-        )
+        person = self._project.annotators.ensure(self.name, reserved_id(self.name))
         self._id = person.id
         return person.id
 

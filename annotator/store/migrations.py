@@ -151,6 +151,34 @@ def _team_review(db: Database) -> None:
     )
 
 
+@migrations(name="0004_suggestions")
+def _suggestions(db: Database) -> None:
+    # Assisted tagging (docs/assist.md): the engine and score of each annotation of the
+    # reserved suggestions layer, and the verdicts people gave (a span of a label in a
+    # document, accepted or rejected), so that a span once decided is not suggested again and
+    # the window can count what was accepted and rejected per label.
+    db.executescript(
+        """
+        CREATE TABLE suggestion_info (
+            annotation TEXT PRIMARY KEY REFERENCES annotations (id) ON DELETE CASCADE,
+            engine TEXT NOT NULL,
+            score REAL NOT NULL
+        ) STRICT;
+        CREATE TABLE suggestion_verdicts (
+            document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
+            engine TEXT NOT NULL,
+            annotator TEXT REFERENCES annotators (id),
+            created TEXT NOT NULL,
+            PRIMARY KEY (document, label, start, "end")
+        ) STRICT;
+        """
+    )
+
+
 #: How many migrations this version of Annotator knows.
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations.pending(Database(memory=True)))
 FORMAT_VERSION = len(KNOWN_MIGRATIONS)

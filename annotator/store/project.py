@@ -35,7 +35,7 @@ from annotator.store import annotations as ann_sql
 from annotator.store import checking, merge, schema_change
 from annotator.store import inspect as inspect_sql
 from annotator.store.actors import Registry
-from annotator.store.annotators import GOLD_ID, GOLD_NAME, Annotators
+from annotator.store.annotators import GOLD_ID, RESERVED, Annotators
 from annotator.store.backup import make_backup, newest_good_backup
 from annotator.store.connection import (
     WriterLock,
@@ -56,6 +56,7 @@ from annotator.store.layer import Layer
 from annotator.store.migrations import apply_migrations
 from annotator.store.problems import Problem, find_problems, iter_problems, problems_page
 from annotator.store.schema_change import AppliedChange
+from annotator.store.suggestions import SuggestionStore
 from annotator.store.team import Team
 
 PathLike = str | os.PathLike[str]
@@ -131,6 +132,8 @@ class Project:
         self.annotators = Annotators(self)
         #: Owner, blind setting and assignments of a team's file (store/team.py).
         self.team = Team(self)
+        #: The engines' suggestions and the verdicts on them (store/suggestions.py).
+        self.suggestions = SuggestionStore(self)
         self._layers: dict[str, Layer] = {}
 
     # -- opening and closing -------------------------------------------------------------
@@ -410,8 +413,10 @@ class Project:
             if key not in self._layers:
                 self._layers[key] = Layer(self, self.annotator_name)
             return self._layers[key]
-        if annotator_id == GOLD_ID:
-            return self.gold
+        if annotator_id in RESERVED:
+            if annotator_id not in self._layers:
+                self._layers[annotator_id] = Layer(self, RESERVED[annotator_id], annotator_id)
+            return self._layers[annotator_id]
         if annotator_id not in self._layers:
             person = self.annotators.get(annotator_id)
             self._layers[annotator_id] = Layer(self, person.name, person.id)
@@ -420,9 +425,7 @@ class Project:
     @property
     def gold(self) -> Layer:
         """The adjudicated layer (the reserved annotator ``gold``)."""
-        if GOLD_ID not in self._layers:
-            self._layers[GOLD_ID] = Layer(self, GOLD_NAME, GOLD_ID)
-        return self._layers[GOLD_ID]
+        return self.layer(GOLD_ID)
 
     def layers(self) -> list[Layer]:
         """A layer for every annotator with a row (gold too, once written to), by name."""

@@ -80,6 +80,15 @@ def count_entities(db: Database) -> int:
     return db.execute("SELECT count(*) FROM entities").fetchone()[0]
 
 
+def entity_ids(db: Database, wanted: set[str | None]) -> set[str]:
+    """Which of these ids are entities of the registry."""
+    ids = [i for i in wanted if i is not None]
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {r[0] for r in db.execute(f"SELECT id FROM entities WHERE id IN ({marks})", ids)}
+
+
 def entity_names(db: Database) -> list[Any]:
     """(id, name, aliases) of every entity: what the name index is built from."""
     return db.execute("SELECT id, name, aliases FROM entities ORDER BY id").fetchall()
