@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.byline)
         layout.addWidget(self.reader, 1)
         layout.addWidget(self.find_bar)
+        self._centre_layout = layout
         self.setCentralWidget(centre)
 
         session.add_linked_spellings = settings.add_linked_spellings
@@ -138,6 +139,10 @@ class MainWindow(QMainWindow):
         from annotator.gui.review_mode import ReviewMode
 
         self.review = ReviewMode(self)  # Review → Review mode (docs/review.md)
+        from annotator.gui.suggestions import SuggestionsController
+
+        self.suggestions = SuggestionsController(self)  # docs/assist.md
+        self._centre_layout.insertWidget(3, self.suggestions.bar)
         self.actions_by_name = build_menus(self)
         self._check_own_keys()
 
@@ -423,5 +428,6 @@ class MainWindow(QMainWindow):
             focused.clearFocus()  # commits a note being edited (it saves on focus-out)
         QSettings("annotator", "annotator").setValue("window/geometry", self.saveGeometry())
         QSettings("annotator", "annotator").setValue("window/state", self.saveState())
+        self.suggestions.shutdown()
         self.session.close_project()
         super().closeEvent(event)

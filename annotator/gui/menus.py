@@ -92,7 +92,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(edit, "find", "&Find in document…", window.find_bar.open_bar)
     add(edit, "search_corpus", "&Search all documents…", window.documents.focus_search)
 
-    annotation_menu(window, bar.addMenu("&Annotation"), actions, add)
+    annotation = bar.addMenu("&Annotation")
+    annotation_menu(window, annotation, actions, add)
+    from annotator.gui.suggestion_menu import add_show_action, add_suggestion_menu
+
+    add_suggestion_menu(window, annotation, actions)
 
     document = bar.addMenu("&Document")
     add(document, "done_next", "Mark &done and open the next", window.done_and_next)
@@ -116,6 +120,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view.addAction(window.actors.toggleViewAction())
     view.addAction(window.problems.toggleViewAction())
     view.addSeparator()
+    add_show_action(window, view, actions)
     layers = view.addMenu("Other &layers (read-only)")
     layers.setObjectName("layers-menu")
     layers.aboutToShow.connect(lambda: fill_layers(window, layers))

@@ -50,6 +50,10 @@ class Settings:
     #: Keys the user bound to actions instead of the defaults (Preferences → Keyboard): only
     #: the actions they changed, by name (see gui/shortcuts.py), each with its list of keys.
     shortcuts: dict[str, list[str]] = field(default_factory=dict)
+    #: The suggestion engine (core/assist/engines.py); "" for the best one installed.
+    suggestion_engine: str = ""
+    #: Suggestions are made for a document as it opens (if it has none yet), and shown.
+    show_suggestions: bool = True
 
     def __post_init__(self) -> None:
         self.shortcuts = _clean_shortcuts(self.shortcuts)  # a hand-edited file may be off

@@ -29,7 +29,7 @@ class Shortcut:
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("delete", ("Delete", "Backspace"), "Delete the selected annotation"),
+    Shortcut("delete", ("Delete",), "Delete the selected annotation"),
     Shortcut("next_annotation", ("J", "Tab"), "Next annotation"),
     Shortcut("previous_annotation", ("K", "Shift+Tab"), "Previous annotation"),
     Shortcut(
@@ -88,6 +88,21 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("preferences", ("Ctrl+,",), "Preferences", "window"),
     Shortcut("shortcuts", ("F1",), "This list of shortcuts", "window"),
     Shortcut("quit", ("Ctrl+Q",), "Quit", "window"),
+    # Suggestions (gui/suggestions.py): the current one is the one walked to with . and ,
+    Shortcut("next_suggestion", (".",), "Next suggestion"),
+    Shortcut("previous_suggestion", (",",), "Previous suggestion"),
+    Shortcut("accept_suggestion", ("Return", "Enter"), "Accept the current suggestion"),
+    Shortcut(
+        "reject_suggestion",
+        ("Backspace",),
+        "Reject the current suggestion (without one: delete the selected annotation)",
+    ),
+    Shortcut(
+        "accept_label_suggestions",
+        ("Shift+Return", "Shift+Enter"),
+        "Accept every suggestion of the current one's label in the document",
+    ),
+    Shortcut("show_suggestions", ("Ctrl+Shift+G",), "Show suggestions (turn on or off)", "window"),
     # Review mode (gui/review_mode.py): the keys work there only.
     Shortcut(
         "review_mode", ("Ctrl+Shift+R",), "Review mode: compare layers, adjudicate gold", "window"
@@ -107,6 +122,15 @@ REVIEW_ACTIONS = (
     "previous_disagreement",
     "reject_unit",
     *(f"accept_{k}" for k in range(1, 10)),
+)
+
+#: The suggestions' actions of the reader (gui/suggestions.py).
+SUGGESTION_ACTIONS = (
+    "next_suggestion",
+    "previous_suggestion",
+    "accept_suggestion",
+    "reject_suggestion",
+    "accept_label_suggestions",
 )
 
 #: The moves of an annotation's edges, in the order of their menu (Annotation → Move edge).

@@ -67,8 +67,11 @@ class _Worker(QObject):
 class _Runner(QObject):
     """Lives in the GUI thread: owns the dialog and the local event loop."""
 
-    def __init__(self, parent: QWidget | None, title: str, label: str) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, label: str, stopping: str | None = None
+    ) -> None:
         super().__init__()
+        self.stopping = stopping or "Cancelling; nothing will be kept…"
         self.dialog = QProgressDialog(label, "Cancel", 0, _STEPS, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -121,7 +124,7 @@ class _Runner(QObject):
     def _show_stopping(self) -> None:
         if self.done:
             return
-        self.dialog.setLabelText("Cancelling; nothing will be kept…")
+        self.dialog.setLabelText(self.stopping)
         button = self.dialog.findChild(QPushButton)
         if button is not None:
             button.setEnabled(False)
@@ -145,6 +148,7 @@ def run_with_progress(
     title: str,
     work: Callable[[ProgressCallback], T],
     label: str | None = None,
+    stopping: str | None = None,
 ) -> T | None:
     """Run ``work(progress)`` in a worker thread; return its result, or None if cancelled.
 
@@ -152,8 +156,9 @@ def run_with_progress(
     :data:`SHOW_AFTER_MS`. Its Cancel makes the callback return True, so the work raises
     :class:`Cancelled` (and rolls back). An exception from the work is raised again here, on
     the GUI thread, for the caller to show (an ``AnnotatorError`` message is for the user).
+    ``stopping`` is what the dialog says after Cancel (by default: that nothing is kept).
     """
-    runner = _Runner(parent, title, label or title)
+    runner = _Runner(parent, title, label or title, stopping)
     worker = _Worker(work)
     runner.worker = worker
     thread = QThread()

@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.model import Annotator, Entity
+from annotator.store.annotators import SUGGESTIONS_ID
 from annotator.store.registry import list_annotators, list_entities
 
 
@@ -43,6 +44,21 @@ RELATION_JSON = (
 )
 
 
+#: An annotation of the suggestions layer also says which engine proposed it, how sure it was:
+#: ``"suggestion": {"engine", "score"}`` (read from suggestion_info, joined as ``s``).
+SUGGESTION_FIELDS = ", s.engine, s.score"
+SUGGESTION_JSON = (
+    f"CASE WHEN s.engine IS NULL THEN {ANNOTATION_JSON} ELSE json_insert({ANNOTATION_JSON}, "
+    "'$.suggestion', json_object('engine', s.engine, 'score', s.score)) END"
+)
+
+
+def _has_suggestions(db: Database, annotator_id: str | None) -> bool:
+    if annotator_id not in (None, SUGGESTIONS_ID):
+        return False
+    return db.execute("SELECT 1 FROM suggestion_info LIMIT 1").fetchone() is not None
+
+
 def in_documents(column: str, documents: str | None) -> str:
     """`` AND column IN`` the ids bound to ``:docs`` (a JSON array), or nothing for None."""
     if documents is None:
@@ -66,9 +82,15 @@ def _streams(
     chosen = in_documents("d.id", documents)
     params = {"who": annotator_id, "docs": documents}
     who = "" if annotator_id is None else " AND a.annotator = :who"
+    joined = ""
+    if _has_suggestions(db, annotator_id):  # only then: the join costs 1M lookups
+        joined = " LEFT JOIN suggestion_info s ON s.annotation = a.id"
+        ann_fields = (
+            SUGGESTION_JSON if ann_fields == ANNOTATION_JSON else ann_fields + SUGGESTION_FIELDS
+        )
     ann_rows = db.execute(
         f"SELECT d.seq, {ann_fields} FROM annotations a "
-        f"JOIN documents d ON d.id = a.document WHERE 1{who}{chosen} "
+        f"JOIN documents d ON d.id = a.document{joined} WHERE 1{who}{chosen} "
         'ORDER BY d.seq, a.start, a."end", a.created, a.id',
         params,
     )
@@ -149,6 +171,10 @@ def iter_document_dicts(
             }
             for i, r in enumerate(anns)
         ]
+        if anns and len(anns[0]) > 11:  # the suggestions layer's engine and score
+            for ann, r in zip(head["annotations"], anns, strict=True):
+                if r[11] is not None:
+                    ann["suggestion"] = {"engine": r[11], "score": r[12]}
         head["relations"] = [
             {
                 "id": r[1],

@@ -139,7 +139,10 @@ def test_accepting_all_of_a_label(project: Any, doc: Any) -> None:
     run(project, doc)
     project.suggestions.accept_label(doc.id, "Quote", project.layer())
     quotes = [a.text for a in project.layer().annotations(doc.id) if a.label == "Quote"]
-    assert sorted(quotes) == ["We will not surrender the port,", "its members would strike on Friday"]
+    assert sorted(quotes) == [
+        "We will not surrender the port,",
+        "its members would strike on Friday",
+    ]
     assert open_texts(project, doc, "Quote") == []
 
 
@@ -195,7 +198,9 @@ def test_a_cancelled_run_keeps_the_batches_done(project: Any) -> None:
 
     report = project.suggestions.run(RulesEngine(), [d.id for d in docs], progress=progress)
     assert report.documents == 3 and calls[-1] == 3
-    cancelled = project.suggestions.run(RulesEngine(), [d.id for d in docs], progress=lambda *_: True)
+    cancelled = project.suggestions.run(
+        RulesEngine(), [d.id for d in docs], progress=lambda *_: True
+    )
     assert cancelled.cancelled and cancelled.documents == 0
 
 

@@ -9,6 +9,8 @@ Everything here works on spaCy tokens; nothing loads the model.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import regex
 from typing import TYPE_CHECKING
 
 from annotator.core.assist.rules import CUE_WORDS
@@ -171,7 +173,6 @@ def descriptive_range(token: Token, names: dict[int, Mention]) -> tuple[int, int
         if child.dep_ not in LEFT_DEPS:
             continue
         if child.dep_ == "poss" and (child.i in names or child.pos_ == "PROPN"):
-            first = max(first, child.right_edge.i + 1) if first == token.i else first
             first = child.right_edge.i + 1
             continue
         first = min(first, child.left_edge.i)
@@ -218,3 +219,192 @@ def locational(token: Token) -> bool:
         if head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children):
             return False
     return True
+
+
+DATELINE = regex.compile(r"\s*[\p{Lu}][\p{Lu}\s.’'\-]*\s[—–-]+\s")
+OTHER_LABELS = frozenset({"WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"})
+
+
+class Mentions:
+    """The actor mentions of one parsed text, and who the speakers are."""
+
+    def __init__(self, doc: Doc, quote_of: dict[int, int]) -> None:
+        self.doc = doc
+        self.quote_of = quote_of
+        dateline = DATELINE.match(doc.text)
+        self._dateline = dateline.end() if dateline else 0
+        self.names: dict[int, Mention] = {}  # every token of a name -> the name
+        self.found: dict[tuple[int, int], Mention] = {}
+        self.spoken: list[Mention] = []  # the speakers so far, in text order
+        for entity in doc.ents:
+            self._entity(entity)
+        for token in doc:
+            self._description(token)
+
+    def all(self) -> list[Mention]:
+        """The mentions to suggest: none overlapping (names first, then longer ones)."""
+        kept: list[Mention] = []
+        order = sorted(
+            self.found.values(),
+            key=lambda m: (m not in self.spoken, m.kind != "name", m.start - m.end),
+        )
+        for mention in order:
+            if all(mention.end <= k.start or k.end <= mention.start for k in kept):
+                kept.append(mention)
+        return sorted(kept, key=Mention.key)
+
+    # -- finding them ---------------------------------------------------------------------
+
+    def _entity(self, entity: Span) -> None:
+        label = entity.label_
+        lowered = {t.lower_ for t in entity}
+        if label in OTHER_LABELS and lowered & ORG_NAME_WORDS:
+            label = "ORG"
+        if label not in ACTOR_LABELS or entity.end_char <= self._dateline:
+            return
+        root = entity.root
+        if label == "NORP" and (root.pos_ == "ADJ" or root.dep_ in ("amod", "compound")):
+            return  # a nationality adjective ("the Ostrelian negotiator")
+        place = label in PLACE_LABELS or (label == "ORG" and not lowered & ORG_NAME_WORDS)
+        if place and locational(root):
+            return  # a place used as a location ("talks in Geneva")
+        token_range = trimmed_name(entity)
+        if token_range is None:
+            return
+        start, end = chars(self.doc, *token_range)
+        sort = entity_sort(entity) if label == entity.label_ else "org"
+        mention = Mention(start, end, "name", sort, root.i)
+        self.found[mention.key()] = mention
+        for token in entity:
+            self.names[token.i] = mention
+
+    def _description(self, token: Token) -> None:
+        if token.i in self.names or not is_actor_noun(token) or token.idx < self._dateline:
+            return
+        if token.dep_ in ("compound", "amod") and token.head.i != token.i:
+            return  # "a police spokesman", "union rules"
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ in GENERIC_DETS:
+            return
+        for child in token.rights:
+            if child.dep_ == "appos" and child.i in self.names and child.i == token.i + 1:
+                return  # "the relief group Mountain Aid": the name is the mention
+            if child.dep_ == "appos" and child.i in self.names:
+                between = self.doc[token.i + 1 : child.left_edge.i]
+                if not any(t.is_punct for t in between):
+                    return
+        if token.lemma_.lower() in PLACE_LIKE and locational(token):
+            return
+        self._describe(token)
+
+    def _describe(self, token: Token) -> Mention:
+        first, last = descriptive_range(token, self.names)
+        start, end = chars(self.doc, first, last)
+        mention = Mention(start, end, "descriptive", noun_sort(token), token.i)
+        return self.found.setdefault(mention.key(), mention)
+
+    def _proper(self, token: Token) -> Mention:
+        """A name the model did not tag: the proper nouns ending at ``token``."""
+        first = token.i
+        for child in token.lefts:
+            if child.dep_ in ("compound", "nmod", "punct") and child.pos_ in ("PROPN", "PUNCT"):
+                first = min(first, child.left_edge.i)
+        while first < token.i and (
+            self.doc[first].lower_ == "the" or self.doc[first].lower_.strip(".") in TITLES
+        ):
+            first += 1
+        start, end = chars(self.doc, first, token.i)
+        lowered = {t.lower_ for t in self.doc[first : token.i + 1]}
+        sort = "org" if lowered & ORG_NAME_WORDS else "person"
+        mention = Mention(start, end, "name", sort, token.i)
+        for index in range(first, token.i + 1):
+            self.names.setdefault(index, mention)
+        return self.found.setdefault(mention.key(), mention)
+
+    # -- speakers -------------------------------------------------------------------------
+
+    def speaker(self, token: Token | None) -> Mention | None:
+        """The mention a cue's subject ``token`` names (added), the one a pronoun refers to."""
+        if token is None:
+            return None
+        word = token.lower_
+        if word in PRONOUNS:
+            pronoun = Mention(*chars(self.doc, token.i, token.i), "pronoun", PRONOUNS[word], token.i)
+            self.found[pronoun.key()] = pronoun
+            target = self._resolve(pronoun)
+        else:
+            target = self._named_by(token)
+        if target is not None:
+            self.spoken.append(target)
+        return target
+
+    def _named_by(self, token: Token) -> Mention | None:
+        for other in (*token.children, token.head):  # an apposition that is a name
+            related = other.dep_ == "appos" or token.dep_ == "appos" and other is token.head
+            if related and other.i in self.names and token.i not in self.names:
+                return self.names[other.i]
+        if token.i in self.names:
+            return self.names[token.i]
+        if token.pos_ == "PROPN":
+            return self._proper(token)
+        if token.pos_ in ("NOUN", "PRON") and token.lower_ not in ("who", "which", "that"):
+            if token.pos_ == "PRON" and token.lower_ not in ("we", "i", "you"):
+                return None
+            if token.pos_ == "PRON":
+                return None
+            return self._describe(token)
+        return None
+
+    def _resolve(self, pronoun: Mention) -> Mention | None:
+        """The mention a pronoun speaker refers to: the last speaker it fits, unless a name it
+        fits came after; a definite description ("the company") stands for the name before
+        it. "he"/"she" fit people, "it" organisations, "they" groups; never a place."""
+        wants = pronoun.sort
+
+        def fits(m: Mention) -> bool:
+            if wants == "person":
+                return m.sort == "person"
+            if wants == "org":
+                return m.sort == "org"
+            return m.sort in ("plural", "org")
+
+        spoken = [m for m in self.spoken if m.start < pronoun.start and fits(m)]
+        names = sorted(
+            {
+                m
+                for m in self.names.values()
+                if m.end <= pronoun.start and fits(m) and m.head not in self.quote_of
+            },
+            key=Mention.key,
+        )
+        last = spoken[-1] if spoken else None
+        if last is not None and (not names or names[-1].start <= last.start or
+                                 _same(self.doc, names[-1], last)):
+            if last.kind == "descriptive" and self._definite(last):
+                earlier = [n for n in names if n.start < last.start]
+                if earlier:
+                    return self._best_name(earlier)
+            return last
+        return self._best_name(names) if names else last
+
+    def _definite(self, mention: Mention) -> bool:
+        head = self.doc[mention.head]
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+    def _best_name(self, names: list[Mention]) -> Mention:
+        """The last name, or a subject among the last few (an organisation named in passing
+        is less likely what "it" means)."""
+        for mention in reversed(names[-3:]):
+            head = self.doc[mention.head]
+            if head.dep_ in ("nsubj", "nsubjpass") or (
+                head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass")
+            ):
+                return mention
+            if mention in self.spoken:
+                return mention
+        return names[-1]
+
+
+def _same(doc: Doc, a: Mention, b: Mention) -> bool:
+    last = lambda m: doc.text[m.start : m.end].split()[-1].casefold()  # noqa: E731
+    return last(a) == last(b)

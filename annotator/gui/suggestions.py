@@ -1,0 +1,357 @@
+"""Suggestions in the window: made in the background as a document opens, painted as dashed
+outlines without fill, walked and decided on from the keyboard (docs/assist.md).
+
+The engine runs in a worker thread on the document's text (it never touches the store or a
+widget); its result is written to the suggestions layer on the GUI thread, after the first
+paint. ``.`` and ``,`` walk the open suggestions; the one walked to is *current*: Enter accepts
+it (with its speaker and cue) into this annotator's layer, Backspace rejects it, Shift+Enter
+accepts every suggestion of its label in the document. Each decision is one undo step
+(gui/suggestion_commands.py). The bar under the text counts, per label, what is open, accepted
+and rejected.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from annotator.core.assist.engines import (
+    Engine,
+    Knowledge,
+    default_engine,
+    engine_info,
+    link_to_registry,
+    make_engine,
+)
+from annotator.core.assist.suggested import Suggestions
+from annotator.core.changes import Changes
+from annotator.core.errors import AnnotatorError
+from annotator.core.spans import Span, SpanIndex
+from annotator.gui.plain import plain_tooltip
+from annotator.gui.shortcuts import SUGGESTION_ACTIONS, by_action, current_keys
+from annotator.gui.suggestion_commands import DecideSuggestions
+from annotator.store.annotators import SUGGESTIONS_ID
+from annotator.store.suggestions import Suggestion
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+
+class SuggestionBar(QWidget):
+    """One line under the text: the engine, and per label open / accepted / rejected."""
+
+    acceptLabel = Signal()
+    hideRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestion-bar")
+        self.summary = QLabel()
+        self.summary.setObjectName("suggestion-summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.accept_all = QPushButton("Accept all")
+        self.accept_all.setObjectName("accept-label-suggestions")
+        self.accept_all.clicked.connect(self.acceptLabel)
+        hide = QPushButton("Hide")
+        hide.setObjectName("hide-suggestions")
+        hide.setToolTip("Hide the suggestions (View → Show suggestions brings them back)")
+        hide.clicked.connect(self.hideRequested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(28, 4, 12, 4)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.accept_all)
+        layout.addWidget(hide)
+
+
+class SuggestionsController(QObject):
+    """The window's suggestions: background runs, the overlay, the keys and the bar."""
+
+    computed = Signal(str, int, object)  # document id, run number, Suggestions (or an error)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window, self.session, self.reader = window, window.session, window.reader
+        self.settings = window.settings
+        self.open: list[Suggestion] = []  # of the open document, in text order
+        self.index = SpanIndex([])
+        self.current: str | None = None
+        self.bar = SuggestionBar()
+        self.bar.acceptLabel.connect(self.accept_label)
+        self.bar.hideRequested.connect(lambda: self.set_shown(False))
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suggest")
+        self._engine: Engine | None = None
+        self._engine_for: tuple[str, Knowledge] | None = None
+        self._knowledge: Knowledge | None = None
+        self._run = 0  # the newest background run: older results are dropped
+        self.pending: Future[Suggestions] | None = None
+        self.computed.connect(self._computed, Qt.ConnectionType.QueuedConnection)
+        self.actions: dict[str, QAction] = {}
+        slots = {
+            "next_suggestion": lambda: self.step(1),
+            "previous_suggestion": lambda: self.step(-1),
+            "accept_suggestion": self.accept,
+            "reject_suggestion": self.reject,
+            "accept_label_suggestions": self.accept_label,
+        }
+        keys, specs = current_keys(self.settings.shortcuts), by_action()
+        for name in SUGGESTION_ACTIONS:
+            action = QAction(specs[name].description, self.reader)
+            action.setObjectName(name)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcuts([QKeySequence(k) for k in keys[name]])
+            action.triggered.connect(lambda _c=False, slot=slots[name]: slot())
+            self.reader.addAction(action)
+            self.actions[name] = action
+        self.reader.overlays.append(self.paint)
+        self.session.projectOpened.connect(self._project_opened)
+        self.session.documentOpened.connect(self._document_opened)
+        self.session.changed.connect(self._changed)
+        self.bar.setVisible(False)
+
+    # -- engine ---------------------------------------------------------------------------
+
+    @property
+    def engine_name(self) -> str:
+        chosen = self.settings.suggestion_engine
+        try:
+            if chosen and engine_info(chosen).installed():
+                return chosen
+        except AnnotatorError:
+            pass
+        return default_engine()
+
+    def knowledge(self) -> Knowledge:
+        if self._knowledge is None and self.session.project is not None:
+            self._knowledge = self.session.project.suggestions.knowledge()
+        return self._knowledge or Knowledge()
+
+    def _engine_made(self, name: str, knowledge: Knowledge) -> Engine:
+        """The engine, made (a model loaded) in the worker thread, once per knowledge."""
+        if self._engine is None or self._engine_for != (name, knowledge):
+            self._engine = make_engine(name, knowledge)
+            self._engine_for = (name, knowledge)
+        return self._engine
+
+    # -- background runs --------------------------------------------------------------------
+
+    def _project_opened(self) -> None:
+        self._knowledge = None
+        self.open, self.current = [], None
+
+    def _document_opened(self) -> None:
+        self.current = None
+        self.refresh()
+        doc, project = self.session.document, self.session.project
+        if doc is None or project is None or not self.settings.show_suggestions:
+            return
+        if project.readonly or project.suggestions.layer.status(doc.id) == "done":
+            return  # suggested before (the stored ones are shown)
+        doc_id = doc.id
+        self.reader.after_paint(lambda: self.suggest_in_background(doc_id))
+
+    def suggest_in_background(self, doc_id: str) -> None:
+        """Run the engine on a document's text in the worker; the result is stored when
+        it arrives, if that document is still open."""
+        if self.session.project is None or self.session.document is None:
+            return
+        if self.session.document.id != doc_id:
+            return
+        self._run += 1
+        run, text = self._run, self.session.document.text
+        name, knowledge = self.engine_name, self.knowledge()
+
+        def work() -> Suggestions:
+            return link_to_registry(self._engine_made(name, knowledge).suggest(text), knowledge)
+
+        self.pending = self._pool.submit(work)
+
+        def done(future: Future[Suggestions]) -> None:
+            error = future.exception()
+            self.computed.emit(doc_id, run, error if error is not None else future.result())
+
+        self.pending.add_done_callback(done)
+
+    def _computed(self, doc_id: str, run: int, found: object) -> None:
+        self.pending = None
+        doc, project = self.session.document, self.session.project
+        if run != self._run or doc is None or doc.id != doc_id or project is None:
+            return
+        if isinstance(found, BaseException):
+            self.window.show_message(f"No suggestions: {found}", 8000)
+            return
+        assert isinstance(found, Suggestions)
+        self.session.write(lambda: project.suggestions.store(doc_id, found))
+
+    def wait(self) -> None:
+        """Wait for the running background run (tests, and closing the window)."""
+        if self.pending is not None:
+            self.pending.result()
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    # -- what is shown --------------------------------------------------------------------
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.entities or changes.project:
+            self._knowledge = None  # the registry's names changed
+        cue = self.session.project.schema.roles.cue if self.session.project else None
+        if cue is not None and any(
+            a.label == cue
+            for a in self.session.annotations.values()
+            if a.id in changes.annotations.added
+        ):
+            self._knowledge = None  # a new cue word may extend the lexicon
+        doc = self.session.document
+        if doc is not None and (SUGGESTIONS_ID in changes.layers or changes.annotations_in(doc.id)):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the open document's open suggestions again, and repaint."""
+        project, doc = self.session.project, self.session.document
+        if project is None or doc is None or not self.settings.show_suggestions:
+            self.open = []
+        else:
+            self.open = project.suggestions.open_in(doc.id, self.session.layer)
+        to_qt = self.reader.positions.to_qt
+        self.index = SpanIndex(
+            [
+                Span(to_qt(f.start), to_qt(f.end), s.id, i)
+                for s in self.open
+                for i, f in enumerate(s.annotation.fragments)
+            ]
+        )
+        if self.current not in {s.id for s in self.open}:
+            self.current = None
+        self._update_bar()
+        self.reader.viewport().update()
+
+    def _update_bar(self) -> None:
+        project, doc = self.session.project, self.session.document
+        shown = self.settings.show_suggestions and project is not None and doc is not None
+        self.bar.setVisible(bool(shown))
+        if not shown or project is None or doc is None:
+            return
+        counts = project.suggestions.counts(doc.id)
+        parts = [
+            f"{label} {c.open} open, {c.accepted} accepted, {c.rejected} rejected"
+            for label, c in counts.items()
+        ]
+        title = engine_info(self.engine_name).title
+        head = f"Suggestions ({title})"
+        if self.pending is not None and not counts:
+            body = "working…"
+        elif not parts:
+            body = "none in this document"
+        else:
+            body = " · ".join(parts)
+        current = self.current_suggestion()
+        if current is not None:
+            where = [s.id for s in self.open].index(current.id) + 1
+            body = (
+                f"{where} of {len(self.open)}: {current.annotation.label} "
+                f"“{_short(current.annotation.text)}” ({current.engine}, {current.score:.2f}) — "
+                f"Enter accepts, Backspace rejects\n{body}"
+            )
+        self.bar.summary.setText(f"{head}: {body}")
+        label = current.annotation.label if current is not None else None
+        self.bar.accept_all.setEnabled(label is not None)
+        self.bar.accept_all.setText(f"Accept all {label}" if label else "Accept all")
+        self.bar.setToolTip(plain_tooltip(f"Keys: . next, , previous; {head}"))
+
+    def set_shown(self, shown: bool) -> None:
+        self.settings.show_suggestions = shown
+        self.settings.save()
+        action = self.window.actions_by_name.get("show_suggestions")
+        if action is not None and action.isChecked() != shown:
+            action.setChecked(shown)
+        self.current = None if not shown else self.current
+        self.refresh()
+        if shown and self.session.document is not None:
+            self._document_opened()
+
+    def paint(self, painter: QPainter, blocks: list) -> None:
+        if not len(self.index) or not blocks:
+            return
+        first, last = blocks[0][0], blocks[-1][0]
+        spans = self.index.overlapping(first.position(), last.position() + last.length())
+        labels = {s.id: s.annotation.label for s in self.open}
+        for span in spans:
+            color = QColor(self.reader.colors.get(labels.get(span.key, ""), QColor("#888888")))
+            current = span.key == self.current
+            pen = QPen(color, 2.5 if current else 1.2)
+            pen.setStyle(Qt.PenStyle.DashLine if not current else Qt.PenStyle.DashDotLine)
+            painter.setPen(pen)
+            for rect, _baseline in self.reader._rects(span.start, span.end, blocks):
+                painter.drawRect(QRectF(rect).adjusted(-2.0, -1.5, 2.0, 1.5))
+
+    # -- walking and deciding ---------------------------------------------------------------
+
+    def current_suggestion(self) -> Suggestion | None:
+        return next((s for s in self.open if s.id == self.current), None)
+
+    def step(self, step: int) -> None:
+        if not self.open:
+            self.window.show_message("No open suggestions in this document.", 4000)
+            return
+        ids = [s.id for s in self.open]
+        if self.current in ids:
+            index = (ids.index(self.current) + step) % len(ids)
+        else:
+            index = 0 if step > 0 else len(ids) - 1
+        self._make_current(index)
+
+    def _make_current(self, index: int) -> None:
+        suggestion = self.open[index]
+        self.current = suggestion.id
+        self.session.select(None)
+        self.reader.reveal(suggestion.annotation.start)
+        self._update_bar()
+        self.reader.viewport().update()
+
+    def _decide(self, accept: bool) -> None:
+        current = self.current_suggestion()
+        if current is None:
+            return
+        index = [s.id for s in self.open].index(current.id)
+        verb = "Accept" if accept else "Reject"
+        text = f"{verb} suggested {current.annotation.label}"
+        command = DecideSuggestions(self.session, [current.id], accept, text)
+        if self.session.perform(command) and self.open:
+            self._make_current(min(index, len(self.open) - 1))
+
+    def accept(self) -> None:
+        if self.current_suggestion() is None:
+            self.window.show_message("Walk to a suggestion first (. next, , previous).", 4000)
+            return
+        self._decide(accept=True)
+
+    def reject(self) -> None:
+        if self.current_suggestion() is None:
+            self.window.tagging.delete()  # Backspace without a suggestion deletes, as before
+            return
+        self._decide(accept=False)
+
+    def accept_label(self) -> None:
+        current = self.current_suggestion()
+        if current is None:
+            self.window.show_message("Walk to a suggestion of the label first (. or ,).", 4000)
+            return
+        label = current.annotation.label
+        command = DecideSuggestions(
+            self.session, [], True, f"Accept all suggested {label}", label=label
+        )
+        if self.session.perform(command) and command.decision is not None:
+            self.window.show_message(
+                f"Accepted {command.decision.accepted} suggestion(s) of {label}.", 6000
+            )
+
+
+def _short(text: str, most: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= most else flat[: most - 1].rstrip() + "…"

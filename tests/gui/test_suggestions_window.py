@@ -1,0 +1,153 @@
+"""Suggestions in the real window: made as a document opens, walked with . and , decided with
+Enter and Backspace (one undo step each), counted in the bar, hidden on request."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+
+TEXT = (
+    "“We will not surrender the port,” said Mara Velt, the harbour director. "
+    "The union said that its members would strike on Friday. "
+    "“Nobody asked us,” a dock worker told reporters."
+)
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def mine(path: Path) -> list[tuple[str, str]]:
+    """(label, origin) of Tester's annotations, as stored."""
+    return rows(
+        path,
+        "SELECT a.label, a.origin FROM annotations a JOIN annotators p ON p.id = a.annotator "
+        "WHERE p.name = 'Tester' ORDER BY a.start",
+    )
+
+
+def opened(qtbot, make_window, article_project):
+    path, doc_id = article_project(TEXT)
+    window = make_window(path, show_suggestions=True)
+    suggestions = window.suggestions
+    qtbot.waitUntil(lambda: len(suggestions.open) > 0, timeout=5000)
+    return path, window, suggestions
+
+
+def test_opening_a_document_suggests_in_the_background_and_shows_the_bar(
+    qtbot, make_window, article_project
+) -> None:
+    path, window, suggestions = opened(qtbot, make_window, article_project)
+    labels = {s.annotation.label for s in suggestions.open}
+    assert {"Quote", "Actor", "Cue"} <= labels
+    stored = rows(path, "SELECT count(*) FROM annotations WHERE annotator = 'suggestions'")
+    assert stored[0][0] == len(suggestions.open)
+    assert mine(path) == []  # nothing in the person's layer until they accept
+    assert suggestions.bar.isVisible()
+    assert "Quote" in suggestions.bar.summary.text() and "open" in suggestions.bar.summary.text()
+
+
+def test_walk_accept_with_enter_and_undo(qtbot, make_window, article_project) -> None:
+    path, window, suggestions = opened(qtbot, make_window, article_project)
+    reader = window.reader
+    qtbot.keyClick(reader, Qt.Key.Key_Period)
+    first = suggestions.current_suggestion()
+    assert first is not None and first.annotation.text.startswith("We will not")
+    assert "Enter accepts" in suggestions.bar.summary.text()
+    qtbot.keyClick(reader, Qt.Key.Key_Return)
+    stored = mine(path)
+    assert ("Quote", "suggestion") in stored and ("Actor", "suggestion") in stored
+    speaker = rows(
+        path,
+        "SELECT t.fragments FROM relations r JOIN annotations t ON t.id = r.target "
+        "JOIN annotators p ON p.id = r.annotator WHERE p.name = 'Tester' AND r.type = 'speaker'",
+    )
+    assert len(speaker) == 1 and "Mara Velt" in speaker[0][0]
+    # the next one became current; the accepted one is no longer open
+    assert suggestions.current is not None and suggestions.current != first.id
+    assert first.id not in [s.id for s in suggestions.open]
+    assert "accepted" in suggestions.bar.summary.text()
+    qtbot.keyClick(reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert mine(path) == []
+    assert first.id in [s.id for s in suggestions.open]
+
+
+def test_reject_with_backspace_is_remembered(qtbot, make_window, article_project) -> None:
+    path, window, suggestions = opened(qtbot, make_window, article_project)
+    reader = window.reader
+    qtbot.keyClick(reader, Qt.Key.Key_Comma)  # the last one
+    last = suggestions.current_suggestion()
+    assert last is not None
+    qtbot.keyClick(reader, Qt.Key.Key_Backspace)
+    assert last.id not in [s.id for s in suggestions.open]
+    verdicts = rows(path, "SELECT label, verdict FROM suggestion_verdicts")
+    assert verdicts == [(last.annotation.label, "rejected")]
+    # suggesting again leaves the rejected span out
+    suggestions.suggest_in_background(window.session.document.id)
+    suggestions.wait()
+    qtbot.waitUntil(lambda: suggestions.pending is None, timeout=5000)
+    spans = [(s.annotation.label, s.annotation.start) for s in suggestions.open]
+    assert (last.annotation.label, last.annotation.start) not in spans
+    assert mine(path) == []
+
+
+def test_backspace_without_a_suggestion_deletes_the_selected_annotation(
+    qtbot, make_window, article_project
+) -> None:
+    path, window, suggestions = opened(qtbot, make_window, article_project)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Period)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    assert mine(path)
+    suggestions.current = None
+    window.session.select(window.session.ordered()[0].id)
+    before = len(mine(path))
+    qtbot.keyClick(window.reader, Qt.Key.Key_Backspace)
+    assert len(mine(path)) == before - 1
+
+
+def test_accept_every_suggestion_of_a_label(qtbot, make_window, article_project) -> None:
+    path, window, suggestions = opened(qtbot, make_window, article_project)
+    reader = window.reader
+    while suggestions.current_suggestion() is None or (
+        suggestions.current_suggestion().annotation.label != "Cue"
+    ):
+        qtbot.keyClick(reader, Qt.Key.Key_Period)
+    cues = [s for s in suggestions.open if s.annotation.label == "Cue"]
+    qtbot.keyClick(reader, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert [label for label, _ in mine(path)].count("Cue") == len(cues)
+    assert not [s for s in suggestions.open if s.annotation.label == "Cue"]
+    qtbot.keyClick(reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert mine(path) == []
+
+
+def test_hiding_the_suggestions(qtbot, make_window, article_project) -> None:
+    _path, window, suggestions = opened(qtbot, make_window, article_project)
+    show = window.actions_by_name["show_suggestions"]
+    assert show.isChecked()
+    qtbot.keyClick(
+        window.reader,
+        Qt.Key.Key_G,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert not show.isChecked() and not suggestions.bar.isVisible()
+    assert suggestions.open == [] and window.settings.show_suggestions is False
+    show.trigger()
+    qtbot.waitUntil(lambda: len(suggestions.open) > 0, timeout=5000)
+
+
+def test_the_menu_lists_the_keys(qtbot, make_window, article_project) -> None:
+    _path, window, _suggestions = opened(qtbot, make_window, article_project)
+    menu = window.findChild(QMenu, "suggestions-menu")
+    names = [a.objectName() for a in menu.actions()]
+    assert names[:5] == [
+        "next_suggestion",
+        "previous_suggestion",
+        "accept_suggestion",
+        "reject_suggestion",
+        "accept_label_suggestions",
+    ]
+    assert "suggest_corpus" in names
