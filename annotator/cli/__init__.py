@@ -1,7 +1,7 @@
 """The command line. One module per group of commands; each adds its commands to ``main``.
 
-``annotator new | import | export | info | check | recover | actors | demo`` and the team
-commands.
+``annotator new | import | export | info | check | recover | actors | demo | suggest`` and the
+team commands.
 """
 
 from annotator.cli import (
@@ -10,6 +10,7 @@ from annotator.cli import (
     codebook_commands,
     gold_commands,
     project_commands,
+    suggest_commands,
     team_commands,
 )
 from annotator.cli.base import main
@@ -21,6 +22,7 @@ __all__ = [
     "gold_commands",
     "main",
     "project_commands",
+    "suggest_commands",
     "team_commands",
 ]
 

@@ -31,7 +31,7 @@ def mine(path: Path) -> list[tuple[str, str]]:
 
 
 def opened(qtbot, make_window, article_project):
-    path, doc_id = article_project(TEXT)
+    path, _doc_id = article_project(TEXT)
     window = make_window(path, show_suggestions=True)
     suggestions = window.suggestions
     qtbot.waitUntil(lambda: len(suggestions.open) > 0, timeout=5000)
@@ -41,7 +41,7 @@ def opened(qtbot, make_window, article_project):
 def test_opening_a_document_suggests_in_the_background_and_shows_the_bar(
     qtbot, make_window, article_project
 ) -> None:
-    path, window, suggestions = opened(qtbot, make_window, article_project)
+    path, _window, suggestions = opened(qtbot, make_window, article_project)
     labels = {s.annotation.label for s in suggestions.open}
     assert {"Quote", "Actor", "Cue"} <= labels
     stored = rows(path, "SELECT count(*) FROM annotations WHERE annotator = 'suggestions'")
