@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.assist.engines import ENGINES, default_engine, engine_info
 from annotator.gui.keyboard_page import KeyboardPage
 from annotator.gui.settings import Settings
 from annotator.gui.shortcuts import MOUSE, SHORTCUTS, current_keys, native, native_keys
@@ -89,6 +90,22 @@ class PreferencesDialog(QDialog):
             self.theme.addItem(text, value)
         index = self.theme.findData(settings.theme)
         self.theme.setCurrentIndex(max(index, 0))
+        self.engine = QComboBox()
+        self.engine.setObjectName("suggestion-engine")
+        self.engine.addItem(f"The best installed ({engine_info(default_engine()).title})", "")
+        for info in ENGINES:
+            missing = "" if info.installed() else f" — needs annotator[{info.needs}]"
+            self.engine.addItem(info.title + missing, info.name)
+            if not info.installed():  # shown, so that people know what the extra adds
+                item = self.engine.model().item(self.engine.count() - 1)  # type: ignore[attr-defined]
+                item.setEnabled(False)
+            self.engine.setItemData(
+                self.engine.count() - 1, info.finds, Qt.ItemDataRole.ToolTipRole
+            )
+        self.engine.setCurrentIndex(max(self.engine.findData(settings.suggestion_engine), 0))
+        self.show_suggestions = QCheckBox("Suggest as a document opens, and show the suggestions")
+        self.show_suggestions.setObjectName("show-suggestions")
+        self.show_suggestions.setChecked(settings.show_suggestions)
         self.error = _error_label()
 
         general = QWidget()
@@ -99,6 +116,8 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.spellings)
         form.addRow("&Font size of the text:", self.font_size)
         form.addRow("&Theme:", self.theme)
+        form.addRow("Suggestion &engine:", self.engine)
+        form.addRow("", self.show_suggestions)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("preferences-tabs")
         self.tabs.addTab(general, "&General")
@@ -148,6 +167,8 @@ class PreferencesDialog(QDialog):
         self.settings.font_size = float(self.font_size.value())
         self.settings.theme = str(self.theme.currentData())
         self.settings.shortcuts = self.keyboard.overrides()
+        self.settings.suggestion_engine = str(self.engine.currentData())
+        self.settings.show_suggestions = self.show_suggestions.isChecked()
         self.settings.save()
         self.changed.emit()
         super().accept()

@@ -356,6 +356,7 @@ def preferences(window: MainWindow) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, window.settings.theme)
+        window.suggestions.preferences_changed()
         window.session.preferred_name = window.settings.annotator_name
         if window.settings.annotator_name != window.session.annotator_name:
             window.show_message(

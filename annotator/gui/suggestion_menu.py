@@ -34,11 +34,27 @@ def add_suggestion_menu(window: MainWindow, menu: QMenu, actions: dict[str, QAct
     suggestions = window.suggestions
     sub = menu.addMenu("&Suggestions")
     sub.setObjectName("suggestions-menu")
+    # The menu has entries of its own, which name the keys but do not take them: an action
+    # with Enter in a menu of the menu bar would take Enter from the window's dialogs too.
+    entries: dict[str, QAction] = {}
     for name, text in ENTRIES.items():
-        action = suggestions.actions[name]
-        action.setText(text)
-        sub.addAction(action)
-        actions[name] = action
+        reader_action = suggestions.actions[name]
+        entry = QAction(text, window)
+        entry.setObjectName(f"menu_{name}")
+        entry.triggered.connect(lambda _c=False, a=reader_action: a.trigger())
+        sub.addAction(entry)
+        entries[name] = entry
+        actions[name] = reader_action  # rebinding keys reaches the reader's action
+
+    def name_keys() -> None:
+        for name, entry in entries.items():
+            keys = suggestions.actions[name].shortcuts()
+            shown = " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+            entry.setText(f"{ENTRIES[name]}\t{shown}" if shown else ENTRIES[name])
+            entry.setEnabled(suggestions.actions[name].isEnabled())
+
+    name_keys()
+    sub.aboutToShow.connect(name_keys)
     sub.addSeparator()
     again = QAction("Suggest &again for this document", window)
     again.setObjectName("suggest_document")

@@ -79,7 +79,7 @@ class SuggestionsController(QObject):
         self.settings = window.settings
         self.open: list[Suggestion] = []  # of the open document, in text order
         self.index = SpanIndex([])
-        self.current: str | None = None
+        self._current: str | None = None
         self.bar = SuggestionBar()
         self.bar.acceptLabel.connect(self.accept_label)
         self.bar.hideRequested.connect(lambda: self.set_shown(False))
@@ -107,11 +107,29 @@ class SuggestionsController(QObject):
             action.triggered.connect(lambda _c=False, slot=slots[name]: slot())
             self.reader.addAction(action)
             self.actions[name] = action
+        self._enable()
         self.reader.overlays.append(self.paint)
         self.session.projectOpened.connect(self._project_opened)
         self.session.documentOpened.connect(self._document_opened)
         self.session.changed.connect(self._changed)
         self.bar.setVisible(False)
+
+    @property
+    def current(self) -> str | None:
+        """The id of the current suggestion (walked to with . and ,), if any."""
+        return self._current
+
+    @current.setter
+    def current(self, ann_id: str | None) -> None:
+        self._current = ann_id
+        self._enable()
+
+    def _enable(self) -> None:
+        """Enter and Shift+Enter act only on a current suggestion; without one they are
+        left to whatever else takes them (a field, a dialog's default button)."""
+        for name in ("accept_suggestion", "accept_label_suggestions"):
+            if name in self.actions:
+                self.actions[name].setEnabled(self._current is not None)
 
     # -- engine ---------------------------------------------------------------------------
 
@@ -275,6 +293,14 @@ class SuggestionsController(QObject):
         if shown and self.session.document is not None:
             self._document_opened()
 
+    def preferences_changed(self) -> None:
+        """Preferences were saved: the engine or showing may have changed."""
+        action = self.window.actions_by_name.get("show_suggestions")
+        if action is not None and action.isChecked() != self.settings.show_suggestions:
+            action.setChecked(self.settings.show_suggestions)  # toggled: set_shown refreshes
+        else:
+            self.refresh()
+
     def paint(self, painter: QPainter, blocks: list) -> None:
         if not len(self.index) or not blocks:
             return
@@ -326,9 +352,6 @@ class SuggestionsController(QObject):
             self._make_current(min(index, len(self.open) - 1))
 
     def accept(self) -> None:
-        if self.current_suggestion() is None:
-            self.window.show_message("Walk to a suggestion first (. next, , previous).", 4000)
-            return
         self._decide(accept=True)
 
     def reject(self) -> None:
@@ -340,7 +363,6 @@ class SuggestionsController(QObject):
     def accept_label(self) -> None:
         current = self.current_suggestion()
         if current is None:
-            self.window.show_message("Walk to a suggestion of the label first (. or ,).", 4000)
             return
         label = current.annotation.label
         command = DecideSuggestions(

@@ -26,7 +26,7 @@ def project_with(tmp_path: Path) -> tuple[Path, str]:
 
 
 def test_suggest_then_export_and_agreement(cli, tmp_path: Path, assert_valid_export) -> None:
-    path, doc_id = project_with(tmp_path)
+    path, _doc_id = project_with(tmp_path)
     result = cli("suggest", path, "--engine", "rules")
     assert result.returncode == 0, result.stderr
     assert "suggestion(s) in 1 document(s)" in result.stdout and "Quote" in result.stdout

@@ -144,10 +144,12 @@ def test_the_menu_lists_the_keys(qtbot, make_window, article_project) -> None:
     menu = window.findChild(QMenu, "suggestions-menu")
     names = [a.objectName() for a in menu.actions()]
     assert names[:5] == [
-        "next_suggestion",
-        "previous_suggestion",
-        "accept_suggestion",
-        "reject_suggestion",
-        "accept_label_suggestions",
+        "menu_next_suggestion",
+        "menu_previous_suggestion",
+        "menu_accept_suggestion",
+        "menu_reject_suggestion",
+        "menu_accept_label_suggestions",
     ]
+    accept = menu.actions()[2]
+    assert accept.text().endswith("\tReturn or Enter") and accept.shortcuts() == []
     assert "suggest_corpus" in names
