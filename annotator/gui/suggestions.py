@@ -12,11 +12,12 @@ and rejected.
 
 from __future__ import annotations
 
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from annotator.core.assist.engines import (
@@ -31,7 +32,6 @@ from annotator.core.assist.suggested import Suggestions
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.spans import Span, SpanIndex
-from annotator.gui.plain import plain_tooltip
 from annotator.gui.shortcuts import SUGGESTION_ACTIONS, by_action, current_keys
 from annotator.gui.suggestion_commands import DecideSuggestions
 from annotator.store.annotators import SUGGESTIONS_ID
@@ -255,32 +255,34 @@ class SuggestionsController(QObject):
         self.bar.setVisible(bool(shown))
         if not shown or project is None or doc is None:
             return
-        counts = project.suggestions.counts(doc.id)
-        parts = [
-            f"{label} {c.open} open, {c.accepted} accepted, {c.rejected} rejected"
-            for label, c in counts.items()
-        ]
+        decided = project.suggestions.counts(doc.id)
+        opened = Counter(s.annotation.label for s in self.open)
+        labels = sorted(set(opened) | set(decided))
+        counts = " · ".join(
+            f"{label} {opened[label]} open, {decided[label].accepted if label in decided else 0}"
+            f" accepted, {decided[label].rejected if label in decided else 0} rejected"
+            for label in labels
+        )
         title = engine_info(self.engine_name).title
-        head = f"Suggestions ({title})"
-        if self.pending is not None and not counts:
-            body = "working…"
-        elif not parts:
-            body = "none in this document"
-        else:
-            body = " · ".join(parts)
+        if self.pending is not None and not labels:
+            counts = "working…"
+        elif not labels:
+            counts = "none in this document"
+        first = f"Suggestions by {title}: {counts}"
         current = self.current_suggestion()
         if current is not None:
             where = [s.id for s in self.open].index(current.id) + 1
-            body = (
-                f"{where} of {len(self.open)}: {current.annotation.label} "
-                f"“{_short(current.annotation.text)}” ({current.engine}, {current.score:.2f}) — "
-                f"Enter accepts, Backspace rejects\n{body}"
+            first = (
+                f"Suggestion {where} of {len(self.open)}: {current.annotation.label} "
+                f"“{_short(current.annotation.text)}” ({current.engine}, score "
+                f"{current.score:.2f}). Enter accepts, Backspace rejects.\n{first}"
             )
-        self.bar.summary.setText(f"{head}: {body}")
+        elif self.open:
+            first += "\n. walks to the next suggestion, , to the previous one."
+        self.bar.summary.setText(first)
         label = current.annotation.label if current is not None else None
         self.bar.accept_all.setEnabled(label is not None)
         self.bar.accept_all.setText(f"Accept all {label}" if label else "Accept all")
-        self.bar.setToolTip(plain_tooltip(f"Keys: . next, , previous; {head}"))
 
     def set_shown(self, shown: bool) -> None:
         self.settings.show_suggestions = shown
@@ -307,9 +309,13 @@ class SuggestionsController(QObject):
         first, last = blocks[0][0], blocks[-1][0]
         spans = self.index.overlapping(first.position(), last.position() + last.length())
         labels = {s.id: s.annotation.label for s in self.open}
+        # on a dark page a shade lighter than the label, so that the dashes stand out
+        dark = self.reader.palette().color(QPalette.ColorRole.Base).lightness() < 128
         for span in spans:
             color = QColor(self.reader.colors.get(labels.get(span.key, ""), QColor("#888888")))
             current = span.key == self.current
+            if dark:
+                color = color.lighter(170 if current else 130)
             pen = QPen(color, 2.5 if current else 1.2)
             pen.setStyle(Qt.PenStyle.DashLine if not current else Qt.PenStyle.DashDotLine)
             painter.setPen(pen)
