@@ -45,6 +45,8 @@ BATCH = 100
 _ROLE_LINKS = {"speaker": "speaker", "cue": "cue_relation"}
 #: Accepted cue texts longer than this many words are not cue words.
 _CUE_WORDS_MAX = 4
+#: How many of the cues people tagged last extend the lexicon.
+_CUES_READ = 5000
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ class SuggestionStore:
     # -- what a project tells its engines ---------------------------------------------------
 
     def knowledge(self) -> Knowledge:
-        """The registry's names and aliases, and the cue words people accepted or tagged."""
+        """The registry's names and aliases, and the cue words people accepted or tagged
+        (of the last 5,000 cues written)."""
         names = tuple(
             (name, entity.id)
             for entity in reg_sql.list_entities(self._db)
@@ -126,10 +129,13 @@ class SuggestionStore:
         cue = self._project.schema.roles.cue
         cues: set[str] = set()
         if cue is not None:
+            # the cues written last (by insertion, through the label's index): a project's
+            # cue vocabulary is small, and reading all of 160,000 cues takes seconds
             rows = self._db.execute(
-                "SELECT DISTINCT lower(json_extract(fragments, '$[0].text')) FROM annotations "
-                "WHERE label = ? AND annotator IS NOT ? AND json_array_length(fragments) = 1",
-                [cue, SUGGESTIONS_ID],
+                "SELECT DISTINCT lower(json_extract(fragments, '$[0].text')) FROM (SELECT "
+                "fragments FROM annotations WHERE label = ? AND +annotator IS NOT ? "
+                "ORDER BY rowid DESC LIMIT ?) WHERE json_array_length(fragments) = 1",
+                [cue, SUGGESTIONS_ID, _CUES_READ],
             )
             cues = {r[0].strip() for r in rows if r[0] and r[0].strip()}
         cues = {c for c in cues if len(c.split()) <= _CUE_WORDS_MAX}

@@ -32,7 +32,7 @@ def mine(path: Path) -> list[tuple[str, str]]:
 
 def opened(qtbot, make_window, article_project):
     path, _doc_id = article_project(TEXT)
-    window = make_window(path, show_suggestions=True)
+    window = make_window(path, show_suggestions=True, suggestion_engine="rules")
     suggestions = window.suggestions
     qtbot.waitUntil(lambda: len(suggestions.open) > 0, timeout=5000)
     return path, window, suggestions
