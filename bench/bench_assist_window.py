@@ -58,6 +58,7 @@ def open_window(path: Path, engine: str, shown: bool):
 
 
 def bench_engine(engine: str, path: Path, ids: list[str], args) -> list[Figure]:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     window = open_window(path, engine, shown=True)
@@ -72,7 +73,8 @@ def bench_engine(engine: str, path: Path, ids: list[str], args) -> list[Figure]:
         gui_time.append(time.perf_counter() - start)
 
     suggestions.computed.disconnect()
-    suggestions.computed.connect(timed)
+    # queued, as the controller's own connection: the signal comes from the worker thread
+    suggestions.computed.connect(timed, Qt.ConnectionType.QueuedConnection)
     base = Figure(f"{engine}: baseline, suggestions off: open -> idle")
     paint = Figure(f"{engine}: open -> first paint")
     idle = Figure(f"{engine}: open -> suggestions drawn (idle)", baseline=base)

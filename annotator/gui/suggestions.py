@@ -195,9 +195,11 @@ class SuggestionsController(QObject):
         self.pending.add_done_callback(done)
 
     def _computed(self, doc_id: str, run: int, found: object) -> None:
+        if run != self._run:
+            return  # an older run's result: the newest is still at work
         self.pending = None
         doc, project = self.session.document, self.session.project
-        if run != self._run or doc is None or doc.id != doc_id or project is None:
+        if doc is None or doc.id != doc_id or project is None:
             return
         if isinstance(found, BaseException):
             self.window.show_message(f"No suggestions: {found}", 8000)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from annotator.core.assist.suggested import Suggested, Suggestions
@@ -28,11 +29,17 @@ class Knowledge:
     names: tuple[tuple[str, str], ...] = ()
     cues: frozenset[str] = field(default_factory=frozenset)
 
+    @cached_property
+    def _owners(self) -> dict[str, set[str]]:
+        owners: dict[str, set[str]] = {}
+        for name, entity in self.names:
+            owners.setdefault(normalise_name(name), set()).add(entity)
+        return owners
+
     def entity_of(self, mention: str) -> str | None:
         """The one entity whose name or alias is ``mention`` (by matching key), if one."""
-        key = normalise_name(mention)
-        owners = {entity for name, entity in self.names if normalise_name(name) == key}
-        return owners.pop() if len(owners) == 1 else None
+        owners = self._owners.get(normalise_name(mention), set())
+        return next(iter(owners)) if len(owners) == 1 else None
 
 
 class Engine(Protocol):
