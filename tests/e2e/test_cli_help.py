@@ -61,6 +61,7 @@ COMMANDS = {
         "marked done",
         "undefined",
     ],
+    "suggest": ["--engine", "--documents", "--labels", "--list-engines", "suggestions,NAME"],
 }
 
 
