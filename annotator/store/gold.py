@@ -36,6 +36,7 @@ from annotator.core.units import (
 )
 from annotator.store import annotations as ann_sql
 from annotator.store.annotators import GOLD_ID
+from annotator.store.carrying import carry_links
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -225,21 +226,11 @@ class Adjudication:
             edit.added.append(copy)
         if not with_links:
             return copy
-        schema = self._project.schema
-        for rel in ann_sql.relations_touching(self._db, ann.id):
-            if rel.source != ann.id:
-                continue
-            target = ann_sql.get_annotation(self._db, rel.target)
-            if target is None:
-                continue
-            end = self._carry(target, edit, with_links=False)
-            existing = ann_sql.relations_from(self._db, copy.id, rel.type)
-            if any(r.target == end.id for r in existing):
-                continue
-            spec = schema.relation(rel.type)
-            if spec is not None and spec.max is not None and len(existing) >= spec.max:
-                continue  # gold already links this to another end; the reviewer's choice
-            edit.added_relations.append(gold.add_relation(rel.type, copy.id, end.id).value)
+        edit.added_relations.extend(
+            carry_links(
+                self._project, ann, copy, gold, lambda end: self._carry(end, edit, with_links=False)
+            )
+        )
         return copy
 
     # -- strategies ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from annotator.core.errors import NotFoundError, ValidationError
 from annotator.core.model import Annotation, Relation, now
 from annotator.store import annotations as ann_sql
 from annotator.store.annotators import SUGGESTIONS_ID
+from annotator.store.carrying import carry_links
 
 if TYPE_CHECKING:
     from annotator.store.layer import Layer
@@ -145,21 +146,15 @@ class Review:
             changes.annotation("updated", ann.id, ann.document, SUGGESTIONS_ID)
         if not with_links:
             return copy
-        schema = self._project.schema
-        for rel in ann_sql.relations_touching(self._db, ann.id):
-            if rel.source != ann.id:
-                continue
-            target = ann_sql.get_annotation(self._db, rel.target)
-            if target is None:
-                continue
-            end = self._carry(target, person, decision, changes, with_links=False)
-            existing = ann_sql.relations_from(self._db, copy.id, rel.type)
-            if any(r.target == end.id for r in existing):
-                continue
-            spec = schema.relation(rel.type)
-            if spec is not None and spec.max is not None and len(existing) >= spec.max:
-                continue  # the person linked it to another end already: theirs stands
-            decision.added_relations.append(person.add_relation(rel.type, copy.id, end.id).value)
+        decision.added_relations.extend(
+            carry_links(
+                self._project,
+                ann,
+                copy,
+                person,
+                lambda end: self._carry(end, person, decision, changes, with_links=False),
+            )
+        )
         return copy
 
     # -- rejecting -----------------------------------------------------------------------------
