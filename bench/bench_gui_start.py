@@ -142,19 +142,26 @@ def bench(args, folder: Path) -> None:
 
     base_paint = Figure("baseline: bare PySide6 window -> first paint")
     base_idle = Figure("baseline: bare PySide6 window -> idle")
-    paint = Figure("annotator gui, last document -> first paint", baseline=base_paint,
-                   limit=LIMIT, ratio=RATIO)
-    idle = Figure("annotator gui, last document -> idle", baseline=base_idle,
-                  limit=LIMIT, ratio=RATIO)
-    backup_paint = Figure("same, project changed since its backup -> paint (info)",
-                          baseline=base_paint)
-    backup_idle = Figure("same, project changed since its backup -> idle (info)",
-                         baseline=base_idle)
+    paint = Figure(
+        "annotator gui, last document -> first paint", baseline=base_paint, limit=LIMIT, ratio=RATIO
+    )
+    idle = Figure(
+        "annotator gui, last document -> idle", baseline=base_idle, limit=LIMIT, ratio=RATIO
+    )
+    backup_paint = Figure(
+        "same, project changed since its backup -> paint (info)", baseline=base_paint
+    )
+    backup_idle = Figure(
+        "same, project changed since its backup -> idle (info)", baseline=base_idle
+    )
     started = time.perf_counter()
     first = spawn(script, "app", *app)  # untimed: takes the first backup of the project
     spawn(script, "bare", *bare)
-    print(f"untimed first start: {fmt_s(first['idle'])} (backup taken: {first['backup']}); "
-          f"setup {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print(
+        f"untimed first start: {fmt_s(first['idle'])} (backup taken: {first['backup']}); "
+        f"setup {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     backups = 0
     for i in range(args.repeat):
         r = spawn(script, "bare", *bare)
@@ -170,15 +177,20 @@ def bench(args, folder: Path) -> None:
             assert r["backup"], "no backup was taken"
             backup_paint.times.append(r["paint"])
             backup_idle.times.append(r["idle"])
-        print(f"  round {i + 1}/{args.repeat}: bare {fmt_s(base_idle.times[-1])}, ours "
-              f"{fmt_s(paint.times[-1])} to paint, {fmt_s(idle.times[-1])} to idle",
-              file=sys.stderr)
+        print(
+            f"  round {i + 1}/{args.repeat}: bare {fmt_s(base_idle.times[-1])}, ours "
+            f"{fmt_s(paint.times[-1])} to paint, {fmt_s(idle.times[-1])} to idle",
+            file=sys.stderr,
+        )
     if backups:
         print(f"WARNING: {backups} of the timed starts took a backup", file=sys.stderr)
     if args.profile:
         done = subprocess.run(
             [sys.executable, "-m", "cProfile", "-s", "cumulative", str(script), "app", *app],
-            capture_output=True, text=True, env=os.environ, check=True,
+            capture_output=True,
+            text=True,
+            env=os.environ,
+            check=True,
         )
         lines = done.stdout.splitlines()
         print("\ncProfile of one start (the child, by cumulative time):")
@@ -186,15 +198,17 @@ def bench(args, folder: Path) -> None:
     rows = [base_paint, base_idle, paint, idle]
     if args.backup:
         rows += [backup_paint, backup_idle]
-    print_figures(f"Start on {path.name} with its last document open (fresh process each)",
-                  rows)
+    print_figures(f"Start on {path.name} with its last document open (fresh process each)", rows)
 
 
 def main() -> None:
     p = gui_parser(__doc__.splitlines()[0])
     p.add_argument("--articles", type=int, default=100_000, choices=(10_000, 100_000))
-    p.add_argument("--backup", action="store_true",
-                   help="also start after the project changed (a backup is taken)")
+    p.add_argument(
+        "--backup",
+        action="store_true",
+        help="also start after the project changed (a backup is taken)",
+    )
     args = p.parse_args()
     args.repeat = args.repeat or (2 if args.quick else 5)
     with bench_folder(args.tmp) as folder:

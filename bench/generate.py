@@ -118,8 +118,18 @@ class Loader:
         metadata = dumps({"section": article.section, "lang": "en"})
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.docs.append(
-            (self.seq, doc_id, article.title, article.source, article.url, article.published,
-             metadata, text, sha, created)
+            (
+                self.seq,
+                doc_id,
+                article.title,
+                article.source,
+                article.url,
+                article.published,
+                metadata,
+                text,
+                sha,
+                created,
+            )
         )
         ids = []
         for n, span in enumerate(article.spans):
@@ -130,9 +140,21 @@ class Loader:
             )
             when = f"{created[:-4]}{n % 1000:03d}Z"
             self.anns.append(
-                (ann_id, doc_id, span.label, span.fragments[0][0], span.fragments[-1][1],
-                 fragments, dumps(span.attributes), span.entity, self.annotator, "manual",
-                 None, when, when)
+                (
+                    ann_id,
+                    doc_id,
+                    span.label,
+                    span.fragments[0][0],
+                    span.fragments[-1][1],
+                    fragments,
+                    dumps(span.attributes),
+                    span.entity,
+                    self.annotator,
+                    "manual",
+                    None,
+                    when,
+                    when,
+                )
             )
             self.labels[span.label] = self.labels.get(span.label, 0) + 1
             self.counts["fragments"] += len(span.fragments)
@@ -296,8 +318,14 @@ def verify(manifest: dict[str, Any]) -> None:
         raise SystemExit(f"{path}: the generated project does not check clean")
 
 
-def ensure(kind: int | str, *, force: bool = False, data: Path = DATA, seed: int = SEED,
-           check: bool | None = None) -> dict[str, Any]:
+def ensure(
+    kind: int | str,
+    *,
+    force: bool = False,
+    data: Path = DATA,
+    seed: int = SEED,
+    check: bool | None = None,
+) -> dict[str, Any]:
     """The manifest of a benchmark project, made first when missing, outdated or forced."""
     data.mkdir(parents=True, exist_ok=True)
     name = project_name(kind)
@@ -319,12 +347,20 @@ def ensure(kind: int | str, *, force: bool = False, data: Path = DATA, seed: int
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--articles", type=int, action="append", choices=(10_000, 100_000),
-                   help="make this project (repeatable; default: all three)")
+    p.add_argument(
+        "--articles",
+        type=int,
+        action="append",
+        choices=(10_000, 100_000),
+        help="make this project (repeatable; default: all three)",
+    )
     p.add_argument("--long", action="store_true", help="make the long-article project")
     p.add_argument("--force", action="store_true", help="make it again even if present")
-    p.add_argument("--check", action="store_true",
-                   help="check() every project asked for, also the 100k one and cached ones")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="check() every project asked for, also the 100k one and cached ones",
+    )
     p.add_argument("--seed", type=int, default=SEED)
     p.add_argument("--data", type=Path, default=DATA, help=f"folder (default {DATA})")
     args = p.parse_args()
@@ -333,8 +369,13 @@ def main() -> None:
         kinds.append("long")
     kinds = kinds or [10_000, 100_000, "long"]
     for kind in kinds:
-        m = ensure(kind, force=args.force, data=args.data, seed=args.seed,
-                   check=True if args.check else None)
+        m = ensure(
+            kind,
+            force=args.force,
+            data=args.data,
+            seed=args.seed,
+            check=True if args.check else None,
+        )
         print(
             f"{m['name']}: {m['documents']:,} documents, {m['annotations']:,} annotations, "
             f"{m['relations']:,} relations, {m['entities']:,} entities, "

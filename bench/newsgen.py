@@ -43,8 +43,16 @@ LAST = _words(
     "Sørensen",
 )
 SYLLABLES = _words("kar sel vor tan mir dal bel ost rav lin ser gal tor mes zan vel dor kes lum ar")
-ENDINGS = (("ia", "ian"), ("ania", "anian"), ("ova", "ovan"), ("land", "landic"),
-           ("ador", "adorian"), ("ara", "aran"), ("eth", "ethian"), ("istan", "istani"))
+ENDINGS = (
+    ("ia", "ian"),
+    ("ania", "anian"),
+    ("ova", "ovan"),
+    ("land", "landic"),
+    ("ador", "adorian"),
+    ("ara", "aran"),
+    ("eth", "ethian"),
+    ("istan", "istani"),
+)
 CITIES = _words(
     "Zürich Kraków Genève Reykjavík Tromsø Łódź Malmö Düsseldorf Bogotá Córdoba Brașov İzmir "
     "Thessaloníki Brussels Vienna Nairobi Lagos Jakarta Ankara Oslo Helsinki Lisbon Warsaw "
@@ -54,118 +62,240 @@ CITIES = _words(
     "Las Palmas",
 )
 INTL = (
-    ("United Nations", "UN"), ("European Union", "EU"), ("NATO", "the alliance"),
+    ("United Nations", "UN"),
+    ("European Union", "EU"),
+    ("NATO", "the alliance"),
     ("Organization for Security and Co-operation in Europe", "OSCE"),
-    ("International Committee of the Red Cross", "ICRC"), ("World Food Programme", "WFP"),
-    ("Amnesty International", "Amnesty"), ("Human Rights Watch", "HRW"),
-    ("Médecins Sans Frontières", "MSF"), ("African Union", "AU"), ("Council of Europe", "CoE"),
-    ("International Monetary Fund", "IMF"), ("World Health Organization", "WHO"),
-    ("UN refugee agency", "UNHCR"), ("International Atomic Energy Agency", "IAEA"),
-    ("Norwegian Refugee Council", "NRC"), ("Save the Children", "the charity"),
-    ("International Crisis Group", "ICG"), ("Reporters Without Borders", "RSF"),
+    ("International Committee of the Red Cross", "ICRC"),
+    ("World Food Programme", "WFP"),
+    ("Amnesty International", "Amnesty"),
+    ("Human Rights Watch", "HRW"),
+    ("Médecins Sans Frontières", "MSF"),
+    ("African Union", "AU"),
+    ("Council of Europe", "CoE"),
+    ("International Monetary Fund", "IMF"),
+    ("World Health Organization", "WHO"),
+    ("UN refugee agency", "UNHCR"),
+    ("International Atomic Energy Agency", "IAEA"),
+    ("Norwegian Refugee Council", "NRC"),
+    ("Save the Children", "the charity"),
+    ("International Crisis Group", "ICG"),
+    ("Reporters Without Borders", "RSF"),
     ("World Bank", "the bank"),
 )
-SOURCES = ("Reuters", "Le Monde", "Süddeutsche Zeitung", "El País", "The Guardian",
-           "Gazeta Wyborcza", "Kyiv Independent", "Associated Press", "Agence France-Presse",
-           "Neue Zürcher Zeitung", "Dagens Nyheter", "Público")
+SOURCES = (
+    "Reuters",
+    "Le Monde",
+    "Süddeutsche Zeitung",
+    "El País",
+    "The Guardian",
+    "Gazeta Wyborcza",
+    "Kyiv Independent",
+    "Associated Press",
+    "Agence France-Presse",
+    "Neue Zürcher Zeitung",
+    "Dagens Nyheter",
+    "Público",
+)
 SECTIONS = ("politics", "world", "economy", "opinion", "europe", "security")
 DAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-MONTHS = _words("January February March April May June July August September October November "
-                "December")
-GROUPS = ("officials", "diplomats", "analysts", "residents", "aid workers", "negotiators",
-          "lawmakers", "observers", "protesters", "farmers", "soldiers", "journalists",
-          "local authorities", "humanitarian groups", "business leaders", "teachers")
-GENERIC = ("a senior official", "the protesters", "local residents", "a government spokesperson",
-           "one diplomat", "an aid worker", "witnesses", "the rebels", "a military source",
-           "the mayor's office", "union leaders", "a Western diplomat")
-EVENTS = ("heavy shelling", "a series of explosions", "fresh clashes", "a drone attack",
-          "widespread power cuts", "a wave of arrests", "flooding", "a cyber attack")
+MONTHS = _words(
+    "January February March April May June July August September October November December"
+)
+GROUPS = (
+    "officials",
+    "diplomats",
+    "analysts",
+    "residents",
+    "aid workers",
+    "negotiators",
+    "lawmakers",
+    "observers",
+    "protesters",
+    "farmers",
+    "soldiers",
+    "journalists",
+    "local authorities",
+    "humanitarian groups",
+    "business leaders",
+    "teachers",
+)
+GENERIC = (
+    "a senior official",
+    "the protesters",
+    "local residents",
+    "a government spokesperson",
+    "one diplomat",
+    "an aid worker",
+    "witnesses",
+    "the rebels",
+    "a military source",
+    "the mayor's office",
+    "union leaders",
+    "a Western diplomat",
+)
+EVENTS = (
+    "heavy shelling",
+    "a series of explosions",
+    "fresh clashes",
+    "a drone attack",
+    "widespread power cuts",
+    "a wave of arrests",
+    "flooding",
+    "a cyber attack",
+)
 AID = ("food", "medicine", "fuel", "drinking water", "winter clothing", "building materials")
 ISSUES = (
     ("an immediate cease-fire", "agree to an immediate cease-fire", "cease-fire"),
-    ("the withdrawal of foreign troops", "withdraw its troops from the border region",
-     "troop withdrawal"),
+    (
+        "the withdrawal of foreign troops",
+        "withdraw its troops from the border region",
+        "troop withdrawal",
+    ),
     ("unhindered humanitarian access", "let aid convoys reach {city}", "humanitarian access"),
     ("new talks under {org} auspices", "return to the negotiating table", "negotiations"),
     ("recognition of the referendum", "recognise the result of the referendum", "recognition"),
     ("strict neutrality", "stay out of the conflict", "neutrality"),
-    ("binding security guarantees", "give binding security guarantees to {country}",
-     "security guarantees"),
+    (
+        "binding security guarantees",
+        "give binding security guarantees to {country}",
+        "security guarantees",
+    ),
     ("tougher sanctions against {country}", "impose sanctions on {country}", "sanctions"),
     ("the release of the detained journalists", "release the detained journalists", "other"),
-    ("a safe corridor for civilians", "open a corridor for civilians leaving {city}",
-     "humanitarian access"),
+    (
+        "a safe corridor for civilians",
+        "open a corridor for civilians leaving {city}",
+        "humanitarian access",
+    ),
 )
 QUOTES = (
-    "We will not accept {issue} without guarantees", "There can be no peace while {city} is "
-    "under fire", "The time for talks is now", "Our patience is not unlimited",
-    "This is a decisive moment for {country}", "We are ready to talk, but not at any price",
-    "The situation in {city} is getting worse every day", "We have asked for {aid} for weeks "
-    "and nothing has arrived", "These accusations are completely baseless",
-    "Every day without {issue} costs lives", "We expect {country} to respect its commitments",
-    "The people of {city} deserve better than this", "It is too early to say whether the "
-    "talks will succeed", "Nobody wants a war, but we must be ready to defend ourselves",
-    "I have made our position very clear to my counterpart", "We will not be intimidated",
-    "The door to dialogue remains open", "What happened in {city} must be investigated",
-    "History will judge those who looked away", "We need {aid}, and we need it today",
+    "We will not accept {issue} without guarantees",
+    "There can be no peace while {city} is under fire",
+    "The time for talks is now",
+    "Our patience is not unlimited",
+    "This is a decisive moment for {country}",
+    "We are ready to talk, but not at any price",
+    "The situation in {city} is getting worse every day",
+    "We have asked for {aid} for weeks and nothing has arrived",
+    "These accusations are completely baseless",
+    "Every day without {issue} costs lives",
+    "We expect {country} to respect its commitments",
+    "The people of {city} deserve better than this",
+    "It is too early to say whether the talks will succeed",
+    "Nobody wants a war, but we must be ready to defend ourselves",
+    "I have made our position very clear to my counterpart",
+    "We will not be intimidated",
+    "The door to dialogue remains open",
+    "What happened in {city} must be investigated",
+    "History will judge those who looked away",
+    "We need {aid}, and we need it today",
 )
 CLAUSES = (
-    "the offer remained on the table", "talks would resume in {city} next week",
-    "{country} had broken its promises", "the sanctions were hurting ordinary people",
-    "more than {n} people had fled {city} since {month}", "the convoy had been stopped at the "
-    "border", "no decision would be taken before the summit", "the government was acting "
-    "within the law", "a deal was closer than ever", "the army would not withdraw",
+    "the offer remained on the table",
+    "talks would resume in {city} next week",
+    "{country} had broken its promises",
+    "the sanctions were hurting ordinary people",
+    "more than {n} people had fled {city} since {month}",
+    "the convoy had been stopped at the border",
+    "no decision would be taken before the summit",
+    "the government was acting within the law",
+    "a deal was closer than ever",
+    "the army would not withdraw",
 )
-CUES = (("said", ""), ("said", " on {day}"), ("said", " in a statement"), ("warned", ""),
-        ("added", ""), ("insisted", ""), ("told", " reporters in {city}"), ("stressed", ""),
-        ("wrote", " on social media"), ("told", " {source}"), ("declared", ""))
+CUES = (
+    ("said", ""),
+    ("said", " on {day}"),
+    ("said", " in a statement"),
+    ("warned", ""),
+    ("added", ""),
+    ("insisted", ""),
+    ("told", " reporters in {city}"),
+    ("stressed", ""),
+    ("wrote", " on social media"),
+    ("told", " {source}"),
+    ("declared", ""),
+)
 CALL_VERBS = ("called on", "urged", "pressed", "asked")
 DEMAND_VERBS = ("called for", "demanded", "pushed for", "insisted on")
 FILLER = (
-    "{Group} in {city} reported {event} {time}.", "The talks, which began {time}, are "
-    "expected to resume in {city} next week.", "According to figures released {time}, more "
-    "than {n} people have been displaced since the fighting began.", "{Time}, about {n} "
-    "{group} gathered outside the parliament in {city}.", "The {adj} economy has shrunk by "
-    "{pct} per cent this year, according to the central bank.", "Prices of {aid} rose "
-    "sharply after {event} near {city}.", "It was not immediately clear who would attend the "
-    "summit in {city}.", "The ministry did not respond to a request for comment.",
+    "{Group} in {city} reported {event} {time}.",
+    "The talks, which began {time}, are expected to resume in {city} next week.",
+    "According to figures released {time}, more "
+    "than {n} people have been displaced since the fighting began.",
+    "{Time}, about {n} {group} gathered outside the parliament in {city}.",
+    "The {adj} economy has shrunk by {pct} per cent this year, according to the central bank.",
+    "Prices of {aid} rose sharply after {event} near {city}.",
+    "It was not immediately clear who would attend the summit in {city}.",
+    "The ministry did not respond to a request for comment.",
     "Observers say a deal remains unlikely before the elections in {month}.",
-    "Negotiations stalled in {month} over the question of {issue}.", "The border crossing "
-    "near {city} was closed for {h} hours {time}, stranding hundreds of lorries.", "Many "
-    "{group} fear that the vote will be postponed again.", "Satellite images published {time} "
-    "showed damaged buildings around {city}.", "The draft agreement would require both sides "
-    "to {action}.", "Since {month}, at least {n} civilians have been killed, according to "
-    "local authorities.", "The dispute has strained relations between {country} and "
-    "{country2} for more than a decade.", "Trade between the two countries fell by {pct} per "
-    "cent last year.", "Power was restored to parts of {city} after {h} hours of outages.",
-    "A spokesperson declined to give details, citing security concerns.", "The vote, "
-    "scheduled for {month}, could reshape the politics of the region.", "{Group} interviewed "
-    "by {source} described long queues for bread and fuel.", "The measure passed by "
-    "{n2} votes to {n3} after a heated debate that lasted into the night.", "The {adj} "
-    "parliament is due to debate the proposal {time}.", "Schools in {city} remained closed "
-    "for a third day.", "Aid agencies said {aid} was running short in the camps near {city}.",
+    "Negotiations stalled in {month} over the question of {issue}.",
+    "The border crossing "
+    "near {city} was closed for {h} hours {time}, stranding hundreds of lorries.",
+    "Many {group} fear that the vote will be postponed again.",
+    "Satellite images published {time} showed damaged buildings around {city}.",
+    "The draft agreement would require both sides to {action}.",
+    "Since {month}, at least {n} civilians have been killed, according to local authorities.",
+    "The dispute has strained relations between {country} and {country2} for more than a decade.",
+    "Trade between the two countries fell by {pct} per cent last year.",
+    "Power was restored to parts of {city} after {h} hours of outages.",
+    "A spokesperson declined to give details, citing security concerns.",
+    "The vote, scheduled for {month}, could reshape the politics of the region.",
+    "{Group} interviewed by {source} described long queues for bread and fuel.",
+    "The measure passed by {n2} votes to {n3} after a heated debate that lasted into the night.",
+    "The {adj} parliament is due to debate the proposal {time}.",
+    "Schools in {city} remained closed for a third day.",
+    "Aid agencies said {aid} was running short in the camps near {city}.",
     "The currency lost {pct} per cent of its value against the euro {time}.",
 )
-MENTION = ("{actor} arrived in {city} {time} for two days of meetings.", "{actor} has not "
-           "commented publicly on the proposal.", "{actor} is expected to travel to {city} "
-           "later this month.", "The plan was drawn up by {actor} in {month}.",
-           "Critics accuse {actor} of stalling the process.")
-TITLES = ("{Country} rejects calls for {issue}", "Talks in {city} stall over {issue}",
-          "{Actor} warns of escalation near {city}", "Thousands flee {city} as fighting "
-          "spreads", "Pressure grows on {country} over {issue}", "{Actor} calls for {issue}",
-          "Aid convoy reaches {city} after weeks of delay", "What the deal in {city} means "
-          "for {country}")
-ACTOR_TYPES = ("person", "government", "state", "international organisation", "party", "NGO",
-               "media", "other")
+MENTION = (
+    "{actor} arrived in {city} {time} for two days of meetings.",
+    "{actor} has not commented publicly on the proposal.",
+    "{actor} is expected to travel to {city} later this month.",
+    "The plan was drawn up by {actor} in {month}.",
+    "Critics accuse {actor} of stalling the process.",
+)
+TITLES = (
+    "{Country} rejects calls for {issue}",
+    "Talks in {city} stall over {issue}",
+    "{Actor} warns of escalation near {city}",
+    "Thousands flee {city} as fighting spreads",
+    "Pressure grows on {country} over {issue}",
+    "{Actor} calls for {issue}",
+    "Aid convoy reaches {city} after weeks of delay",
+    "What the deal in {city} means for {country}",
+)
+ACTOR_TYPES = (
+    "person",
+    "government",
+    "state",
+    "international organisation",
+    "party",
+    "NGO",
+    "media",
+    "other",
+)
 ORG_ACRONYMS = tuple(a for _, a in INTL if a.isupper())
-NGO_INTL = {"Amnesty International", "Human Rights Watch", "Médecins Sans Frontières",
-            "Norwegian Refugee Council", "Save the Children", "International Crisis Group",
-            "Reporters Without Borders", "International Committee of the Red Cross"}
+NGO_INTL = {
+    "Amnesty International",
+    "Human Rights Watch",
+    "Médecins Sans Frontières",
+    "Norwegian Refugee Council",
+    "Save the Children",
+    "International Crisis Group",
+    "Reporters Without Borders",
+    "International Committee of the Red Cross",
+}
 
 #: Per article: (quotes, demands, demands with an addressee, cues tagged, cue relations,
 #: other mentions). Each makes 10 annotations and 5 relations; weights below.
-PROFILES = ((3, 1, 0, 2, 1, 0), (2, 1, 1, 2, 1, 1), (2, 2, 0, 1, 1, 1), (4, 0, 0, 1, 1, 1),
-            (1, 2, 2, 1, 0, 1))
+PROFILES = (
+    (3, 1, 0, 2, 1, 0),
+    (2, 1, 1, 2, 1, 1),
+    (2, 2, 0, 1, 1, 1),
+    (4, 0, 0, 1, 1, 1),
+    (1, 2, 2, 1, 0, 1),
+)
 PROFILE_WEIGHTS = (4, 3, 2, 2, 1)
 
 
@@ -220,14 +350,20 @@ def make_registry(rng: random.Random, size: int = 2000) -> list[Entity]:
     while len(out) < size:
         first, last = rng.choice(FIRST), rng.choice(LAST)
         state = rng.choice(states)
-        role = rng.choice((
-            f"the {state.adj} foreign minister", f"the {state.adj} president",
-            f"the {state.adj} prime minister", f"a spokesperson for the {rng.choice(orgs).name}",
-            f"the {state.adj} defence minister", f"the opposition leader in {state.name}",
-            f"the head of the {rng.choice(orgs).name} mission",
-            f"the mayor of {rng.choice(CITIES)}",
-            f"the {state.adj} ambassador to the UN", f"an adviser to the {state.adj} president",
-        ))
+        role = rng.choice(
+            (
+                f"the {state.adj} foreign minister",
+                f"the {state.adj} president",
+                f"the {state.adj} prime minister",
+                f"a spokesperson for the {rng.choice(orgs).name}",
+                f"the {state.adj} defence minister",
+                f"the opposition leader in {state.name}",
+                f"the head of the {rng.choice(orgs).name} mission",
+                f"the mayor of {rng.choice(CITIES)}",
+                f"the {state.adj} ambassador to the UN",
+                f"an adviser to the {state.adj} president",
+            )
+        )
         add(f"{first} {last}", "person", [last, f"{first[0]}. {last}"], note=role)
     return out
 
@@ -293,13 +429,22 @@ class _Fields(dict):
         if key in ("country", "Country", "adj", "country2"):
             if "country" not in self:
                 state, other = rng.sample(writer.states, 2)
-                self.update(country=state.name, Country=state.name, adj=state.adj,
-                            country2=other.name)
+                self.update(
+                    country=state.name, Country=state.name, adj=state.adj, country2=other.name
+                )
             return self[key]
         if key in ("time", "Time"):
-            time = rng.choice((f"on {rng.choice(DAYS)}", f"late on {rng.choice(DAYS)}",
-                               "earlier this week", "over the weekend", "last month",
-                               f"on {rng.choice(DAYS)} evening", "in the early hours"))
+            time = rng.choice(
+                (
+                    f"on {rng.choice(DAYS)}",
+                    f"late on {rng.choice(DAYS)}",
+                    "earlier this week",
+                    "over the weekend",
+                    "last month",
+                    f"on {rng.choice(DAYS)} evening",
+                    "in the early hours",
+                )
+            )
             self.update(time=time, Time=time[0].upper() + time[1:])
             return self[key]
         if key in ("group", "Group"):
@@ -358,8 +503,15 @@ class NewsWriter:
             return template
         return template.format_map(_Fields(self, rng, cast))
 
-    def _mention(self, rng: random.Random, s: _Sentence, key: str, cast: list[Entity],
-                 seen: set[str], among: list[Entity] | None = None) -> None:
+    def _mention(
+        self,
+        rng: random.Random,
+        s: _Sentence,
+        key: str,
+        cast: list[Entity],
+        seen: set[str],
+        among: list[Entity] | None = None,
+    ) -> None:
         """An actor mention: a cast member (linked) by name or alias, or a generic one."""
         if rng.random() < 0.12:
             start, end = s.mark(rng.choice(GENERIC))
@@ -371,8 +523,9 @@ class NewsWriter:
         start, end = s.mark(text)
         s.spans.append(Span(key, "Actor", [(start, end)], {"type": entity.type}, entity.id))
 
-    def _quote(self, rng: random.Random, cast: list[Entity], seen: set[str], cue: bool,
-               cue_relation: bool) -> _Sentence:
+    def _quote(
+        self, rng: random.Random, cast: list[Entity], seen: set[str], cue: bool, cue_relation: bool
+    ) -> _Sentence:
         s = _Sentence()
         verb, tail = rng.choice(CUES)
         tail = self._fill(rng, tail, cast)
@@ -424,8 +577,9 @@ class NewsWriter:
                 s.relations.append(("cue", "quote", "cue"))
         return s
 
-    def _demand(self, rng: random.Random, cast: list[Entity], seen: set[str],
-                addressee: bool) -> _Sentence:
+    def _demand(
+        self, rng: random.Random, cast: list[Entity], seen: set[str], addressee: bool
+    ) -> _Sentence:
         s = _Sentence()
         self._mention(rng, s, "claimant", cast, seen)
         s.parts[0] = s.parts[0][0].upper() + s.parts[0][1:]
@@ -472,12 +626,12 @@ class NewsWriter:
         cast = rng.sample(self.persons, rng.randint(2, 4)) + rng.sample(self.orgs, 1)
         cast += rng.sample(self.states, 1)
         seen: set[str] = set()
-        quotes, demands, addressed, cues, cue_rels, extra = rng.choices(
-            PROFILES, PROFILE_WEIGHTS
-        )[0]
-        events = [
-            self._quote(rng, cast, seen, i < cues, i < cue_rels) for i in range(quotes)
-        ] + [self._demand(rng, cast, seen, i < addressed) for i in range(demands)]
+        quotes, demands, addressed, cues, cue_rels, extra = rng.choices(PROFILES, PROFILE_WEIGHTS)[
+            0
+        ]
+        events = [self._quote(rng, cast, seen, i < cues, i < cue_rels) for i in range(quotes)] + [
+            self._demand(rng, cast, seen, i < addressed) for i in range(demands)
+        ]
         events += [self._extra_mention(rng, cast, seen) for _ in range(extra)]
         rng.shuffle(events)
         size = sum(e.size + 1 for e in events)
@@ -534,9 +688,14 @@ class NewsWriter:
         domain = domain.replace("ú", "u")
         slug = "-".join(w.lower() for w in title.split()[:5] if w.isascii() and w.isalpha())
         return Article(
-            title=title, source=source, url=f"https://{domain}.example/{year}/{month:02d}/"
-            f"{slug}-{number}", published=f"{year}-{month:02d}-{day:02d}",
-            section=rng.choice(SECTIONS), text=text, spans=spans, relations=relations,
+            title=title,
+            source=source,
+            url=f"https://{domain}.example/{year}/{month:02d}/{slug}-{number}",
+            published=f"{year}-{month:02d}-{day:02d}",
+            section=rng.choice(SECTIONS),
+            text=text,
+            spans=spans,
+            relations=relations,
         )
 
     def long_article(self, rng: random.Random, chunks: int = 1000, chars: int = 1020) -> Article:
@@ -557,7 +716,12 @@ class NewsWriter:
             parts.append(text)
             offset += len(text)
         return Article(
-            title="Live: the negotiations, hour by hour (a 1 MB article)", source="Reuters",
-            url="https://reuters.example/live/negotiations", published="2025-06-30",
-            section="world", text="".join(parts), spans=spans, relations=relations,
+            title="Live: the negotiations, hour by hour (a 1 MB article)",
+            source="Reuters",
+            url="https://reuters.example/live/negotiations",
+            published="2025-06-30",
+            section="world",
+            text="".join(parts),
+            spans=spans,
+            relations=relations,
         )

@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         if self.session.loading is not None:  # the rest once the first screen is on screen
             self.reader.after_paint(self.session.finish_loading)
         self.documents.select(doc.id)
+        self.suggestions.document_opened()  # in the reader's positions of this text
         self.reader.setFocus()
 
     def _changed(self, changes: Changes) -> None:

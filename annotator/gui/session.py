@@ -27,6 +27,7 @@ from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError, NotFoundError
 from annotator.core.model import Annotation, Document, Relation
 from annotator.store.backup import back_up_on_own_connection
+from annotator.store.checkpoints import BackgroundCheckpoints, checkpoint_in_background
 from annotator.store.project import Layer, Project
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ class Session(QObject):
         self.add_linked_spellings = True
         self.undo_stack = QUndoStack(self)
         self._backup: threading.Thread | None = None
+        #: The open project's checkpoints, made in a thread (store/checkpoints.py).
+        self.checkpoints: BackgroundCheckpoints | None = None
 
     # -- project and document -------------------------------------------------------------
 
@@ -92,6 +95,7 @@ class Session(QObject):
         project = Project.open(path, annotator=self.preferred_name, backup=False)
         self.close_project()
         self.project = project
+        self.checkpoints = checkpoint_in_background(project)  # off the GUI thread
         self.owner = project.adopt_owner()  # a distributed file is written in its owner's name
         self.blind = project.team.blind
         self.annotator_name = project.annotator_name
@@ -128,6 +132,9 @@ class Session(QObject):
 
     def close_project(self) -> None:
         self.wait_for_backup()
+        if self.checkpoints is not None:
+            self.checkpoints.stop()
+            self.checkpoints = None
         if self.project is not None:
             self.undo_stack.clear()
             self.project.close()

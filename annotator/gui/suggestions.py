@@ -110,7 +110,6 @@ class SuggestionsController(QObject):
         self._enable()
         self.reader.overlays.append(self.paint)
         self.session.projectOpened.connect(self._project_opened)
-        self.session.documentOpened.connect(self._document_opened)
         self.session.changed.connect(self._changed)
         self.bar.setVisible(False)
 
@@ -161,7 +160,9 @@ class SuggestionsController(QObject):
         self._knowledge = None
         self.open, self.current = [], None
 
-    def _document_opened(self) -> None:
+    def document_opened(self) -> None:
+        """Show the document's stored suggestions, or make them after the first paint (the
+        window calls this once the reader holds the document's text)."""
         self.current = None
         self.refresh()
         doc, project = self.session.document, self.session.project
@@ -295,7 +296,7 @@ class SuggestionsController(QObject):
         self.current = None if not shown else self.current
         self.refresh()
         if shown and self.session.document is not None:
-            self._document_opened()
+            self.document_opened()
 
     def preferences_changed(self) -> None:
         """Preferences were saved: the engine or showing may have changed."""

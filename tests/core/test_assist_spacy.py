@@ -218,6 +218,14 @@ def test_the_model_is_loaded_once_from_any_thread() -> None:
     assert models[0] is load_model()
 
 
+def test_the_loaded_model_is_kept_out_of_the_collectors_full_passes() -> None:
+    import gc
+
+    model = load_model()
+    assert gc.get_freeze_count() > 50_000  # the vocabulary, the pipes, their weights
+    assert all(tracked is not model for tracked in gc.get_objects())
+
+
 def test_a_long_text_is_parsed_in_pieces_with_the_same_result(
     engine: SpacyEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -58,3 +60,29 @@ def test_killing_the_process_after_an_edit_keeps_it(tmp_path: Path) -> None:
         assert (ann.label, ann.text) == ("Actor", "Karamov")
         assert [layer.name for layer in reopened.layers()] == ["Crash"]  # nobody else wrote
         assert reopened.check().ok
+
+
+def test_the_windows_edits_reach_the_project_file_itself_from_the_background(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    """The write-ahead log is copied into the file by a thread once the window is quiet
+    (store/checkpoints.py): a copy of the file alone then holds the edit."""
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        p.documents.add("Karamov said the talks would resume.", title="Talks")
+    window = make_window(path)
+    checkpoints = window.session.checkpoints
+    assert checkpoints is not None and checkpoints.running
+    cursor = window.reader.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(7, cursor.MoveMode.KeepAnchor)  # "Karamov"
+    window.reader.setTextCursor(cursor)
+    window.tagging.tag("Actor")
+    qtbot.waitUntil(lambda: checkpoints.checkpoints >= 1, timeout=10_000)
+    alone = tmp_path / "alone.annotator"
+    shutil.copyfile(path, alone)  # without its -wal
+    with sqlite3.connect(alone) as conn:
+        stored = conn.execute("SELECT label, start, end FROM annotations").fetchall()
+    assert stored == [("Actor", 0, 7)]
+    window.session.close_project()
+    assert window.session.checkpoints is None and not checkpoints.running

