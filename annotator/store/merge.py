@@ -30,6 +30,7 @@ from annotator.store import documents as doc_sql
 from annotator.store import registry as reg_sql
 from annotator.store.merge_bulk import BulkMerge
 from annotator.store.merge_plan import Plan, document_input
+from annotator.store.suggestion_merge import INSERT_INFO, info_row
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -236,6 +237,7 @@ def _merge_document(
                 report.annotations_skipped += 1
                 continue
             _conflict(where, "annotation", a["id"], on_conflict, report)
+        info = info_row(a["id"], person, a.get("suggestion"))  # checked before writing
         layer = mine if person is None else project.layer(person)
         try:
             added = layer.add_annotation(
@@ -261,6 +263,8 @@ def _merge_document(
         if present is not None:
             new_ids[a["id"]] = added.id
             report.renamed[-1] += f" imported as {added.id}"
+        if info is not None:
+            project.db.conn.execute(INSERT_INFO, (added.id, *info[1:]))
         report.annotations += 1
     for r in doc["relations"]:
         source_id = twins.get(r["source"]) or new_ids.get(r["source"], r["source"])

@@ -31,6 +31,7 @@ from annotator.core.reports import ImportReport
 from annotator.store import documents as doc_sql
 from annotator.store.merge_plan import Plan, Planner
 from annotator.store.rows import INSERT_ANNOTATION
+from annotator.store.suggestion_merge import INSERT_INFO, InfoRow
 
 if TYPE_CHECKING:
     from annotator.store.project import Project
@@ -251,6 +252,7 @@ class BulkMerge:
         relations: list[tuple[Any, ...]] = []
         statuses: list[tuple[str, str, str, str]] = []
         entities: list[str | None] = []
+        suggestions: list[InfoRow] = []
         layer_of: dict[str, str] = {}
         noted: list[tuple[str, str, str]] = []  # (id, document, layer) of each annotation
         noted_relations: list[tuple[str, str, str]] = []
@@ -264,6 +266,7 @@ class BulkMerge:
                     writer = writer or project.layer().writer_id()
                     ann[8] = writer
             rows.extend(map(tuple, anns))
+            suggestions.extend(plan.suggestions)
             entities.extend([a[7] for a in anns])
             layer_of.update([(a[0], a[8]) for a in anns])
             noted.extend([(a[0], document, a[8]) for a in anns])
@@ -283,6 +286,7 @@ class BulkMerge:
         relations.sort()
         self._defer_indexes()
         db.conn.executemany(INSERT_ANNOTATION, rows)
+        db.conn.executemany(INSERT_INFO, suggestions)
         db.conn.executemany(_INSERT_RELATION, relations)
         db.conn.executemany(_SET_STATUS, statuses)
         if self._dropped:

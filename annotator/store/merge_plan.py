@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.errors import ValidationError
 from annotator.core.model import ORIGINS, DocumentInput, now
 from annotator.core.reports import ImportReport
 from annotator.core.schema import LabelSpec, Schema
@@ -30,6 +31,7 @@ from annotator.core.validation import (
     require_label,
 )
 from annotator.store.rows import dumps, fragments_json, one_fragment_json, prepare
+from annotator.store.suggestion_merge import InfoRow, info_row
 
 #: The layer key of annotations without an annotator while the session's annotator has no
 #: row yet (then no incoming annotator can be them).
@@ -53,6 +55,8 @@ class Plan:
     row: tuple[Any, ...]  # the documents row (store/documents.py, prepare)
     sha: str
     annotations: list[list[Any]] = field(default_factory=list)  # rows (store/rows.py)
+    #: The engine and score of each suggestion among them (store/suggestion_merge.py).
+    suggestions: list[InfoRow] = field(default_factory=list)
     relations: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # id, type,
     # source, target, created
     statuses: dict[str, str] = field(default_factory=dict)
@@ -167,6 +171,13 @@ class Planner:
             shapes.add(shape)
             by_id[ann[0]] = ann
             plan.annotations.append(ann)
+            if "suggestion" in a:
+                try:
+                    info = info_row(ann[0], ann[8], a["suggestion"])
+                except ValidationError:
+                    return None  # said, with where it is, by the careful path
+                if info is not None:
+                    plan.suggestions.append(info)
         self._relations(doc["relations"], by_id, plan)
         for person, state in doc.get("status", {}).items():
             if person is None:

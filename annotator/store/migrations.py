@@ -179,6 +179,34 @@ def _suggestions(db: Database) -> None:
     )
 
 
+@migrations(name="0005_verdicts_per_person")
+def _verdicts_per_person(db: Database) -> None:
+    # One verdict per span and person, not per span: a review project merges the files of
+    # several people, who may each have decided the same suggestion (ADR 26). One statement
+    # at a time, inside the migration's transaction (a script would commit half-way).
+    db.execute(
+        """
+        CREATE TABLE suggestion_verdicts_new (
+            document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
+            engine TEXT NOT NULL,
+            annotator TEXT REFERENCES annotators (id),
+            created TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    db.execute("INSERT INTO suggestion_verdicts_new SELECT * FROM suggestion_verdicts")
+    db.execute("DROP TABLE suggestion_verdicts")
+    db.execute("ALTER TABLE suggestion_verdicts_new RENAME TO suggestion_verdicts")
+    db.execute(
+        "CREATE UNIQUE INDEX suggestion_verdicts_by_span ON suggestion_verdicts "
+        "(document, label, start, \"end\", ifnull(annotator, ''))"
+    )
+
+
 #: How many migrations this version of Annotator knows.
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations.pending(Database(memory=True)))
 FORMAT_VERSION = len(KNOWN_MIGRATIONS)

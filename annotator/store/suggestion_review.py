@@ -215,7 +215,7 @@ class Review:
                     )
             _insert_verdicts(self._project, decision.verdicts)
             for row in decision.verdicts:
-                _note_span(self._project, row, changes)
+                note_span(self._project, row, changes)
         return Written(None, changes)
 
     def _put_back_suggestions(self, decision: Decision) -> None:
@@ -246,14 +246,14 @@ def _insert_verdicts(project: Project, rows: list[Verdict]) -> None:
 def _delete_verdicts(project: Project, rows: list[Verdict], changes: Changes) -> None:
     project.db.conn.executemany(
         "DELETE FROM suggestion_verdicts "
-        'WHERE document = ? AND label = ? AND start = ? AND "end" = ?',
-        [row[:4] for row in rows],
+        'WHERE document = ? AND label = ? AND start = ? AND "end" = ? AND annotator IS ?',
+        [(*row[:4], row[6]) for row in rows],
     )
     for row in rows:
-        _note_span(project, row, changes)
+        note_span(project, row, changes)
 
 
-def _note_span(project: Project, row: Verdict, changes: Changes) -> None:
+def note_span(project: Project, row: Verdict, changes: Changes) -> None:
     """The suggestion of a verdict's span (if the layer holds one) changed its state."""
     for (ann_id,) in project.db.execute(
         'SELECT id FROM annotations WHERE document = ? AND start = ? AND "end" = ? '

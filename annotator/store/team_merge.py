@@ -33,6 +33,7 @@ from annotator.store import registry as reg_sql
 from annotator.store import team
 from annotator.store.merge import OnConflict
 from annotator.store.project import Project
+from annotator.store.suggestion_merge import carry_from_project_file
 from annotator.store.team_bulk import bulk_merge
 
 Documents = Iterator[tuple[str, dict[str, Any]]]
@@ -120,6 +121,8 @@ class TeamMergeReport:
     statuses: int = 0
     entities: int = 0
     assignments: int = 0
+    #: What people accepted and rejected of the suggestions (from project files).
+    verdicts: int = 0
     same_name: list[SameName] = field(default_factory=list)
     schema_changes: list[str] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)
@@ -134,6 +137,7 @@ class TeamMergeReport:
             or self.statuses
             or self.entities
             or self.assignments
+            or self.verdicts
             or self.schema_changes
         )
 
@@ -149,6 +153,8 @@ class TeamMergeReport:
         out.extend(f"  {who}: {n} new" for who, n in sorted(self.annotations.items()))
         out.append(f"Relations: {self.relations} new; statuses: {self.statuses} new")
         out.append(f"Registry: {self.entities} actor(s) added; assignments: {self.assignments}")
+        if self.verdicts:
+            out.append(f"Suggestions: {self.verdicts} verdict(s) (accepted or rejected) new")
         out.extend(f"Schema: {change}" for change in self.schema_changes)
         if self.renamed:
             out.append(f"Imported under a new id (id used by other content): {len(self.renamed)}")
@@ -335,6 +341,8 @@ def merge_into(
                 w for w in merged.warnings if not w.startswith("the project now uses")
             )
             report.assignments += _assign(out, src)
+            if src.db is not None:  # engines and scores, and what people decided
+                report.verdicts += carry_from_project_file(out, src.db)[1]
         after = _counts(out.db)
     grown = after["annotations"] - before["annotations"]
     report.annotations = {who or "(no annotator)": n for who, n in grown.items() if n}
