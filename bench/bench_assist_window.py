@@ -171,7 +171,8 @@ def bench_engine(
     if nonstop:
         stress.__exit__()
         made = stress.count
-    print(f"{engine}: {made} checkpoints of the write-ahead log ran meanwhile (another thread)")
+    who = "another connection, nonstop" if nonstop else "the window's checkpoint thread"
+    print(f"{engine}: {made} checkpoints of the write-ahead log meanwhile ({who})")
     misses = sum(1 for t in wait.times if t > TARGET_S)
     print(f"{engine}: {misses} of {len(wait.times)} runs over 200 ms after the first paint")
     window.close()
