@@ -60,14 +60,19 @@ def add_suggestion_menu(window: MainWindow, menu: QMenu, actions: dict[str, QAct
     again.setObjectName("suggest_document")
     again.triggered.connect(lambda _c=False: suggest_document(window))
     sub.addAction(again)
+    selected = QAction("Suggest for the &selected documents…", window)
+    selected.setObjectName("suggest_selected")
+    selected.setToolTip("The documents selected in the Documents list")
+    selected.triggered.connect(lambda _c=False: suggest_corpus(window, selected=True))
     corpus = QAction("Suggest for &all documents…", window)
     corpus.setObjectName("suggest_corpus")
     corpus.triggered.connect(lambda _c=False: suggest_corpus(window))
-    sub.addAction(corpus)
     about = QAction("About the &engines…", window)
     about.setObjectName("suggestion_engines")
     about.triggered.connect(lambda _c=False: explain_engines(window))
-    sub.addAction(about)
+    for action in (selected, corpus, about):
+        sub.addAction(action)
+        actions[action.objectName()] = action
 
 
 def add_show_action(window: MainWindow, menu: QMenu, actions: dict[str, QAction]) -> None:
@@ -90,20 +95,25 @@ def suggest_document(window: MainWindow) -> None:
     window.suggestions.suggest_in_background(doc.id)
 
 
-def suggest_corpus(window: MainWindow) -> None:
-    """Run the chosen engine over every document, in a worker with its own connection."""
+def suggest_corpus(window: MainWindow, selected: bool = False) -> None:
+    """Run the chosen engine over every document (or the ones selected in the Documents
+    list), in a worker with its own connection."""
     session = window.session
     project = session.project
     if project is None:
         return
+    documents = window.documents.selected_ids() if selected else None
+    if documents == []:
+        window.show_message("Select documents in the Documents list first.", 8000)
+        return
     name = window.suggestions.engine_name
     path, who = project.path, session.annotator_name
-    total = project.documents.count()
+    total = project.documents.count() if documents is None else len(documents)
 
     def work(progress: ProgressCallback) -> RunReport:
-        with Project.open(Path(path), annotator=who, backup=False) as own:
+        with Project.open(Path(path), annotator=who, backup=False, shared_in_process=True) as own:
             engine = make_engine(name, own.suggestions.knowledge())
-            report = own.suggestions.run(engine, progress=progress)
+            report = own.suggestions.run(engine, documents, progress=progress)
         if report.cancelled:
             raise Cancelled()  # what was done is kept (each batch is committed)
         return report

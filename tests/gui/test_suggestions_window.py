@@ -185,3 +185,45 @@ def test_stored_suggestions_are_drawn_on_their_text_when_a_document_opens_again(
         cursor.setPosition(span.start)
         cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
         assert cursor.selectedText() == by_id[span.key].annotation.text
+
+
+def three_articles(tmp_path):
+    from annotator.store.project import Project
+
+    path = tmp_path / "three.annotator"
+    with Project.create(path) as p:
+        ids = [p.documents.add(f"{TEXT} ({n})", title=f"Port {n}").value.id for n in range(3)]
+    return path, ids
+
+
+def suggested_documents(path: Path) -> set[str]:
+    query = "SELECT DISTINCT document FROM annotations WHERE annotator = 'suggestions'"
+    return {r[0] for r in rows(path, query)}
+
+
+def test_suggesting_for_all_documents_from_the_menu(qtbot, make_window, tmp_path) -> None:
+    path, ids = three_articles(tmp_path)
+    window = make_window(path, show_suggestions=False, suggestion_engine="rules")
+    window.actions_by_name["suggest_corpus"].trigger()  # runs behind a progress dialog
+    assert suggested_documents(path) == set(ids)
+    assert "suggestion(s) in 3 document(s)" in window.statusBar().currentMessage()
+
+
+def test_suggesting_for_the_selected_documents(qtbot, make_window, tmp_path) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    path, _ids = three_articles(tmp_path)
+    window = make_window(path, show_suggestions=False, suggestion_engine="rules")
+    view = window.documents.view
+    view.clearSelection()
+    window.actions_by_name["suggest_selected"].trigger()  # nothing selected
+    assert suggested_documents(path) == set()
+    assert "Select documents" in window.statusBar().currentMessage()
+    for row in (0, 2):  # click, then Ctrl+click, as a person selects two of three
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        view.selectionModel().select(view.model().index(row, 0), flags)
+    chosen = window.documents.selected_ids()
+    assert len(chosen) == 2
+    window.actions_by_name["suggest_selected"].trigger()
+    assert suggested_documents(path) == set(chosen)
+    assert "in 2 document(s)" in window.statusBar().currentMessage()
