@@ -433,3 +433,16 @@ def test_other_actor_mentions_leave_out_places_and_adjectives() -> None:
     actors = [s.text for s in RulesEngine().suggest(text).of_role("actor")]
     assert "Ostrel" in actors and "defence ministry" in actors and "Brannock Defence" in actors
     assert not {"VARN", "Geneva", "Corvessan", "Automation"} & set(actors)
+
+
+def test_a_name_with_a_hyphenated_particle_is_one_mention() -> None:
+    text = (
+        "The talks are hosted by the foreign minister, Yusuf al-Haddad, who flew in. "
+        "“Nobody should expect a miracle by Wednesday,” al-Haddad said."
+    )
+    found = RulesEngine().suggest(text)
+    actors = [s.text for s in found.spans if s.role == "actor"]
+    assert "Yusuf al-Haddad" in actors and "Haddad" not in actors and "Yusuf" not in actors
+    assert attributions(text) == [
+        ("Nobody should expect a miracle by Wednesday,", "al-Haddad", "said")
+    ]

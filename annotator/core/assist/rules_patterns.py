@@ -13,8 +13,11 @@ from annotator.core.assist.rules_lexicon import ROLE_NOUNS
 
 # -- shapes of mentions -------------------------------------------------------------------
 
+#: A particle joined to the next word of a name by a hyphen ("al-Haddad", "ibn-Saud").
+_HYPHENED = r"(?:(?:al|el|ad|ash|bin|ibn|bint|abu|ben)-)?"
+
 #: A capitalised word (of a name).
-_CAP = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?)"
+_CAP = rf"(?:{_HYPHENED}\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*\.?)"
 
 #: The particles between the words of a name ("Union of Northern States").
 _JOIN = r"(?:de|da|del|van|von|der|al|bin|la|le|du|el|of|for)"
@@ -45,7 +48,8 @@ DESCRIPTIVE_RE = regex.compile(
 )
 
 NAME_IN_LINE = regex.compile(  # a name within a line, with no full stop
-    rf"\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*(?:[ ]+(?:{_JOIN}[ ]+)?\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*){{0,4}}"
+    rf"{_HYPHENED}\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*"
+    rf"(?:[ ]+(?:{_JOIN}[ ]+)?{_HYPHENED}\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*){{0,4}}"
 )
 
 #: A given name.
