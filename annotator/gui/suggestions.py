@@ -35,7 +35,7 @@ from annotator.core.spans import Span, SpanIndex
 from annotator.gui.shortcuts import SUGGESTION_ACTIONS, by_action, current_keys
 from annotator.gui.suggestion_commands import DecideSuggestions
 from annotator.store.annotators import SUGGESTIONS_ID
-from annotator.store.suggestions import Suggestion
+from annotator.store.suggestions import LabelCounts, Suggestion, without_taken
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -78,6 +78,8 @@ class SuggestionsController(QObject):
         self.window, self.session, self.reader = window, window.session, window.reader
         self.settings = window.settings
         self.open: list[Suggestion] = []  # of the open document, in text order
+        self._stored: list[Suggestion] | None = None  # open_in, before the person's own
+        self._decided: dict[str, LabelCounts] = {}  # the document's counts of verdicts
         self.index = SpanIndex([])
         self._current: str | None = None
         self.bar = SuggestionBar()
@@ -222,23 +224,37 @@ class SuggestionsController(QObject):
         if changes.entities or changes.project:
             self._knowledge = None  # the registry's names changed
         cue = self.session.project.schema.roles.cue if self.session.project else None
+        shown = self.session.annotations
         if cue is not None and any(
-            a.label == cue
-            for a in self.session.annotations.values()
-            if a.id in changes.annotations.added
+            ann_id in shown and shown[ann_id].label == cue for ann_id in changes.annotations.added
         ):
             self._knowledge = None  # a new cue word may extend the lexicon
         doc = self.session.document
-        if doc is not None and (SUGGESTIONS_ID in changes.layers or changes.annotations_in(doc.id)):
+        if doc is None:
+            return
+        if SUGGESTIONS_ID in changes.layers:
             self.refresh()
+        elif changes.annotations_in(doc.id):  # the person's own: what they hold now
+            self.refresh(stored=False)
 
-    def refresh(self) -> None:
-        """Read the open document's open suggestions again, and repaint."""
-        project, doc = self.session.project, self.session.document
-        if project is None or doc is None or not self.settings.show_suggestions:
-            self.open = []
+    def refresh(self, stored: bool = True) -> None:
+        """Show the open document's open suggestions, and repaint. With ``stored``, they are
+        read again with their counts; without, only the person's annotations changed, which
+        hide the suggestions they hold (an edit must not read the layer again)."""
+        project, doc, layer = self.session.project, self.session.document, self.session.layer
+        if project is None or doc is None or layer is None or not self.settings.show_suggestions:
+            self.open, self._stored, self._decided = [], None, {}
         else:
-            self.open = project.suggestions.open_in(doc.id, self.session.layer)
+            if stored or self._stored is None:
+                self._stored = project.suggestions.open_in(doc.id)
+                self._decided = project.suggestions.counts(doc.id)
+            # the annotations in memory, unless a long document is still being read
+            theirs = (
+                self.session.annotations.values()
+                if self.session.loading is None
+                else layer.annotations(doc.id)
+            )
+            self.open = without_taken(self._stored, theirs)
         to_qt = self.reader.positions.to_qt
         self.index = SpanIndex(
             [
@@ -258,7 +274,7 @@ class SuggestionsController(QObject):
         self.bar.setVisible(bool(shown))
         if not shown or project is None or doc is None:
             return
-        decided = project.suggestions.counts(doc.id)
+        decided = self._decided
         opened = Counter(s.annotation.label for s in self.open)
         labels = sorted(set(opened) | set(decided))
         counts = " · ".join(

@@ -150,17 +150,14 @@ class SuggestionStore:
             return []
         decided = self.decided_spans(doc_id)
         info = self.info_of(doc_id)
-        taken: set[tuple[str, tuple[tuple[int, int], ...]]] = set()
-        if person is not None and person.annotator_id != SUGGESTIONS_ID:
-            taken = {(a.label, _extent(a.fragments)) for a in person.annotations(doc_id)}
         found = []
         for ann in ann_sql.annotations_of(self._db, doc_id, SUGGESTIONS_ID):
             if (ann.label, ann.start, ann.end) in decided:
                 continue
-            if (ann.label, _extent(ann.fragments)) in taken:
-                continue
             engine, score = info.get(ann.id, ("", 0.0))
             found.append(Suggestion(ann, engine, score))
+        if person is not None and person.annotator_id != SUGGESTIONS_ID:
+            return without_taken(found, person.annotations(doc_id))
         return found
 
     def relations_in(self, doc_id: str) -> list[Relation]:
@@ -359,6 +356,13 @@ class SuggestionStore:
 
 def _extent(fragments: Sequence[Fragment]) -> tuple[tuple[int, int], ...]:
     return tuple((f.start, f.end) for f in fragments)
+
+
+def without_taken(found: list[Suggestion], theirs: Iterable[Annotation]) -> list[Suggestion]:
+    """The suggestions a person's annotations do not hold already (same label, same
+    fragments); the window passes the annotations it has in memory."""
+    taken = {(a.label, _extent(a.fragments)) for a in theirs}
+    return [s for s in found if (s.annotation.label, _extent(s.annotation.fragments)) not in taken]
 
 
 def _labels_for(schema: Schema, labels: Iterable[str] | None) -> dict[str, str]:

@@ -227,3 +227,28 @@ def test_suggesting_for_the_selected_documents(qtbot, make_window, tmp_path) -> 
     window.actions_by_name["suggest_selected"].trigger()
     assert suggested_documents(path) == set(chosen)
     assert "in 2 document(s)" in window.statusBar().currentMessage()
+
+
+def test_tagging_a_suggested_span_by_hand_hides_that_suggestion(
+    qtbot, make_window, article_project
+) -> None:
+    _path, window, suggestions = opened(qtbot, make_window, article_project)
+
+    def velt_open() -> bool:
+        return any(
+            s.annotation.label == "Actor" and s.annotation.text == "Mara Velt"
+            for s in suggestions.open
+        )
+
+    assert velt_open()
+    start = TEXT.index("Mara Velt")
+    cursor = window.reader.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("Mara Velt"), cursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+    qtbot.keyClick(window.reader, Qt.Key.Key_A)
+    assert [a.text for a in window.session.annotations.values()] == ["Mara Velt"]
+    assert not velt_open()  # the person holds it now
+    assert "Actor" in suggestions.bar.summary.text()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert velt_open()
