@@ -233,7 +233,8 @@ NOT_NAMES = words_of(
 
 NOT_SUBJECTS = NOT_NAMES - words_of("The A An Its His Her Their One Some Several Many Both")
 
-#: Words whose presence makes a name an organisation (what "it" and "they" resolve to).
+#: Words whose presence makes a name an organisation (what "it" and "they" resolve to); both
+#: engines use them (the spacy engine in lower case).
 ORG_WORDS = words_of(
     """
     Ministry Union Council Party Bank Company Association Committee Agency Group Commission
@@ -243,6 +244,7 @@ ORG_WORDS = words_of(
     Museum Terminals Line Motors Defence Defense Aid Daily Post Herald Times Gazette Ledger
     Journal Television Radio News Press Airlines Air Holdings Systems Media Energy Relief
     Industries Partners Capital Trust Society Club Institute Council Railways Post Bureau
+    Lines Tribune
     """
 )
 

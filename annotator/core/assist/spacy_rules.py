@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.core.assist.rules import CUE_WORDS
+from annotator.core.assist.rules_lexicon import ORG_WORDS
+from annotator.core.assist.rules_lexicon import words_of as words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 #: Lemmas of the verbs that report speech: a cue when it takes a clause (indirect speech) or
@@ -114,17 +112,7 @@ LOCATIONAL = words(
 #: The locational prepositions after which an organisation's name is its building.
 BUILDING = words("in at near inside outside into from within across throughout")
 #: Words that make a name an organisation ("it" may refer to it).
-ORG_NAME_WORDS = words(
-    """
-    ministry union council party bank company association committee agency group commission
-    government federation office court parliament assembly institute foundation corporation
-    inc ltd alliance movement front coalition board authority police army service fund
-    organisation organization league network centre center university department daily
-    herald post times ledger gazette news terminals line lines airlines air motors defence
-    industries holdings systems energy partners relief aid press tribune journal chamber
-    museum
-    """
-)
+ORG_NAME_WORDS = frozenset(word.lower() for word in ORG_WORDS)
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels the model gives some organisations' names ("The … Dockers’ Union": WORK_OF_ART).
